@@ -1,0 +1,1 @@
+"""newsledger: news articles into an analytical DuckDB warehouse, orchestrated by Dagster."""

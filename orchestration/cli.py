@@ -1,0 +1,136 @@
+"""The `newsledger` command: run the job, extract articles, query the warehouse."""
+
+import json
+import sys
+from enum import StrEnum
+from pathlib import Path
+from typing import Annotated
+
+import duckdb
+import typer
+from rich.console import Console
+from rich.table import Table
+
+from orchestration.settings import DEFAULT_WAREHOUSE
+from orchestration.sql import read_sql
+
+app = typer.Typer(
+    help="Turn news articles into an analytical DuckDB warehouse.", no_args_is_help=True
+)
+console = Console()
+errors = Console(stderr=True)
+
+WarehouseOption = Annotated[Path, typer.Option("--warehouse", help="DuckDB warehouse file.")]
+
+
+class ExtractFormat(StrEnum):
+    json = "json"
+    jsonl = "jsonl"
+
+
+class SqlFormat(StrEnum):
+    table = "table"
+    csv = "csv"
+    json = "json"
+
+
+def print_table(columns: list[str], rows: list[tuple], title: str | None = None) -> None:
+    """Print rows as a rich table."""
+    table = Table(*columns, title=title)
+    for row in rows:
+        table.add_row(*("" if v is None else str(v) for v in row))
+    console.print(table)
+
+
+@app.command()
+def run(
+    paths: Annotated[list[Path] | None, typer.Argument(help="Files or folders to ingest.")] = None,
+    warehouse: WarehouseOption = DEFAULT_WAREHOUSE,
+) -> None:
+    """Materialize the job in-process on PATHs (default data/articles/ and data/inbox/)."""
+    from orchestration.runner import check_evaluations, run_job
+
+    result = run_job(paths or [], warehouse)
+    passed, failed = check_evaluations(result)
+    with duckdb.connect(str(warehouse), read_only=True) as con:
+        cursor = con.execute(read_sql("select/select_run_summary.sql"))
+        columns = [d[0] for d in cursor.description]
+        row = cursor.fetchone()
+    print_table(
+        [*columns, "checks passed", "checks failed"], [(*row, passed, failed)], "newsledger"
+    )
+    if not result.success:
+        errors.print(f"[red]run {result.run_id} failed; the warehouse load did not complete[/red]")
+        raise typer.Exit(1)
+
+
+@app.command()
+def extract(
+    paths: Annotated[list[Path], typer.Argument(help="Article files or folders.")],
+    output_format: Annotated[ExtractFormat, typer.Option("--format")] = ExtractFormat.json,
+) -> None:
+    """Print the extraction JSON of each article; nothing is written."""
+    from orchestration.extract.document import load_pipeline
+    from orchestration.extract.output import extraction_record
+    from orchestration.ingest.articles import Rejection
+    from orchestration.ingest.readers import discover, read_path
+
+    nlp = load_pipeline()
+    records, rejected = [], 0
+    for path in discover(paths):
+        result = read_path(path)
+        if isinstance(result, Rejection):
+            errors.print(f"rejected {result.source}: {result.reason}")
+            rejected += 1
+            continue
+        for article in result:
+            records.append(
+                extraction_record(
+                    nlp,
+                    article_id=article.article_id,
+                    source=article.source,
+                    body=article.body,
+                    title=article.title,
+                    published_date=article.published_date,
+                )
+            )
+    if output_format is ExtractFormat.jsonl:
+        for record in records:
+            sys.stdout.write(json.dumps(record, ensure_ascii=False) + "\n")
+    else:
+        sys.stdout.write(json.dumps(records, ensure_ascii=False, indent=2) + "\n")
+    if rejected:
+        raise typer.Exit(1)
+
+
+@app.command()
+def sql(
+    query: Annotated[str | None, typer.Argument(help="SQL to run.")] = None,
+    file: Annotated[
+        Path | None, typer.Option("-f", "--file", help="Read the SQL from a file.")
+    ] = None,
+    warehouse: WarehouseOption = DEFAULT_WAREHOUSE,
+    output_format: Annotated[SqlFormat, typer.Option("--format")] = SqlFormat.table,
+) -> None:
+    """Run a read-only query against the warehouse."""
+    if (query is None) == (file is None):
+        errors.print("give either a QUERY or -f FILE")
+        raise typer.Exit(2)
+    text = query if query is not None else file.read_text(encoding="utf-8")
+    if not warehouse.exists():
+        errors.print(f"no warehouse at {warehouse}; run `newsledger run` first")
+        raise typer.Exit(2)
+    try:
+        with duckdb.connect(str(warehouse), read_only=True) as con:
+            frame = con.execute(text).df()
+    except duckdb.Error as error:
+        errors.print(f"[red]query failed:[/red] {error}")
+        raise typer.Exit(1) from error
+    if output_format is SqlFormat.csv:
+        sys.stdout.write(frame.to_csv(index=False))
+    elif output_format is SqlFormat.json:
+        sys.stdout.write(
+            frame.to_json(orient="records", date_format="iso", force_ascii=False) + "\n"
+        )
+    else:
+        print_table(list(frame.columns), list(frame.itertuples(index=False, name=None)))

@@ -1,0 +1,49 @@
+"""The article as read from an input, before anything is extracted from it."""
+
+import hashlib
+import re
+import unicodedata
+from dataclasses import dataclass
+from datetime import date
+
+
+@dataclass(frozen=True)
+class ArticleInput:
+    """One article read from a file or feed."""
+
+    source: str
+    body: str
+    title: str | None = None
+    published_date: date | None = None
+    outlet: str | None = None
+    url: str | None = None
+
+    @property
+    def article_id(self) -> str:
+        """Identity of the article: the hash of its normalised body."""
+        return body_hash(self.body)
+
+
+@dataclass(frozen=True)
+class Rejection:
+    """An input that could not be read as an article, and why."""
+
+    source: str
+    reason: str
+    size_bytes: int
+    sha256: str
+
+
+def normalise_body(body: str) -> str:
+    """Fold Unicode compatibility forms and runs of whitespace so copies of a body hash alike."""
+    return re.sub(r"\s+", " ", unicodedata.normalize("NFKC", body)).strip()
+
+
+def body_hash(body: str) -> str:
+    """A 32-hex-digit SHA-256 prefix of the normalised body."""
+    return hashlib.sha256(normalise_body(body).encode("utf-8")).hexdigest()[:32]
+
+
+def clean_body(text: str) -> str:
+    """The body as stored: newlines unified, outer whitespace removed; offsets index into this."""
+    return text.replace("\r\n", "\n").replace("\r", "\n").strip()

@@ -1,0 +1,33 @@
+"""Quality stage: stage the batch awaiting load as one frame per fact kind, for the checks."""
+
+from collections.abc import Iterator
+
+import dagster as dg
+
+from orchestration.quality.suites import SUITES
+from orchestration.resources import WarehouseResource
+from orchestration.settings import DUCKDB_POOL
+from orchestration.sql import read_sql
+from orchestration.warehouse.connection import row_count
+
+STAGING_TABLES = list(SUITES)
+
+
+@dg.multi_asset(
+    specs=[
+        dg.AssetSpec(
+            table, deps=["extractions"], kinds={"duckdb"}, description=SUITES[table].__doc__
+        )
+        for table in STAGING_TABLES
+    ],
+    group_name="quality",
+    pool=DUCKDB_POOL,
+)
+def staging(warehouse: WarehouseResource) -> Iterator[dg.MaterializeResult]:
+    """Flatten the extractions not yet loaded into staging tables, one per fact kind."""
+    with warehouse.connect() as con:
+        for table in STAGING_TABLES:
+            con.execute(read_sql(f"staging/{table}.sql"))
+        counts = {t: row_count(con, t) for t in STAGING_TABLES}
+    for table in STAGING_TABLES:
+        yield dg.MaterializeResult(asset_key=table, metadata={"dagster/row_count": counts[table]})

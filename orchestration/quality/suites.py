@@ -1,0 +1,143 @@
+"""Great Expectations suites for the staging frames, built in code.
+
+Expectations with severity "critical" are errors that block the warehouse load; "warning"
+ones are recorded in dq_results and do not block.
+"""
+
+from collections.abc import Callable
+from functools import cache
+
+import great_expectations as gx
+import pycountry
+from great_expectations.expectations import Expectation
+
+FIGURE_KINDS = ["money", "count", "percent", "ordinal", "duration", "quantity"]
+QUALIFIERS = ["more_than", "less_than", "about", "almost", "at_least", "up_to"]
+ENTITY_TYPES = [
+    "PERSON", "NORP", "FAC", "ORG", "GPE", "LOC", "PRODUCT", "EVENT", "WORK_OF_ART", "LAW",
+    "LANGUAGE", "MISC",
+]  # fmt: skip
+GRANULARITIES = ["year", "month", "day"]
+DATE_SOURCES = ["given", "inferred"]
+ISO_DATE = r"^\d{4}(-\d{2}(-\d{2})?)?$"
+# Finite values only: infinities fall outside, NaN is caught by the not-null expectations.
+FINITE_LIMIT = 1e18
+
+
+@cache
+def currency_codes() -> list[str]:
+    """ISO 4217 alphabetic codes."""
+    return sorted(c.alpha_3 for c in pycountry.currencies)
+
+
+@cache
+def country_codes() -> list[str]:
+    """ISO 3166-1 alpha-3 codes."""
+    return sorted(c.alpha_3 for c in pycountry.countries)
+
+
+def key(column: str) -> list[Expectation]:
+    """A primary key: present and unique."""
+    return [
+        gx.expectations.ExpectColumnValuesToNotBeNull(column=column),
+        gx.expectations.ExpectColumnValuesToBeUnique(column=column),
+    ]
+
+
+def offsets() -> list[Expectation]:
+    """Character offsets that lie inside the article body and enclose at least one character."""
+    return [
+        gx.expectations.ExpectColumnValuesToBeBetween(column="start_char", min_value=0),
+        gx.expectations.ExpectColumnPairValuesAToBeGreaterThanB(
+            column_A="end_char", column_B="start_char"
+        ),
+        gx.expectations.ExpectColumnPairValuesAToBeGreaterThanB(
+            column_A="body_length", column_B="end_char", or_equal=True
+        ),
+    ]
+
+
+def in_set(column: str, values: list[str], severity: str = "critical") -> Expectation:
+    """Values (nulls aside) drawn from a known set."""
+    return gx.expectations.ExpectColumnValuesToBeInSet(
+        column=column, value_set=values, severity=severity
+    )
+
+
+def articles_expectations() -> list[Expectation]:
+    """stg_articles: one row per article with a body and a known extractor."""
+    return [
+        *key("article_id"),
+        gx.expectations.ExpectColumnValuesToBeBetween(column="body_length", min_value=1),
+        gx.expectations.ExpectColumnValuesToNotBeNull(column="extractor_version"),
+        in_set("published_date_source", DATE_SOURCES),
+        gx.expectations.ExpectColumnValuesToNotBeNull(column="published_date", severity="warning"),
+    ]
+
+
+def entities_expectations() -> list[Expectation]:
+    """stg_entities: each entity once per article, typed, with an ISO country."""
+    return [
+        gx.expectations.ExpectCompoundColumnsToBeUnique(column_list=["article_id", "entity_id"]),
+        gx.expectations.ExpectColumnValuesToNotBeNull(column="canonical_name"),
+        in_set("entity_type", ENTITY_TYPES),
+        in_set("country_code", country_codes()),
+    ]
+
+
+def mentions_expectations() -> list[Expectation]:
+    """stg_entity_mentions: keyed, linked to an entity, offsets inside the body."""
+    return [
+        *key("mention_id"),
+        gx.expectations.ExpectColumnValuesToNotBeNull(column="entity_id"),
+        gx.expectations.ExpectColumnValuesToNotBeNull(column="surface"),
+        *offsets(),
+    ]
+
+
+def figures_expectations() -> list[Expectation]:
+    """stg_figures: known kinds, finite values, ISO currencies, known qualifiers."""
+    return [
+        *key("figure_id"),
+        in_set("kind", FIGURE_KINDS),
+        gx.expectations.ExpectColumnValuesToNotBeNull(column="value"),
+        gx.expectations.ExpectColumnValuesToBeBetween(
+            column="value", min_value=-FINITE_LIMIT, max_value=FINITE_LIMIT
+        ),
+        in_set("currency", currency_codes()),
+        in_set("qualifier", QUALIFIERS),
+        gx.expectations.ExpectColumnValuesToNotBeNull(column="unit", severity="warning"),
+        *offsets(),
+    ]
+
+
+def quotes_expectations() -> list[Expectation]:
+    """stg_quotes: keyed, with text, offsets inside the body; most with a speaker."""
+    return [
+        *key("quote_id"),
+        gx.expectations.ExpectColumnValuesToNotBeNull(column="quote_text"),
+        gx.expectations.ExpectColumnValuesToNotBeNull(
+            column="speaker_name", mostly=0.5, severity="warning"
+        ),
+        *offsets(),
+    ]
+
+
+def date_references_expectations() -> list[Expectation]:
+    """stg_date_references: ISO values with a known granularity."""
+    return [
+        *key("date_reference_id"),
+        in_set("granularity", GRANULARITIES),
+        gx.expectations.ExpectColumnValuesToMatchRegex(column="resolved_value", regex=ISO_DATE),
+        *offsets(),
+    ]
+
+
+SUITES: dict[str, Callable[[], list[Expectation]]] = {
+    "stg_articles": articles_expectations,
+    "stg_entities": entities_expectations,
+    "stg_entity_mentions": mentions_expectations,
+    "stg_figures": figures_expectations,
+    "stg_quotes": quotes_expectations,
+    "stg_date_references": date_references_expectations,
+}

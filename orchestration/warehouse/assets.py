@@ -1,0 +1,46 @@
+"""Warehouse stage: dimensions and facts for analysts, loaded once the checks pass."""
+
+from collections.abc import Iterator
+
+import dagster as dg
+
+from orchestration.quality.assets import STAGING_TABLES
+from orchestration.resources import WarehouseResource
+from orchestration.settings import DUCKDB_POOL
+from orchestration.warehouse.connection import row_count
+from orchestration.warehouse.load import LOAD_ORDER, load_batch
+
+DESCRIPTIONS = {
+    "dim_source": "One outlet or feed.",
+    "dim_date": "One calendar day.",
+    "dim_entity": "One real-world entity with canonical name, type and country.",
+    "dim_entity_alias": "One surface form of an entity.",
+    "dim_article": "One article, with its source, date, dateline and word count.",
+    "fct_entity_mention": "One entity mention with exact offsets.",
+    "fct_figure": "One numeric figure with value, unit, currency and qualifier.",
+    "fct_quote": "One quotation with its speaker.",
+    "fct_date_reference": "One date expression resolved to ISO.",
+}
+
+
+@dg.multi_asset(
+    specs=[
+        dg.AssetSpec(table, deps=STAGING_TABLES, kinds={"duckdb"}, description=DESCRIPTIONS[table])
+        for table in LOAD_ORDER
+    ],
+    group_name="warehouse",
+    pool=DUCKDB_POOL,
+)
+def warehouse_tables(
+    context: dg.AssetExecutionContext, warehouse: WarehouseResource
+) -> Iterator[dg.MaterializeResult]:
+    """Merge the checked staging batch into the star schema in one transaction."""
+    with warehouse.connect() as con:
+        batch = row_count(con, "stg_articles")
+        counts = load_batch(con)
+    context.log.info(f"loaded {batch} articles into the warehouse")
+    for table in LOAD_ORDER:
+        yield dg.MaterializeResult(
+            asset_key=table,
+            metadata={"dagster/row_count": counts[table], "articles_loaded": batch},
+        )

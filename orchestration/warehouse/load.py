@@ -1,0 +1,35 @@
+"""Loading the staged batch into the star schema in one transaction."""
+
+import duckdb
+
+from orchestration.sql import read_sql
+from orchestration.warehouse.connection import row_count
+
+# Dimensions before facts, so a reader never sees a fact whose keys are missing.
+LOAD_ORDER = [
+    "dim_source",
+    "dim_date",
+    "dim_entity",
+    "dim_entity_alias",
+    "dim_article",
+    "fct_entity_mention",
+    "fct_figure",
+    "fct_quote",
+    "fct_date_reference",
+]
+
+
+def load_batch(con: duckdb.DuckDBPyConnection) -> dict[str, int]:
+    """Merge the staging tables into every dimension and fact; all or nothing.
+
+    Returns the row count of each table after the load.
+    """
+    con.begin()
+    try:
+        for table in LOAD_ORDER:
+            con.execute(read_sql(f"load/merge_into_{table}.sql"))
+        con.commit()
+    except Exception:
+        con.rollback()
+        raise
+    return {table: row_count(con, table) for table in LOAD_ORDER}

@@ -1,0 +1,18 @@
+-- One row per article of the batch, replacing an earlier load of the same article.
+INSERT OR REPLACE INTO dim_article BY NAME
+SELECT
+    article_id,
+    substr(md5(outlet), 1, 16) AS source_id,
+    CAST(strftime(published_date, '%Y%m%d') AS INTEGER) AS date_key,
+    source,
+    title,
+    published_date,
+    published_date_source,
+    dateline,
+    dateline_entity_id,
+    word_count,
+    extractor_version,
+    extractor_model,
+    extracted_at,
+    current_timestamp::TIMESTAMP AS loaded_at
+FROM stg_articles;

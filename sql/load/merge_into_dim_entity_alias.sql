@@ -1,0 +1,15 @@
+-- Every surface form seen for an entity: declared aliases, canonical names and mention texts.
+INSERT OR IGNORE INTO dim_entity_alias BY NAME
+WITH forms AS (
+    SELECT entity_id, canonical_name AS alias FROM stg_entities
+    UNION
+    SELECT entity_id, unnest(aliases) FROM stg_entities
+    UNION
+    SELECT entity_id, surface FROM stg_entity_mentions
+)
+SELECT DISTINCT
+    alias,
+    entity_id,
+    lower(regexp_replace(regexp_replace(trim(alias), '[''’]s$', ''), '\s+', ' ', 'g')) AS alias_key
+FROM forms
+WHERE alias IS NOT NULL AND trim(alias) <> '';

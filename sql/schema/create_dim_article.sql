@@ -1,0 +1,17 @@
+-- One article, keyed like raw_articles.
+CREATE TABLE IF NOT EXISTS dim_article (
+    article_id            VARCHAR PRIMARY KEY,
+    source_id             VARCHAR NOT NULL,
+    date_key              INTEGER,
+    source                VARCHAR NOT NULL,
+    title                 VARCHAR,
+    published_date        DATE,
+    published_date_source VARCHAR,
+    dateline              VARCHAR,
+    dateline_entity_id    VARCHAR,
+    word_count            INTEGER NOT NULL,
+    extractor_version     VARCHAR NOT NULL,
+    extractor_model       VARCHAR NOT NULL,
+    extracted_at          TIMESTAMP NOT NULL,
+    loaded_at             TIMESTAMP NOT NULL
+);

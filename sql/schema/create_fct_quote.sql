@@ -1,0 +1,12 @@
+-- One direct quotation with its speaker, when the text names one.
+CREATE TABLE IF NOT EXISTS fct_quote (
+    quote_id          VARCHAR NOT NULL,
+    article_id        VARCHAR NOT NULL,
+    speaker_entity_id VARCHAR,
+    speaker_name      VARCHAR,
+    quote_text        VARCHAR NOT NULL,
+    verb              VARCHAR,
+    sentence_index    INTEGER,
+    start_char        INTEGER NOT NULL,
+    end_char          INTEGER NOT NULL
+);

@@ -1,0 +1,25 @@
+-- One row per date expression in the batch.
+CREATE OR REPLACE TABLE stg_date_references AS
+WITH unnested AS (
+    SELECT
+        a.article_id,
+        a.body_length,
+        unnest(from_json(e.payload -> '$.dates', '[{
+            "start": "BIGINT", "end": "BIGINT", "text": "VARCHAR", "value": "VARCHAR",
+            "granularity": "VARCHAR", "relative": "BOOLEAN", "sentence": "BIGINT"
+        }]')) AS d
+    FROM stg_articles AS a
+    JOIN extractions AS e USING (article_id)
+)
+SELECT
+    article_id || ':' || d.start || ':' || d."end" AS date_reference_id,
+    article_id,
+    d.value AS resolved_value,
+    d.granularity,
+    coalesce(d.relative, false) AS is_relative,
+    d.sentence AS sentence_index,
+    d.start AS start_char,
+    d."end" AS end_char,
+    d.text AS surface,
+    body_length
+FROM unnested;

@@ -1,0 +1,27 @@
+-- One row per entity mention in the batch, with the body length to check offsets against.
+CREATE OR REPLACE TABLE stg_entity_mentions AS
+WITH entities AS (
+    SELECT
+        a.article_id,
+        a.body_length,
+        unnest(from_json(e.payload -> '$.entities', '[{
+            "id": "VARCHAR",
+            "mentions": [{"start": "BIGINT", "end": "BIGINT", "text": "VARCHAR", "sentence": "BIGINT"}]
+        }]')) AS ent
+    FROM stg_articles AS a
+    JOIN extractions AS e USING (article_id)
+),
+mentions AS (
+    SELECT article_id, body_length, ent.id AS entity_id, unnest(ent.mentions) AS m
+    FROM entities
+)
+SELECT
+    article_id || ':' || m.start || ':' || m."end" || ':' || entity_id AS mention_id,
+    article_id,
+    entity_id,
+    m.sentence AS sentence_index,
+    m.start AS start_char,
+    m."end" AS end_char,
+    m.text AS surface,
+    body_length
+FROM mentions;

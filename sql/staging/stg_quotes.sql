@@ -1,0 +1,25 @@
+-- One row per direct quotation in the batch.
+CREATE OR REPLACE TABLE stg_quotes AS
+WITH unnested AS (
+    SELECT
+        a.article_id,
+        a.body_length,
+        unnest(from_json(e.payload -> '$.quotes', '[{
+            "start": "BIGINT", "end": "BIGINT", "text": "VARCHAR", "speaker": "VARCHAR",
+            "speaker_entity_id": "VARCHAR", "verb": "VARCHAR", "sentence": "BIGINT"
+        }]')) AS q
+    FROM stg_articles AS a
+    JOIN extractions AS e USING (article_id)
+)
+SELECT
+    article_id || ':' || q.start || ':' || q."end" AS quote_id,
+    article_id,
+    q.speaker_entity_id,
+    q.speaker AS speaker_name,
+    q.text AS quote_text,
+    q.verb,
+    q.sentence AS sentence_index,
+    q.start AS start_char,
+    q."end" AS end_char,
+    body_length
+FROM unnested;

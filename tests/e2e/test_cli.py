@@ -1,0 +1,80 @@
+"""The `newsledger` command and the DuckDB CLI, run as a user runs them."""
+
+import csv
+import io
+import json
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from tests.conftest import FIXTURES
+
+BIN = Path(sys.executable).parent
+
+
+def newsledger(*args: str) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        [str(BIN / "newsledger"), *args], capture_output=True, text=True, timeout=300, check=False
+    )
+
+
+@pytest.fixture(scope="module")
+def cli_warehouse(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A warehouse written by `newsledger run`."""
+    path = tmp_path_factory.mktemp("cli") / "warehouse.duckdb"
+    done = newsledger("run", str(FIXTURES / "articles"), "--warehouse", str(path))
+    assert done.returncode == 0, done.stderr
+    assert "checks passed" in done.stdout
+    return path
+
+
+def test_sql_prints_csv_and_json(cli_warehouse: Path) -> None:
+    query = "select canonical_name from dim_entity where country_code = 'KAZ' order by 1"
+    as_csv = newsledger("sql", query, "--warehouse", str(cli_warehouse), "--format", "csv")
+    assert as_csv.returncode == 0, as_csv.stderr
+    names = [row["canonical_name"] for row in csv.DictReader(io.StringIO(as_csv.stdout))]
+    assert "Kazakhstan" in names
+    as_json = newsledger("sql", query, "--warehouse", str(cli_warehouse), "--format", "json")
+    assert {"canonical_name": "Kazakhstan"} in json.loads(as_json.stdout)
+
+
+def test_sql_refuses_writes(cli_warehouse: Path) -> None:
+    done = newsledger("sql", "delete from dim_entity", "--warehouse", str(cli_warehouse))
+    assert done.returncode == 1
+    assert "read-only" in done.stderr.lower()
+
+
+def test_duckdb_cli_opens_the_warehouse(cli_warehouse: Path) -> None:
+    duckdb_cli = shutil.which("duckdb", path=str(BIN))
+    assert duckdb_cli, "duckdb-cli is installed with the test extras"
+    done = subprocess.run(
+        [duckdb_cli, "-readonly", "-csv", str(cli_warehouse), "-c",
+         "select count(*) from fct_quote"],
+        capture_output=True, text=True, timeout=60, check=False,
+    )  # fmt: skip
+    assert done.returncode == 0, done.stderr
+    assert int(done.stdout.splitlines()[-1]) >= 6
+
+
+def test_extract_prints_design_json() -> None:
+    done = newsledger(
+        "extract", str(FIXTURES / "articles" / "harbour-reopens.json"), "--format", "jsonl"
+    )
+    assert done.returncode == 0, done.stderr
+    [record] = [json.loads(line) for line in done.stdout.splitlines()]
+    assert set(record) >= {"article", "entities", "figures", "dates", "quotes", "extractor"}
+    body = record["article"]["body"]
+    for item in [*record["figures"], *record["dates"], *record["quotes"]]:
+        assert body[item["start"] : item["end"]] == item["text"]
+    assert record["article"]["published_date"] == "2024-03-05"
+
+
+def test_extract_reports_unreadable_input(tmp_path: Path) -> None:
+    bad = tmp_path / "bad.json"
+    bad.write_text("{oops", encoding="utf-8")
+    done = newsledger("extract", str(bad))
+    assert done.returncode == 1
+    assert "invalid JSON" in done.stderr

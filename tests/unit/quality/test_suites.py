@@ -1,0 +1,80 @@
+"""The Great Expectations suites catch what they promise, and pass clean frames."""
+
+import dagster as dg
+import pandas as pd
+
+from orchestration.quality.checks import check_result
+from orchestration.quality.suites import SUITES
+from orchestration.quality.validation import ERROR, WARN, validate_frame
+
+
+def figures(**overrides: list) -> pd.DataFrame:
+    columns = {
+        "figure_id": ["a:0:5", "a:10:20"],
+        "article_id": ["a", "a"],
+        "kind": ["money", "count"],
+        "value": [6e9, 550.0],
+        "unit": ["USD", "companies"],
+        "currency": ["USD", None],
+        "qualifier": ["more_than", None],
+        "start_char": [0, 10],
+        "end_char": [5, 20],
+        "body_length": [100, 100],
+    }
+    return pd.DataFrame({**columns, **overrides})
+
+
+def failed(frame: pd.DataFrame, suite: str = "stg_figures") -> set[tuple[str, str | None, str]]:
+    return {
+        (o.expectation, o.column_name, o.severity)
+        for o in validate_frame(suite, SUITES[suite](), frame)
+        if not o.success
+    }
+
+
+def test_clean_figures_pass() -> None:
+    assert failed(figures()) == set()
+
+
+def test_offset_past_the_body_is_an_error() -> None:
+    assert failed(figures(end_char=[5, 101])) == {
+        ("expect_column_pair_values_a_to_be_greater_than_b", "body_length,end_char", ERROR)
+    }
+
+
+def test_unknown_currency_kind_and_infinite_value_are_errors() -> None:
+    problems = failed(
+        figures(currency=["XYZ", None], kind=["money", "lots"], value=[float("inf"), 1.0])
+    )
+    assert {p[:2] for p in problems} == {
+        ("expect_column_values_to_be_in_set", "currency"),
+        ("expect_column_values_to_be_in_set", "kind"),
+        ("expect_column_values_to_be_between", "value"),
+    }
+    assert {p[2] for p in problems} == {ERROR}
+
+
+def test_duplicate_key_is_an_error() -> None:
+    assert ("expect_column_values_to_be_unique", "figure_id", ERROR) in failed(
+        figures(figure_id=["x", "x"])
+    )
+
+
+def test_missing_unit_is_only_a_warning() -> None:
+    assert failed(figures(unit=[None, "companies"])) == {
+        ("expect_column_values_to_not_be_null", "unit", WARN)
+    }
+
+
+def test_check_result_blocks_only_on_errors() -> None:
+    warn_only = validate_frame("stg_figures", SUITES["stg_figures"](), figures(unit=[None, "x"]))
+    result = check_result(warn_only)
+    assert not result.passed
+    assert result.severity == dg.AssetCheckSeverity.WARN
+    error = validate_frame("stg_figures", SUITES["stg_figures"](), figures(end_char=[5, 500]))
+    assert check_result(error).severity == dg.AssetCheckSeverity.ERROR
+
+
+def test_empty_batch_passes_every_suite() -> None:
+    empty = figures().iloc[:0]
+    assert failed(empty) == set()

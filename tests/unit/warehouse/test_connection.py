@@ -1,0 +1,52 @@
+"""Warehouse connections: schema on open, old storage version, bounded waits on a lock."""
+
+import subprocess
+import sys
+import textwrap
+import time
+from pathlib import Path
+
+import pytest
+
+from orchestration.warehouse.connection import WarehouseBusyError, connect
+
+
+def test_writable_connection_creates_every_table(warehouse_path: Path) -> None:
+    with connect(warehouse_path) as con:
+        tables = {r[0] for r in con.execute("select table_name from duckdb_tables()").fetchall()}
+    assert {"raw_articles", "rejected_inputs", "dim_entity", "fct_figure", "dq_results"} <= tables
+
+
+def test_file_uses_a_storage_version_older_clis_read(warehouse_path: Path) -> None:
+    with connect(warehouse_path) as con:
+        version = con.execute(
+            "select tags['storage_version'] from duckdb_databases() "
+            "where database_name = current_database()"
+        ).fetchone()[0]
+    assert version is not None and version.startswith("v1.")
+
+
+def test_lock_held_by_another_process_gives_a_clear_error(warehouse_path: Path) -> None:
+    with connect(warehouse_path):
+        pass
+    holder = subprocess.Popen(
+        [sys.executable, "-c", textwrap.dedent(f"""
+            import duckdb, time
+            con = duckdb.connect({str(warehouse_path)!r})
+            print("locked", flush=True)
+            time.sleep(30)
+        """)],
+        stdout=subprocess.PIPE, text=True,
+    )  # fmt: skip
+    try:
+        assert holder.stdout.readline().strip() == "locked"
+        started = time.monotonic()
+        with (
+            pytest.raises(WarehouseBusyError, match="locked by another process"),
+            connect(warehouse_path, wait_seconds=1.0),
+        ):
+            pass
+        assert time.monotonic() - started < 10
+    finally:
+        holder.kill()
+        holder.wait()
