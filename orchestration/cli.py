@@ -7,6 +7,7 @@ from pathlib import Path
 from typing import Annotated
 
 import duckdb
+import pandas as pd
 import typer
 from rich.console import Console
 from rich.table import Table
@@ -38,7 +39,7 @@ def print_table(columns: list[str], rows: list[tuple], title: str | None = None)
     """Print rows as a rich table."""
     table = Table(*columns, title=title)
     for row in rows:
-        table.add_row(*("" if v is None else str(v) for v in row))
+        table.add_row(*("" if v is None or v is pd.NA or v != v else str(v) for v in row))
     console.print(table)
 
 
@@ -56,9 +57,12 @@ def run(
         cursor = con.execute(read_sql("select/select_run_summary.sql"))
         columns = [d[0] for d in cursor.description]
         row = cursor.fetchone()
-    print_table(
-        [*columns, "checks passed", "checks failed"], [(*row, passed, failed)], "newsledger"
-    )
+    measures = [
+        *zip(columns, row, strict=True),
+        ("checks passed", passed),
+        ("checks failed", failed),
+    ]
+    print_table(["measure", "count"], measures, "warehouse after this run")
     if not result.success:
         errors.print(f"[red]run {result.run_id} failed; the warehouse load did not complete[/red]")
         raise typer.Exit(1)

@@ -5,8 +5,8 @@ from typing import Any
 
 import dagster as dg
 import pandas as pd
-from orchestration.extract.document import EXTRACTOR_VERSION
 
+from orchestration.extract.document import EXTRACTOR_VERSION
 from orchestration.extract.output import extraction_record
 from orchestration.resources import NlpResource, WarehouseResource
 from orchestration.settings import DUCKDB_POOL

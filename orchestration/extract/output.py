@@ -3,8 +3,9 @@
 from datetime import date
 from typing import Any
 
-from orchestration.extract.document import extract_article
 from spacy.language import Language
+
+from orchestration.extract.document import extract_article
 
 
 def extraction_record(

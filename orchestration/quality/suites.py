@@ -19,7 +19,7 @@ ENTITY_TYPES = [
 ]  # fmt: skip
 GRANULARITIES = ["year", "month", "day"]
 DATE_SOURCES = ["given", "inferred"]
-ISO_DATE = r"^\d{4}(-\d{2}(-\d{2})?)?$"
+ISO_DATE = r"^\d{4}(?:-\d{2}(?:-\d{2})?)?$"
 # Finite values only: infinities fall outside, NaN is caught by the not-null expectations.
 FINITE_LIMIT = 1e18
 

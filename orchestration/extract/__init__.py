@@ -1,0 +1,1 @@
+"""Extraction: spaCy plus newsledger components for entities, figures, dates, quotations."""

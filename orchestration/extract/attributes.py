@@ -1,0 +1,143 @@
+"""Titles and countries of person and organisation mentions, read from their context."""
+
+from __future__ import annotations
+
+from spacy.tokens import Doc
+
+from orchestration.extract.dateline import Dateline
+from orchestration.extract.geo import gazetteer
+from orchestration.extract.lexicon import POSSESSIVES, ROLE_NOUNS, TITLE_WORDS
+from orchestration.extract.records import sentence_of
+from orchestration.extract.spans import Candidate, title_before, title_run
+
+
+def context_country(doc: Doc, cand: Candidate, owner: dict[int, Candidate]) -> str | None:
+    """Country named next to a person or organisation by a title phrase or nationality.
+
+    Reads "Prime Minister of Japan Fumio Kishida", "of Vietnam General Vo Nguyen Giap",
+    "Germany's Chancellor Scholz", "U.S. Treasury Secretary Yellen" and
+    ", the president of France,".
+    """
+    found, saw_title = None, False
+    for step in (-1, 1):
+        i = cand.start - 1 if step < 0 else cand.end
+        if step > 0 and not (i < len(doc) and doc[i].text == ","):
+            break
+        i += 0 if step < 0 else 1
+        for _ in range(10):
+            if not 0 <= i < len(doc):
+                break
+            other = owner.get(i)
+            if other is not None:
+                if other.label == "ORG" and not found:
+                    i = (other.start - 1) if step < 0 else other.end
+                    continue
+                if found or other.label not in ("GPE", "NORP") or not other.nation():
+                    break
+                found = other.nation()
+                i = (other.start - 1) if step < 0 else other.end
+                continue
+            word = doc[i].lower_
+            if word in TITLE_WORDS or word in ROLE_NOUNS:
+                saw_title = True
+            elif word not in ("of", "the") and doc[i].text not in POSSESSIVES:
+                break
+            i += step
+        if found and saw_title:
+            return found
+        found, saw_title = None, False
+    return None
+
+
+def org_country(doc: Doc, cand: Candidate, owner: dict[int, Candidate]) -> str | None:
+    """Country an organisation belongs to, from its name or a neighbouring place word."""
+    gaz = gazetteer()
+    for tok in doc[cand.start : cand.end]:
+        code = gaz.demonym(tok.text)
+        place = gaz.country(tok.text) if tok.text[:1].isupper() else None
+        if code or place:
+            return code or place.country
+    i = cand.start - 1
+    if i >= 0 and doc[i].text in POSSESSIVES:
+        i -= 1
+    left = owner.get(i)
+    if left is not None and left.label in ("GPE", "NORP") and left.nation():
+        return left.nation()
+    if doc[cand.start : cand.end].root.dep_ in ("compound", "amod", "nmod"):
+        return None
+    sentence = sentence_of(doc, cand.start)
+    nationalities = {
+        c.country
+        for t in sentence
+        if (c := owner.get(t.i)) is not None
+        and c.label == "NORP"
+        and c.country
+        and not describes_person(doc, c, owner)
+    }
+    return nationalities.pop() if len(nationalities) == 1 else None
+
+
+def describes_person(doc: Doc, norp: Candidate, owner: dict[int, Candidate]) -> bool:
+    """Whether a nationality word qualifies a person ("Polish Prime Minister Tusk")."""
+    following = doc[norp.end] if norp.end < len(doc) else None
+    head = doc[norp.start : norp.end].root.head
+    for tok in (following, head):
+        if tok is None:
+            continue
+        other = owner.get(tok.i)
+        if tok.lower_ in TITLE_WORDS or (other is not None and other.label == "PERSON"):
+            return True
+    return False
+
+
+def annotate(doc: Doc, cands: list[Candidate], dateline: Dateline | None) -> None:
+    """Fill in titles and countries of person and organisation mentions."""
+    owner = {i: c for c in cands for i in range(c.start, c.end)}
+    agency = (
+        (dateline.agency_start, dateline.agency_end)
+        if dateline and dateline.agency_start is not None and not dateline.agency_is_wire
+        else None
+    )
+    home = home_country(dateline)
+    for cand in cands:
+        if cand.label == "PERSON":
+            first, title = title_of(doc, cand, owner)
+            if title and not cand.title:
+                cand.title = title
+            cand.office_of_org = title is not None and office_of_org(doc, first, owner)
+            cand.country = cand.country or context_country(doc, cand, owner)
+        elif cand.label == "ORG" and not cand.country:
+            span = doc[cand.start : cand.end]
+            inside = agency and agency[0] <= span.start_char and span.end_char <= agency[1]
+            cand.country = org_country(doc, cand, owner) or (home if inside else None)
+
+
+def title_of(doc: Doc, cand: Candidate, owner: dict[int, Candidate]) -> tuple[int, str | None]:
+    """A person's title from "President X", "the President of France X" or "X, the president"
+    as (index of its first word, text)."""
+    first, title = title_before(doc, cand.start)
+    place = owner.get(cand.start - 1)
+    linked = place is not None and place.place is not None and place.start > 1
+    if title is None and linked and doc[place.start - 1].lower_ == "of":
+        first, title = title_before(doc, place.start - 1)
+    if title is None and cand.end + 2 < len(doc) and doc[cand.end].text == ",":
+        start = cand.end + 2 if doc[cand.end + 1].lower_ == "the" else cand.end + 1
+        stop = title_run(doc, start, len(doc))
+        closed = stop == len(doc) or doc[stop].lower_ == "of" or doc[stop].is_punct
+        if stop > start and closed:
+            return first, doc[start:stop].text
+    return first, title
+
+
+def office_of_org(doc: Doc, first: int, owner: dict[int, Candidate]) -> bool:
+    """Whether a title belongs to an organisation ("its President", "EBRD President")."""
+    if first == 0:
+        return False
+    before = doc[first - 1]
+    other = owner.get(before.i)
+    return before.lower_ in ("its", "their") or (other is not None and other.label == "ORG")
+
+
+def home_country(dateline: Dateline | None) -> str | None:
+    """Country of the dateline place, the default home of titled people in the report."""
+    return dateline.place.country if dateline and dateline.place else None

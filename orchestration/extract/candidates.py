@@ -1,0 +1,179 @@
+"""Collect, type and extend named-entity candidates over one article."""
+
+from __future__ import annotations
+
+import re
+
+from spacy.tokens import Doc
+
+from orchestration.extract.currency import iso_codes
+from orchestration.extract.dateline import Dateline
+from orchestration.extract.geo import gazetteer
+from orchestration.extract.lexicon import HYPHENS, MEASURE_UNITS, POSSESSIVES
+from orchestration.extract.retyping import (
+    complete_lists,
+    link_places,
+    retype_by_context,
+    titled_names,
+    vote_labels,
+)
+from orchestration.extract.spans import NAME_LABELS, Candidate, repair, surname
+
+ENTITY_LABELS = frozenset(
+    {"PERSON", "ORG", "GPE", "LOC", "FAC", "NORP", "EVENT", "PRODUCT", "WORK_OF_ART", "LAW"}
+)
+PRIORITY = {"dateline": 0, "demonym": 1, "rule": 2, "model": 3, "gazetteer": 4, "propagated": 5}
+
+
+def model_candidates(doc: Doc) -> list[Candidate]:
+    """The model's named entities, repaired and split at a place's possessive."""
+    found = []
+    for ent in doc.ents:
+        if ent.label_ in ENTITY_LABELS:
+            for cand in repair(doc, ent.start, ent.end, ent.label_):
+                if not is_unit(doc, cand) and not is_demonym_compound(doc, cand):
+                    found.extend(split_possessive(doc, cand))
+    return found
+
+
+def is_demonym_compound(doc: Doc, cand: Candidate) -> bool:
+    """Whether a span is only nationality words joined by hyphens ("Russian-Chinese")."""
+    words = [t.text for t in doc[cand.start : cand.end] if t.text not in HYPHENS]
+    return len(words) > 1 and all(gazetteer().demonym(w) for w in words)
+
+
+def is_unit(doc: Doc, cand: Candidate) -> bool:
+    """Whether a candidate is a measurement unit or currency code after a number ("6,000 MW")."""
+    text = cand.text(doc)
+    after_number = cand.start > 0 and doc[cand.start - 1].like_num
+    return after_number and (text.lower() in MEASURE_UNITS or text in iso_codes())
+
+
+def split_possessive(doc: Doc, cand: Candidate) -> list[Candidate]:
+    """Split "France's Foreign Ministry" into the place and the organisation it owns."""
+    for k in range(cand.start + 1, cand.end - 1):
+        if doc[k].text in POSSESSIVES:
+            place = gazetteer().lookup(doc[cand.start : k].text)
+            if place:
+                owner = Candidate(cand.start, k, place.type, place=place, source="rule")
+                owned = Candidate(k + 1, cand.end, cand.label, country=place.country)
+                return [owner, owned]
+    return [cand]
+
+
+def dateline_candidate(doc: Doc, dateline: Dateline | None) -> list[Candidate]:
+    """The dateline place as a place mention."""
+    if dateline is None or dateline.place_start is None:
+        return []
+    span = doc.char_span(dateline.place_start, dateline.place_end, alignment_mode="expand")
+    if span is None:
+        return []
+    label = dateline.place.type if dateline.place else "GPE"
+    return [
+        Candidate(span.start, span.end, label, votes=3, place=dateline.place, source="dateline")
+    ]
+
+
+def demonym_candidates(doc: Doc) -> list[Candidate]:
+    """Nationality words ("Polish", "South African") as NORP mentions linked to a country."""
+    gaz = gazetteer()
+    found = []
+    i = 0
+    while i < len(doc):
+        tok = doc[i]
+        if not tok.text[:1].isupper():
+            i += 1
+            continue
+        pair = tok.text_with_ws + doc[i + 1].text if i + 1 < len(doc) else ""
+        for size, text in ((2, pair), (1, tok.text)):
+            code = gaz.demonym(text) if text else None
+            if code:
+                found.append(Candidate(i, i + size, "NORP", 3, country=code, source="demonym"))
+                i += size - 1
+                break
+        i += 1
+    return found
+
+
+def country_candidates(doc: Doc) -> list[Candidate]:
+    """Country names the model left untagged ("South Africa"), found in the gazetteer."""
+    gaz = gazetteer()
+    found = []
+    i = 0
+    while i < len(doc):
+        step = 1
+        if doc[i].pos_ == "PROPN" and doc[i].text[:1].isupper():
+            for size in range(min(4, len(doc) - i), 0, -1):
+                words = doc[i : i + size]
+                if words[-1].pos_ != "PROPN" or not words.text.replace(" ", "").isalpha():
+                    continue
+                if gaz.country(words.text) and not shouted_abbreviation(doc, i, i + size):
+                    found.append(Candidate(i, i + size, "GPE", source="gazetteer"))
+                    step = size
+                    break
+        i += step
+    return found
+
+
+def shouted_abbreviation(doc: Doc, start: int, end: int) -> bool:
+    """Whether a short capitalised word sits among capitals ("LET US GO"), not naming a place."""
+    neighbours = [doc[k] for k in (start - 1, end) if 0 <= k < len(doc) and doc[k].is_alpha]
+    return len(doc[start:end].text) <= 3 and any(t.is_upper for t in neighbours)
+
+
+def select(cands: list[Candidate]) -> list[Candidate]:
+    """Keep the longest, best-sourced candidates that do not overlap, in text order."""
+    ranked = sorted(cands, key=lambda c: (c.start - c.end, PRIORITY[c.source], c.start))
+    taken: set[int] = set()
+    kept = []
+    for cand in ranked:
+        tokens = set(range(cand.start, cand.end))
+        if not tokens & taken:
+            taken |= tokens
+            kept.append(cand)
+    return sorted(kept, key=lambda c: c.start)
+
+
+def propagate(doc: Doc, cands: list[Candidate]) -> list[Candidate]:
+    """Find further exact occurrences of names already recognised elsewhere in the article."""
+    forms = {}
+    for cand in cands:
+        text = cand.text(doc)
+        if cand.label == "PERSON" and (last := surname(text)):
+            forms.setdefault(last, cand)
+        if cand.label in NAME_LABELS and text[:1].isupper():
+            forms[text] = cand
+    if not forms:
+        return cands
+    pattern = re.compile(
+        r"(?<![\w-])(?:"
+        + "|".join(re.escape(f) for f in sorted(forms, key=len, reverse=True))
+        + r")(?![\w]|-\w)"
+    )
+    found = list(cands)
+    for match in pattern.finditer(doc.text):
+        span = doc.char_span(match.start(), match.end())
+        if span is None:
+            continue
+        like = forms[match.group()]
+        found.append(
+            Candidate(span.start, span.end, like.label, 0, place=like.place, source="propagated")
+        )
+    return select(found)
+
+
+def collect(doc: Doc, dateline: Dateline | None) -> list[Candidate]:
+    """All entity mentions of an article, repaired, typed and linked, in text order."""
+    cands = select(
+        model_candidates(doc)
+        + dateline_candidate(doc, dateline)
+        + demonym_candidates(doc)
+        + country_candidates(doc)
+    )
+    link_places(doc, cands)
+    retype_by_context(doc, cands)
+    cands = sorted(titled_names(doc, complete_lists(doc, cands)), key=lambda c: c.start)
+    link_places(doc, cands)
+    cands = propagate(doc, cands)
+    vote_labels(doc, cands)
+    return cands

@@ -1,0 +1,134 @@
+"""Dateline and agency: the place (and source) a report names at its head."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from orchestration.extract.geo import Place, gazetteer
+
+MONTH = (
+    r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?"
+    r"|Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?"
+)
+CAPS_WORD = r"(?:[A-Z]{1,3}\.|[A-Z][A-Z'\u2019]*(?:-[A-Z][A-Z'\u2019]*)*)"
+CAPS_PLACE = rf"{CAPS_WORD}(?: {CAPS_WORD})*"
+TITLE_PLACE = r"[A-Z][a-z]+(?:[ \-][A-Z][a-z]+)*"
+DASH = r"(?:[\u2013\u2014:]|-{1,2})"
+DATELINE_RE = re.compile(
+    rf"\A\s*(?P<place>{CAPS_PLACE}|{TITLE_PLACE})"
+    rf"(?:,\s*(?P<region>{TITLE_PLACE}|{CAPS_PLACE}))?"
+    rf"(?:,?\s*(?P<date>{MONTH}\s+\d{{1,2}}(?:,\s*\d{{4}})?|\d{{1,2}}\s+{MONTH}(?:\s+\d{{4}})?"
+    rf"|\d{{4}}-\d{{2}}-\d{{2}}))?"
+    rf"\s*(?:\(\s*(?P<agency1>[A-Z][\w&.\- ]{{1,30}}?)\s*\))?"
+    rf"(?:\s*(?P<sep>{DASH}|\.)\s+|(?<=\d)\s*\n)"
+    rf"(?:(?P<agency2>[A-Z][A-Z&]{{2,}}(?:[ \-][A-Z][A-Z&]+)*)\s*{DASH}\s*)?"
+)
+PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
+AGENCY_RE = re.compile(
+    r"\b((?:[A-Z][\w\u2019'\-]+\s+){1,4}"
+    r"(?:press service|press office|news agency|information agency|news service))\b"
+)
+
+
+@dataclass
+class Dateline:
+    """Where and through whom a report was filed, with character offsets into the body."""
+
+    place_start: int | None
+    place_end: int | None
+    place_text: str | None
+    place: Place | None
+    name: str | None
+    agency: str | None
+    agency_start: int | None
+    agency_end: int | None
+    agency_is_wire: bool
+    date_text: str | None
+    date_start: int | None
+
+
+def find_dateline(body: str, model_places: set[tuple[int, int]] | None = None) -> Dateline:
+    """Detect the dateline place, its date and the reporting agency at the head of a report.
+
+    `model_places` holds the (start, end) offsets the model tagged as places; a capitalised
+    head word the gazetteer does not know counts as a place only if the model agrees.
+    """
+    match = DATELINE_RE.match(body)
+    place = name = None
+    if match and accept_dateline(match, model_places or set()):
+        region = gazetteer().lookup(match["region"]) if match["region"] else None
+        context = frozenset({region.country}) if region and region.country else frozenset()
+        place = gazetteer().lookup(match["place"], context)
+        name = place.name if place else match["place"].title()
+    else:
+        match = None
+    agency, agency_start, agency_end = find_agency(body, match)
+    wire = bool(match and match["agency1"])
+    return Dateline(
+        match.start("place") if match else None,
+        match.end("place") if match else None,
+        match["place"] if match else None,
+        place,
+        name,
+        agency,
+        agency_start,
+        agency_end,
+        wire,
+        match["date"] if match else None,
+        match.start("date") if match and match["date"] else None,
+    )
+
+
+def accept_dateline(match: re.Match[str], model_places: set[tuple[int, int]]) -> bool:
+    """Whether a head match is a real dateline rather than an ordinary opening phrase."""
+    text = match["place"]
+    known = gazetteer().lookup(text) is not None
+    if not known and (match.start("place"), match.end("place")) not in model_places:
+        return False
+    if match["sep"] is None:
+        return bool(match["date"])
+    if text.isupper() and sum(c.isalpha() for c in text) >= 2:
+        return match["sep"] != "." or bool(match["agency2"] or match["date"] or match["region"])
+    return bool(match["region"] or match["date"])
+
+
+def find_agency(
+    body: str, match: re.Match[str] | None
+) -> tuple[str | None, int | None, int | None]:
+    """The news agency or press service the report comes through, with its offsets."""
+    if match:
+        for group in ("agency1", "agency2"):
+            if match[group]:
+                return match[group], match.start(group), match.end(group)
+    first_paragraph = body.split("\n\n", 1)[0]
+    found = AGENCY_RE.search(first_paragraph)
+    if found:
+        return found[1], found.start(1), found.end(1)
+    return None, None, None
+
+
+@Language.factory(
+    "newsledger_dateline",
+    assigns=["doc._.dateline"],
+    default_config={},
+)
+def make_dateline(nlp: Language, name: str) -> DatelineComponent:
+    """Pipeline factory for the dateline component."""
+    return DatelineComponent()
+
+
+class DatelineComponent:
+    """Set doc._.dateline from the head of the text."""
+
+    def __init__(self) -> None:
+        if not Doc.has_extension("dateline"):
+            Doc.set_extension("dateline", default=None)
+
+    def __call__(self, doc: Doc) -> Doc:
+        places = {(e.start_char, e.end_char) for e in doc.ents if e.label_ in PLACE_LABELS}
+        doc._.dateline = find_dateline(doc.text, places)
+        return doc

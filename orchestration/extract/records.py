@@ -1,0 +1,102 @@
+"""Plain records the extraction components attach to a Doc."""
+
+from __future__ import annotations
+
+import bisect
+from dataclasses import dataclass, field
+
+from spacy.tokens import Doc, Span
+
+SENTENCES_KEY = "newsledger_sentences"
+
+
+@dataclass
+class Mention:
+    """One surface occurrence of an entity: character offsets into the body."""
+
+    start: int
+    end: int
+    text: str
+    sentence: int
+
+
+@dataclass
+class Entity:
+    """A real-world entity named in an article, with all of its mentions."""
+
+    id: str
+    name: str
+    type: str
+    country: str | None = None
+    title: str | None = None
+    lat: float | None = None
+    lon: float | None = None
+    geonames_id: int | None = None
+    aliases: list[str] = field(default_factory=list)
+    mentions: list[Mention] = field(default_factory=list)
+
+
+@dataclass
+class DateRef:
+    """A date expression and the calendar date, month or year it denotes."""
+
+    start: int
+    end: int
+    text: str
+    value: str | None
+    granularity: str | None
+    relative: bool
+    sentence: int
+
+
+@dataclass
+class Figure:
+    """A number with its meaning: money, count, percent, ordinal, duration or quantity."""
+
+    start: int
+    end: int
+    text: str
+    kind: str
+    value: float
+    unit: str | None
+    currency: str | None = None
+    qualifier: str | None = None
+    period: str | None = None
+    subject_entity_id: str | None = None
+    object_entity_id: str | None = None
+    sentence: int = 0
+
+
+@dataclass
+class Quote:
+    """A quotation, whole or partial, and who said it."""
+
+    start: int
+    end: int
+    text: str
+    speaker: str | None
+    speaker_entity_id: str | None
+    verb: str | None
+    sentence: int
+
+
+def sentences(doc: Doc) -> list[Span]:
+    """The sentences of a doc, computed once and kept with it."""
+    found = doc.user_data.get(SENTENCES_KEY)
+    if found is None:
+        found = list(doc.sents)
+        doc.user_data[SENTENCES_KEY] = found
+    return found
+
+
+def sentence_index(doc: Doc, char: int) -> int:
+    """0-based index of the sentence holding character offset `char`."""
+    starts = [sent.start_char for sent in sentences(doc)]
+    return max(bisect.bisect_right(starts, char) - 1, 0)
+
+
+def sentence_of(doc: Doc, token: int) -> Span:
+    """The sentence holding token index `token`."""
+    found = sentences(doc)
+    starts = [sent.start for sent in found]
+    return found[max(bisect.bisect_right(starts, token) - 1, 0)]

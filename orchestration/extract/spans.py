@@ -1,0 +1,161 @@
+"""Span repair for named-entity candidates: trim, join hyphenated names, split titles."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from spacy.tokens import Doc
+
+from orchestration.extract.geo import Place
+from orchestration.extract.lexicon import (
+    DETERMINERS,
+    HYPHENS,
+    POSSESSIVES,
+    TITLE_WORDS,
+    read_words,
+)
+
+NAME_LABELS = frozenset({"PERSON", "ORG", "GPE", "LOC", "FAC"})
+LOOSE_POS = frozenset({"ADP", "DET", "ADV", "VERB", "AUX", "PRON", "SCONJ", "CCONJ", "PART"})
+NAME_PARTICLES = read_words("name_particles.txt")
+DASHES = frozenset({"-", "\u2013", "\u2014", "--"})
+HYPHEN_SUFFIX_STOP = frozenset({"led", "run", "era", "old", "age", "day", "eye", "way"})
+
+
+@dataclass
+class Candidate:
+    """A token span that may name an entity, with the evidence for its type."""
+
+    start: int
+    end: int
+    label: str
+    votes: int = 1
+    title: str | None = None
+    place: Place | None = None
+    country: str | None = None
+    source: str = "model"
+    office_of_org: bool = False
+
+    def text(self, doc: Doc) -> str:
+        """The candidate's surface text."""
+        return doc[self.start : self.end].text
+
+    def nation(self) -> str | None:
+        """Country the mention names or belongs to, from its place link or context."""
+        return self.place.country if self.place else self.country
+
+
+def is_loose_lead(doc: Doc, i: int) -> bool:
+    """Whether token `i` is a word a name does not start with ("in", or "Demand" opening a
+    sentence)."""
+    tok = doc[i]
+    if tok.lower_ in DETERMINERS or tok.is_punct or tok.is_space:
+        return True
+    if tok.is_lower and tok.pos_ in LOOSE_POS and tok.text not in NAME_PARTICLES:
+        return True
+    opens = tok.is_sent_start or (i > 0 and doc[i - 1].is_quote)
+    return opens and tok.tag_ in ("NN", "NNS") and i + 1 < len(doc) and doc[i + 1].is_lower
+
+
+def trim(doc: Doc, start: int, end: int, label: str) -> tuple[int, int]:
+    """Drop words around a name that are not part of it: determiners, punctuation,
+    possessives, and for names a trailing common noun ("Belt and Road initiative")."""
+    while start < end and is_loose_lead(doc, start):
+        start += 1
+    while end > start and (
+        doc[end - 1].is_punct
+        or doc[end - 1].is_space
+        or doc[end - 1].text in POSSESSIVES
+        or (
+            label in NAME_LABELS
+            and doc[end - 1].is_lower
+            and doc[end - 1].is_alpha
+            and not (end - 2 > start and doc[end - 2].text in HYPHENS)
+        )
+    ):
+        end -= 1
+    return start, end
+
+
+def pieces(doc: Doc, start: int, end: int) -> list[tuple[int, int]]:
+    """Split a span at brackets and spaced dashes, which never occur inside one name."""
+    found = []
+    begin = start
+    for i in range(start, end):
+        tok = doc[i]
+        spaced_dash = tok.text in DASHES and i > 0 and bool(doc[i - 1].whitespace_)
+        if tok.text in "()[]" or spaced_dash:
+            if i > begin:
+                found.append((begin, i))
+            begin = i + 1
+    if end > begin:
+        found.append((begin, end))
+    return found
+
+
+def joins_hyphen(doc: Doc, left: int, label: str) -> bool:
+    """Whether token `left` continues into a hyphenated name part ("Jong" + "-un")."""
+    if left + 2 >= len(doc) or doc[left].whitespace_ or doc[left + 1].text not in HYPHENS:
+        return False
+    if doc[left + 1].whitespace_:
+        return False
+    part = doc[left + 2]
+    if not part.is_alpha or part.lower_ in HYPHEN_SUFFIX_STOP:
+        return False
+    if part.is_title:
+        return True
+    return label == "PERSON" and part.is_lower and len(part) <= 3 and doc[left].is_title
+
+
+def extend_hyphens(doc: Doc, start: int, end: int, label: str) -> tuple[int, int]:
+    """Grow a name span over hyphenated parts the model cut off, on either side."""
+    if label not in NAME_LABELS:
+        return start, end
+    while end > start and joins_hyphen(doc, end - 1, label):
+        end += 2
+    while start >= 2 and doc[start - 2].is_title and joins_hyphen(doc, start - 2, label):
+        start -= 2
+    return start, end
+
+
+def title_run(doc: Doc, start: int, end: int) -> int:
+    """End of the run of title words ("Foreign Minister") starting at `start`, within `end`."""
+    i = start
+    while i < end and doc[i].lower_ in TITLE_WORDS:
+        i += 1
+    return i
+
+
+def title_before(doc: Doc, start: int) -> tuple[int, str | None]:
+    """The title words written right before token `start`, as (first index, text)."""
+    i = start
+    while i > 0 and doc[i - 1].lower_ in TITLE_WORDS and doc[i - 1].text[:1].isupper():
+        i -= 1
+    return (i, doc[i:start].text) if i < start else (start, None)
+
+
+def repair(doc: Doc, start: int, end: int, label: str) -> list[Candidate]:
+    """Cleaned candidates for a raw span: split, trimmed, hyphen-joined, title split off."""
+    found = []
+    for begin, stop in pieces(doc, start, end):
+        begin, stop = trim(doc, begin, stop, label)
+        begin, stop = extend_hyphens(doc, begin, stop, label)
+        title = None
+        if label == "PERSON":
+            cut = title_run(doc, begin, stop)
+            if cut < stop:
+                title = doc[begin:cut].text if cut > begin else None
+                begin = cut
+            begin, stop = trim(doc, begin, stop, label)
+        if begin < stop:
+            found.append(Candidate(begin, stop, label, title=title))
+    return found
+
+
+def surname(text: str) -> str | None:
+    """Last word of a multi-word personal name ("Janet Yellen" -> "Yellen")."""
+    words = text.split()
+    last = words[-1] if len(words) > 1 else ""
+    if len(last) > 2 and last[:1].isupper() and last.lower() not in TITLE_WORDS:
+        return last
+    return None

@@ -1,0 +1,62 @@
+"""Date expressions resolved against the given or inferred publication date."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from tests.unit.extract.conftest import Extract
+
+MARCH_10 = dt.date(2023, 3, 10)
+
+
+def dates(result: dict) -> dict[str, tuple]:
+    return {d["text"]: (d["value"], d["granularity"], d["relative"]) for d in result["dates"]}
+
+
+@pytest.mark.parametrize(
+    ("text", "expression", "value", "granularity", "relative"),
+    [
+        ("The leaders met in 2017 in Lima.", "2017", "2017", "year", False),
+        ("Last year, trade grew.", "Last year", "2022", "year", True),
+        ("Two years ago we moved.", "Two years ago", "2021", "year", True),
+        ("Next year will bring elections.", "Next year", "2024", "year", True),
+        ("The talks began on Friday, March 3.", "Friday, March 3", "2023-03-03", "day", False),
+        ("It was signed on March 3, 2020, in Paris.", "March 3, 2020", "2020-03-03", "day", False),
+        ("Results are due in June 2022.", "June 2022", "2022-06", "month", False),
+        ("He arrived yesterday.", "yesterday", "2023-03-09", "day", True),
+    ],
+)
+def test_resolution_against_given_date(
+    extract: Extract, text: str, expression: str, value: str, granularity: str, relative: bool
+) -> None:
+    result = extract(text, MARCH_10)
+    assert result["article"]["published_date_source"] == "given"
+    assert dates(result)[expression] == (value, granularity, relative)
+
+
+def test_relative_dates_without_any_date_stay_unresolved(extract: Extract) -> None:
+    result = extract("Last year, trade grew. It began in 1991.")
+    assert result["article"]["published_date"] is None
+    assert dates(result) == {"Last year": (None, None, True), "1991": ("1991", "year", False)}
+
+
+def test_published_date_inferred_from_weekday(extract: Extract) -> None:
+    result = extract(
+        "The summit opened on Friday, March 3. They first met in 2021. Last year trade grew."
+    )
+    assert result["article"]["published_date"] == "2023-03-03"
+    assert result["article"]["published_date_source"] == "inferred"
+    assert dates(result)["Last year"][0] == "2022"
+
+
+def test_durations_are_not_dates(extract: Extract) -> None:
+    result = extract("For 25 years, during a three-day visit, ties grew.", MARCH_10)
+    assert dates(result) == {}
+
+
+def test_year_is_not_a_count(extract: Extract) -> None:
+    result = extract("She was born in 1951 in Chile.", MARCH_10)
+    assert dates(result) == {"1951": ("1951", "year", False)}
+    assert result["figures"] == []
