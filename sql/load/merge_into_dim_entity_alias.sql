@@ -7,9 +7,6 @@ WITH forms AS (
     UNION
     SELECT entity_id, surface FROM stg_entity_mentions
 )
-SELECT DISTINCT
-    alias,
-    entity_id,
-    lower(regexp_replace(regexp_replace(trim(alias), '[''’]s$', ''), '\s+', ' ', 'g')) AS alias_key
+SELECT DISTINCT alias, entity_id, alias_key(alias) AS alias_key
 FROM forms
 WHERE alias IS NOT NULL AND trim(alias) <> '';

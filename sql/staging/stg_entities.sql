@@ -1,4 +1,6 @@
--- One row per entity per article in the batch.
+-- One row per entity per article in the batch. An entity new to the warehouse whose name is
+-- a known alias of exactly one other entity of the same type ("Tokayev" after an earlier
+-- "Kassym-Jomart Tokayev") takes that entity's id; extracted_entity_id keeps the original.
 CREATE OR REPLACE TABLE stg_entities AS
 WITH unnested AS (
     SELECT
@@ -10,16 +12,55 @@ WITH unnested AS (
         }]')) AS ent
     FROM stg_articles AS a
     JOIN extractions AS e USING (article_id)
+),
+extracted AS (
+    SELECT
+        article_id,
+        ent.id AS extracted_entity_id,
+        ent.name AS canonical_name,
+        ent.type AS entity_type,
+        ent.country AS country_code,
+        ent.title AS title,
+        ent.lat AS latitude,
+        ent.lon AS longitude,
+        ent.geonames_id AS geonames_id,
+        coalesce(ent.aliases, []) AS aliases
+    FROM unnested
+),
+known_aliases AS (
+    SELECT a.alias_key, e.entity_id, e.entity_type, e.canonical_name
+    FROM dim_entity_alias AS a
+    JOIN dim_entity AS e USING (entity_id)
+    UNION
+    SELECT alias_key(unnest(aliases)), extracted_entity_id, entity_type, canonical_name
+    FROM extracted
+),
+candidates AS (
+    SELECT x.extracted_entity_id, x.entity_type, k.entity_id
+    FROM extracted AS x
+    JOIN known_aliases AS k
+        ON k.alias_key = alias_key(x.canonical_name)
+        AND k.entity_type = x.entity_type
+        AND k.canonical_name <> x.canonical_name
+    WHERE x.extracted_entity_id NOT IN (SELECT entity_id FROM dim_entity)
+),
+resolved AS (
+    SELECT extracted_entity_id, entity_type, any_value(entity_id) AS entity_id
+    FROM candidates
+    GROUP BY ALL
+    HAVING count(DISTINCT entity_id) = 1
 )
 SELECT
-    article_id,
-    ent.id AS entity_id,
-    ent.name AS canonical_name,
-    ent.type AS entity_type,
-    ent.country AS country_code,
-    ent.title AS title,
-    ent.lat AS latitude,
-    ent.lon AS longitude,
-    ent.geonames_id AS geonames_id,
-    ent.aliases AS aliases
-FROM unnested;
+    x.article_id,
+    coalesce(r.entity_id, x.extracted_entity_id) AS entity_id,
+    x.extracted_entity_id,
+    x.canonical_name,
+    x.entity_type,
+    x.country_code,
+    x.title,
+    x.latitude,
+    x.longitude,
+    x.geonames_id,
+    x.aliases
+FROM extracted AS x
+LEFT JOIN resolved AS r USING (extracted_entity_id, entity_type);

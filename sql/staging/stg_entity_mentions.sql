@@ -1,4 +1,5 @@
--- One row per entity mention in the batch, with the body length to check offsets against.
+-- One row per entity mention in the batch, keyed to the resolved entity, with the body
+-- length to check offsets against.
 CREATE OR REPLACE TABLE stg_entity_mentions AS
 WITH entities AS (
     SELECT
@@ -12,7 +13,7 @@ WITH entities AS (
     JOIN extractions AS e USING (article_id)
 ),
 mentions AS (
-    SELECT article_id, body_length, ent.id AS entity_id, unnest(ent.mentions) AS m
+    SELECT article_id, body_length, ent.id AS extracted_entity_id, unnest(ent.mentions) AS m
     FROM entities
 )
 SELECT
@@ -24,4 +25,5 @@ SELECT
     m."end" AS end_char,
     m.text AS surface,
     body_length
-FROM mentions;
+FROM mentions
+JOIN stg_entities USING (article_id, extracted_entity_id);

@@ -12,14 +12,16 @@ WITH unnested AS (
     JOIN extractions AS e USING (article_id)
 )
 SELECT
-    article_id || ':' || q.start || ':' || q."end" AS quote_id,
-    article_id,
-    q.speaker_entity_id,
+    u.article_id || ':' || q.start || ':' || q."end" AS quote_id,
+    u.article_id,
+    coalesce(s.entity_id, q.speaker_entity_id) AS speaker_entity_id,
     q.speaker AS speaker_name,
     q.text AS quote_text,
     q.verb,
     q.sentence AS sentence_index,
     q.start AS start_char,
     q."end" AS end_char,
-    body_length
-FROM unnested;
+    u.body_length
+FROM unnested AS u
+LEFT JOIN stg_entities AS s
+    ON s.article_id = u.article_id AND s.extracted_entity_id = u.q.speaker_entity_id;
