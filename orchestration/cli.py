@@ -51,7 +51,7 @@ def run(
     """Materialize the job in-process on PATHs (default data/articles/ and data/inbox/)."""
     from orchestration.runner import check_evaluations, run_job
 
-    result = run_job(paths or [], warehouse)
+    result = run_job(paths or None, warehouse)
     passed, failed = check_evaluations(result)
     with duckdb.connect(str(warehouse), read_only=True) as con:
         cursor = con.execute(read_sql("select/select_run_summary.sql"))
@@ -76,34 +76,29 @@ def extract(
     """Print the extraction JSON of each article; nothing is written."""
     from orchestration.extract.document import load_pipeline
     from orchestration.extract.output import extraction_record
-    from orchestration.ingest.articles import Rejection
-    from orchestration.ingest.readers import discover, read_path
+    from orchestration.ingest.readers import read_paths
 
     nlp = load_pipeline()
-    records, rejected = [], 0
-    for path in discover(paths):
-        result = read_path(path)
-        if isinstance(result, Rejection):
-            errors.print(f"rejected {result.source}: {result.reason}")
-            rejected += 1
-            continue
-        for article in result:
-            records.append(
-                extraction_record(
-                    nlp,
-                    article_id=article.article_id,
-                    source=article.source,
-                    body=article.body,
-                    title=article.title,
-                    published_date=article.published_date,
-                )
-            )
+    result = read_paths(paths)
+    for rejection in result.rejections:
+        errors.print(f"rejected {rejection.source}: {rejection.reason}")
+    records = [
+        extraction_record(
+            nlp,
+            article_id=article.article_id,
+            source=article.source,
+            body=article.body,
+            title=article.title,
+            published_date=article.published_date,
+        )
+        for article in result.articles
+    ]
     if output_format is ExtractFormat.jsonl:
         for record in records:
             sys.stdout.write(json.dumps(record, ensure_ascii=False) + "\n")
     else:
         sys.stdout.write(json.dumps(records, ensure_ascii=False, indent=2) + "\n")
-    if rejected:
+    if result.rejections:
         raise typer.Exit(1)
 
 

@@ -1,23 +1,32 @@
-"""The newsledger code location: every asset, check, job and resource in one Definitions."""
+"""The newsledger code location: every asset, check, job, sensor, schedule and resource."""
 
 import dagster as dg
 
 from orchestration.extract.assets import extractions
 from orchestration.ingest.assets import raw_articles
+from orchestration.ingest.schedules import feeds_schedule
+from orchestration.ingest.sensors import inbox_sensor
+from orchestration.jobs import newsledger_job
 from orchestration.quality.assets import staging
 from orchestration.quality.checks import staging_checks
-from orchestration.resources import NlpResource, WarehouseResource
-from orchestration.warehouse.assets import warehouse_tables
-
-newsledger_job = dg.define_asset_job(
-    "newsledger_job",
-    selection=dg.AssetSelection.all(),
-    description="Ingest, extract, check and load every article not yet in the warehouse.",
+from orchestration.resources import (
+    NlpResource,
+    QualityResource,
+    SourcesResource,
+    WarehouseResource,
 )
+from orchestration.warehouse.assets import warehouse_tables
 
 defs = dg.Definitions(
     assets=[raw_articles, extractions, staging, warehouse_tables],
     asset_checks=staging_checks,
     jobs=[newsledger_job],
-    resources={"warehouse": WarehouseResource(), "nlp": NlpResource()},
+    sensors=[inbox_sensor],
+    schedules=[feeds_schedule],
+    resources={
+        "warehouse": WarehouseResource(),
+        "nlp": NlpResource(),
+        "sources": SourcesResource(),
+        "quality": QualityResource(),
+    },
 )

@@ -1,4 +1,4 @@
-"""Dagster resources: the DuckDB warehouse and the spaCy pipeline."""
+"""Dagster resources: the DuckDB warehouse, the spaCy pipeline and the input settings."""
 
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -6,10 +6,19 @@ from pathlib import Path
 
 import dagster as dg
 import duckdb
+from pydantic import Field
 from spacy.language import Language
 
 from orchestration.extract.document import load_pipeline
-from orchestration.settings import DEFAULT_WAREHOUSE
+from orchestration.ingest.feeds import Feed, load_feeds
+from orchestration.ingest.policy import DEFAULT_MAX_BYTES, DEFAULT_MIN_WORDS, IngestPolicy
+from orchestration.settings import (
+    DEFAULT_SOURCES,
+    DEFAULT_WAREHOUSE,
+    FEEDS_FILE,
+    INBOX_DIR,
+    QUALITY_DOCS_DIR,
+)
 from orchestration.warehouse.connection import connect
 
 
@@ -32,3 +41,34 @@ class NlpResource(dg.ConfigurableResource):
     def pipeline(self) -> Language:
         """Return the loaded pipeline."""
         return load_pipeline()
+
+
+class SourcesResource(dg.ConfigurableResource):
+    """Where articles come from (folders, inbox, feeds file) and the limits they must meet."""
+
+    folders: list[str] = Field(default_factory=lambda: [str(p) for p in DEFAULT_SOURCES])
+    inbox: str = str(INBOX_DIR)
+    feeds_file: str = str(FEEDS_FILE)
+    max_bytes: int = DEFAULT_MAX_BYTES
+    min_words: int = DEFAULT_MIN_WORDS
+    http_timeout_seconds: float = 10.0
+    max_redirects: int = 5
+
+    def policy(self) -> IngestPolicy:
+        """The limits as a plain value for the readers."""
+        return IngestPolicy(
+            max_bytes=self.max_bytes,
+            min_words=self.min_words,
+            http_timeout_seconds=self.http_timeout_seconds,
+            max_redirects=self.max_redirects,
+        )
+
+    def feeds(self) -> list[Feed]:
+        """The configured feeds."""
+        return load_feeds(Path(self.feeds_file))
+
+
+class QualityResource(dg.ConfigurableResource):
+    """Where Great Expectations writes its Data Docs."""
+
+    docs_dir: str = str(QUALITY_DOCS_DIR)

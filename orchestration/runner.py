@@ -1,25 +1,42 @@
 """Materializing the newsledger job in-process, as `newsledger run` and the tests do."""
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from pathlib import Path
+from typing import Any
 
 import dagster as dg
 
 from orchestration.definitions import defs
-from orchestration.resources import NlpResource, WarehouseResource
+from orchestration.jobs import ingest_run_config
+from orchestration.resources import (
+    NlpResource,
+    QualityResource,
+    SourcesResource,
+    WarehouseResource,
+)
 
 
 def run_job(
-    paths: Sequence[Path], warehouse: Path, log_level: str = "INFO"
+    paths: Sequence[Path] | None,
+    warehouse: Path,
+    sources: SourcesResource | None = None,
+    quality: QualityResource | None = None,
+    run_config: Mapping[str, Any] | None = None,
+    log_level: str = "INFO",
 ) -> dg.ExecuteInProcessResult:
-    """Run newsledger_job on `paths` (empty: the default folders) into `warehouse`."""
-    job = defs.resolve_job_def("newsledger_job")
-    return job.execute_in_process(
-        run_config=dg.RunConfig(
-            ops={"raw_articles": {"config": {"paths": [str(p) for p in paths]}}},
-            loggers={"console": {"config": {"log_level": log_level}}},
-        ),
-        resources={"warehouse": WarehouseResource(path=str(warehouse)), "nlp": NlpResource()},
+    """Run newsledger_job on `paths` (None: the configured folders) into `warehouse`."""
+    config = dict(
+        run_config or ingest_run_config(None if paths is None else [str(p) for p in paths])
+    )
+    config["loggers"] = {"console": {"config": {"log_level": log_level}}}
+    return defs.resolve_job_def("newsledger_job").execute_in_process(
+        run_config=config,
+        resources={
+            "warehouse": WarehouseResource(path=str(warehouse)),
+            "nlp": NlpResource(),
+            "sources": sources or SourcesResource(),
+            "quality": quality or QualityResource(docs_dir=str(warehouse.parent / "quality_docs")),
+        },
         raise_on_error=False,
     )
 
@@ -29,3 +46,13 @@ def check_evaluations(result: dg.ExecuteInProcessResult) -> tuple[int, int]:
     evaluations = result.get_asset_check_evaluations()
     passed = sum(1 for e in evaluations if e.passed)
     return passed, len(evaluations) - passed
+
+
+def reported(result: dg.ExecuteInProcessResult, asset: str, key: str) -> Any:
+    """A metadata value the run reported on an asset's materialization ("new_articles", ...)."""
+    [materialization] = [
+        m
+        for m in result.get_asset_materialization_events()
+        if m.asset_key.to_user_string() == asset
+    ]
+    return materialization.materialization.metadata[key].value

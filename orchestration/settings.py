@@ -6,6 +6,9 @@ from pathlib import Path
 PROJECT_ROOT = Path(__file__).resolve().parent.parent
 SQL_DIR = PROJECT_ROOT / "sql"
 DATA_DIR = PROJECT_ROOT / "data"
+INBOX_DIR = DATA_DIR / "inbox"
 DEFAULT_WAREHOUSE = Path(os.environ.get("NEWSLEDGER_WAREHOUSE", DATA_DIR / "warehouse.duckdb"))
-DEFAULT_SOURCES = (DATA_DIR / "articles", DATA_DIR / "inbox")
+DEFAULT_SOURCES = (DATA_DIR / "articles", INBOX_DIR)
+FEEDS_FILE = PROJECT_ROOT / "feeds.yaml"
+QUALITY_DOCS_DIR = DEFAULT_WAREHOUSE.parent / "quality_docs"
 DUCKDB_POOL = "duckdb"

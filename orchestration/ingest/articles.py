@@ -3,7 +3,7 @@
 import hashlib
 import re
 import unicodedata
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date
 
 
@@ -33,6 +33,24 @@ class Rejection:
     size_bytes: int
     sha256: str
 
+    @classmethod
+    def of(cls, source: str, reason: str, data: bytes) -> "Rejection":
+        """A rejection of `data` read from `source`."""
+        return cls(source, reason, len(data), hashlib.sha256(data).hexdigest())
+
+
+@dataclass
+class ReadResult:
+    """What reading one or more inputs produced: articles and rejections, nothing dropped."""
+
+    articles: list[ArticleInput] = field(default_factory=list)
+    rejections: list[Rejection] = field(default_factory=list)
+
+    def extend(self, other: "ReadResult") -> None:
+        """Add another result's articles and rejections to this one."""
+        self.articles.extend(other.articles)
+        self.rejections.extend(other.rejections)
+
 
 def normalise_body(body: str) -> str:
     """Fold Unicode compatibility forms and runs of whitespace so copies of a body hash alike."""
@@ -47,3 +65,8 @@ def body_hash(body: str) -> str:
 def clean_body(text: str) -> str:
     """The body as stored: newlines unified, outer whitespace removed; offsets index into this."""
     return text.replace("\r\n", "\n").replace("\r", "\n").strip()
+
+
+def word_count(text: str) -> int:
+    """Number of whitespace-separated words."""
+    return len(text.split())

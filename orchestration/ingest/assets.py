@@ -1,70 +1,102 @@
-"""Ingest stage: read article files into raw_articles; quarantine the unreadable."""
+"""Ingest stage: read article files and feeds into raw_articles; record the unreadable."""
 
 from collections.abc import Iterator
 from pathlib import Path
 
 import dagster as dg
-from pydantic import Field
+import pandas as pd
 
-from orchestration.ingest.articles import ArticleInput, Rejection
+from orchestration.ingest.articles import ArticleInput, ReadResult, word_count
+from orchestration.ingest.feeds import FeedReport, poll_feed
 from orchestration.ingest.load import store_inputs
-from orchestration.ingest.readers import discover, read_path
-from orchestration.resources import WarehouseResource
-from orchestration.settings import DEFAULT_SOURCES, DUCKDB_POOL
+from orchestration.ingest.readers import read_paths
+from orchestration.resources import SourcesResource, WarehouseResource
+from orchestration.settings import DUCKDB_POOL
+from orchestration.sql import read_sql
 
 
 class IngestConfig(dg.Config):
-    """Which files or folders to read; empty means data/articles/ and data/inbox/."""
+    """What to read. By default the configured folders (data/articles/, data/inbox/)."""
 
-    paths: list[str] = Field(default_factory=list)
+    paths: list[str] | None = None
+    fetch_feeds: bool = False
 
 
-def read_all(paths: list[Path]) -> tuple[list[ArticleInput], list[Rejection]]:
-    """Read every supported file under `paths`, separating articles from rejections."""
-    articles: list[ArticleInput] = []
-    rejections: list[Rejection] = []
-    for path in discover(paths):
-        result = read_path(path)
-        if isinstance(result, Rejection):
-            rejections.append(result)
-        else:
-            articles.extend(result)
-    return articles, rejections
+def poll_feeds(
+    sources: SourcesResource, known_urls: set[str]
+) -> tuple[ReadResult, list[FeedReport]]:
+    """Poll every configured feed; one failing feed does not stop the others."""
+    result, reports = ReadResult(), []
+    for feed in sources.feeds():
+        feed_result, report = poll_feed(feed, known_urls, sources.policy())
+        result.extend(feed_result)
+        reports.append(report)
+    return result, reports
+
+
+def preview(articles: list[ArticleInput], new_ids: list[str]) -> str:
+    """A Markdown table of the articles this run added."""
+    new = set(new_ids)
+    rows = [
+        {"source": a.source, "title": a.title, "words": word_count(a.body)}
+        for a in articles
+        if a.article_id in new
+    ]
+    return pd.DataFrame(rows).to_markdown(index=False) if rows else "no new articles"
 
 
 @dg.multi_asset(
     specs=[
-        dg.AssetSpec(
-            "raw_articles", description="One row per distinct article body.", kinds={"duckdb"}
-        ),
-        dg.AssetSpec(
-            "article_sources", description="Every source each body was read from.", kinds={"duckdb"}
-        ),
-        dg.AssetSpec(
-            "rejected_inputs",
-            description="Inputs that could not be read, with the reason.",
-            kinds={"duckdb"},
-        ),
+        dg.AssetSpec(name, description=description, kinds={"duckdb"})
+        for name, description in [
+            ("raw_articles", "One row per distinct article body."),
+            ("article_sources", "Every source each body was read from."),
+            ("rejected_inputs", "Inputs that could not be read, with the reason."),
+        ]
     ],
     group_name="ingest",
     pool=DUCKDB_POOL,
 )
 def raw_articles(
-    context: dg.AssetExecutionContext, config: IngestConfig, warehouse: WarehouseResource
+    context: dg.AssetExecutionContext,
+    config: IngestConfig,
+    warehouse: WarehouseResource,
+    sources: SourcesResource,
 ) -> Iterator[dg.MaterializeResult]:
-    """Read article files (txt, json) into raw_articles keyed by the hash of the body."""
-    paths = [Path(p) for p in config.paths] or list(DEFAULT_SOURCES)
-    articles, rejections = read_all(paths)
-    for rejection in rejections:
+    """Read articles (txt, md, json, jsonl, html, feeds) into raw_articles, keyed by body hash."""
+    paths = [Path(p) for p in (sources.folders if config.paths is None else config.paths)]
+    result = read_paths(paths, sources.policy())
+    reports: list[FeedReport] = []
+    if config.fetch_feeds:
+        with warehouse.connect() as con:
+            known = {r[0] for r in con.execute(read_sql("select/select_known_urls.sql")).fetchall()}
+        feed_result, reports = poll_feeds(sources, known)
+        result.extend(feed_result)
+    for report in reports:
+        if report.error:
+            context.log.error(f"feed {report.feed} failed: {report.error}")
+    for rejection in result.rejections:
         context.log.warning(f"rejected {rejection.source}: {rejection.reason}")
     with warehouse.connect() as con:
-        counts = store_inputs(con, articles, rejections)
+        counts = store_inputs(con, result.articles, result.rejections)
     context.log.info(
-        f"read {counts.read} articles, {counts.new_articles} new; {counts.rejected} rejected"
+        f"read {counts.read} articles, {len(counts.new_article_ids)} new; "
+        f"{counts.rejected} rejected"
     )
     yield dg.MaterializeResult(
         asset_key="raw_articles",
-        metadata={"articles_read": counts.read, "new_articles": counts.new_articles},
+        metadata={
+            "articles_read": counts.read,
+            "new_articles": len(counts.new_article_ids),
+            "new_articles_preview": dg.MetadataValue.md(
+                preview(result.articles, counts.new_article_ids)
+            ),
+            "feeds": dg.MetadataValue.md(
+                pd.DataFrame([r.__dict__ for r in reports]).to_markdown(index=False)
+                if reports
+                else "not polled"
+            ),
+        },
     )
     yield dg.MaterializeResult(asset_key="article_sources", metadata={"sources_read": counts.read})
     yield dg.MaterializeResult(
@@ -73,7 +105,7 @@ def raw_articles(
             "rejected": counts.rejected,
             "new_rejections": counts.new_rejections,
             "reasons": dg.MetadataValue.md(
-                "\n".join(f"- `{r.source}`: {r.reason}" for r in rejections) or "none"
+                "\n".join(f"- `{r.source}`: {r.reason}" for r in result.rejections) or "none"
             ),
         },
     )

@@ -17,7 +17,7 @@ class IngestCounts:
     """What one ingestion added."""
 
     read: int
-    new_articles: int
+    new_article_ids: list[str]
     rejected: int
     new_rejections: int
 
@@ -39,7 +39,9 @@ def store_inputs(
     con.register("incoming_rejections", rejected)
     con.begin()
     try:
-        new_articles = len(con.execute(read_sql("load/merge_into_raw_articles.sql")).fetchall())
+        new_ids = [
+            r[0] for r in con.execute(read_sql("load/merge_into_raw_articles.sql")).fetchall()
+        ]
         con.execute(read_sql("load/merge_into_article_sources.sql"))
         new_rejections = len(
             con.execute(read_sql("load/merge_into_rejected_inputs.sql")).fetchall()
@@ -51,4 +53,4 @@ def store_inputs(
     finally:
         con.unregister("incoming_articles")
         con.unregister("incoming_rejections")
-    return IngestCounts(len(articles), new_articles, len(rejections), new_rejections)
+    return IngestCounts(len(articles), new_ids, len(rejections), new_rejections)

@@ -4,10 +4,12 @@ import json
 import uuid
 from dataclasses import asdict, dataclass
 from functools import cache
+from pathlib import Path
 
 import duckdb
 import great_expectations as gx
 import pandas as pd
+from great_expectations.checkpoint import UpdateDataDocsAction
 from great_expectations.core.expectation_validation_result import (
     ExpectationSuiteValidationResult,
 )
@@ -36,26 +38,72 @@ class Outcome:
     details: str
 
 
+DOCS_SITE = "newsledger"
+
+
+@dataclass(frozen=True)
+class Validation:
+    """A suite's result on a frame, and where its Data Docs page was written (if anywhere)."""
+
+    result: ExpectationSuiteValidationResult
+    docs_page: str | None
+
+
 @cache
-def gx_context() -> AbstractDataContext:
-    """One ephemeral context per process, with progress bars off."""
+def gx_context(docs_dir: str | None) -> AbstractDataContext:
+    """One ephemeral context per process and docs folder, with progress bars off."""
     context = gx.get_context(mode="ephemeral")
     context.variables.progress_bars = ProgressBarsConfig(globally=False)
+    if docs_dir:
+        context.add_data_docs_site(
+            site_name=DOCS_SITE,
+            site_config={
+                "class_name": "SiteBuilder",
+                "site_index_builder": {"class_name": "DefaultSiteIndexBuilder"},
+                "store_backend": {
+                    "class_name": "TupleFilesystemStoreBackend",
+                    "base_directory": docs_dir,
+                },
+            },
+        )
     return context
 
 
 def run_suite(
-    name: str, expectations: list[Expectation], frame: pd.DataFrame
-) -> ExpectationSuiteValidationResult:
-    """Validate `frame` against a suite made of `expectations`."""
-    context = gx_context()
-    source = context.data_sources.add_pandas(f"{name}_{uuid.uuid4().hex[:8]}")
+    name: str, expectations: list[Expectation], frame: pd.DataFrame, docs_dir: Path | None = None
+) -> Validation:
+    """Validate `frame` against a suite made of `expectations`.
+
+    With `docs_dir`, the result is also rendered as Great Expectations Data Docs there.
+    """
+    context = gx_context(str(docs_dir) if docs_dir else None)
+    unique = f"{name}_{uuid.uuid4().hex[:8]}"
+    source = context.data_sources.add_pandas(unique)
     batch = source.add_dataframe_asset(name).add_batch_definition_whole_dataframe(name)
-    suite = gx.ExpectationSuite(name=f"{source.name}_suite", expectations=expectations)
+    suite = context.suites.add(gx.ExpectationSuite(name=name, expectations=expectations))
+    definition = context.validation_definitions.add(
+        gx.ValidationDefinition(name=unique, data=batch, suite=suite)
+    )
+    actions = [UpdateDataDocsAction(name="docs", site_names=[DOCS_SITE])] if docs_dir else []
+    checkpoint = context.checkpoints.add(
+        gx.Checkpoint(name=unique, validation_definitions=[definition], actions=actions)
+    )
     try:
-        return batch.get_batch(batch_parameters={"dataframe": frame}).validate(suite)
+        run = checkpoint.run(batch_parameters={"dataframe": frame})
+        [(identifier, result)] = run.run_results.items()
+        page = None
+        if docs_dir:
+            context.build_data_docs(site_names=[DOCS_SITE])
+            [site] = context.get_docs_sites_urls(
+                resource_identifier=identifier, site_names=[DOCS_SITE]
+            )
+            page = site["site_url"]
+        return Validation(result, page)
     finally:
-        context.data_sources.delete(source.name)
+        context.checkpoints.delete(unique)
+        context.validation_definitions.delete(unique)
+        context.suites.delete(name)
+        context.data_sources.delete(unique)
 
 
 def outcomes(name: str, result: ExpectationSuiteValidationResult) -> list[Outcome]:
@@ -89,10 +137,11 @@ def outcomes(name: str, result: ExpectationSuiteValidationResult) -> list[Outcom
 
 
 def validate_frame(
-    name: str, expectations: list[Expectation], frame: pd.DataFrame
-) -> list[Outcome]:
-    """Run the suite and return its outcomes."""
-    return outcomes(name, run_suite(name, expectations, frame))
+    name: str, expectations: list[Expectation], frame: pd.DataFrame, docs_dir: Path | None = None
+) -> tuple[list[Outcome], str | None]:
+    """Run the suite; return its outcomes and the URL of its Data Docs page (if rendered)."""
+    validation = run_suite(name, expectations, frame, docs_dir)
+    return outcomes(name, validation.result), validation.docs_page
 
 
 def record_outcomes(con: duckdb.DuckDBPyConnection, run_id: str, results: list[Outcome]) -> None:

@@ -138,3 +138,13 @@ def test_error_expectation_blocks_the_load(loaded_warehouse: Path, tmp_path: Pat
             [result.run_id],
         ).fetchall()
     assert failures == [("stg_figures", "expect_column_pair_values_a_to_be_greater_than_b")]
+
+
+def test_checks_link_their_data_docs(loaded_warehouse: Path, tmp_path: Path) -> None:
+    copy = tmp_path / "docs.duckdb"
+    shutil.copy(loaded_warehouse, copy)
+    result = run_job([FIXTURES / "articles"], copy)
+    pages = [e.metadata["data_docs"].value for e in result.get_asset_check_evaluations()]
+    assert len(pages) == 6
+    assert all(Path(page.removeprefix("file://")).is_file() for page in pages)
+    assert all(str(tmp_path / "quality_docs") in page for page in pages)

@@ -4,13 +4,18 @@ import json
 from datetime import date
 from pathlib import Path
 
-from orchestration.ingest.articles import Rejection, body_hash
-from orchestration.ingest.readers import discover, read_path, split_headline
+from orchestration.ingest.articles import body_hash
+from orchestration.ingest.policy import IngestPolicy
+from orchestration.ingest.readers import discover, read_path
+from orchestration.ingest.text import split_headline
 from tests.conftest import SEED
+
+LONG_BODY = " ".join(["Officials confirmed the plan on Monday after a long debate."] * 4)
+ANY_LENGTH = IngestPolicy(min_words=1)
 
 
 def test_seed_first_line_is_body_not_title() -> None:
-    [article] = read_path(SEED)
+    [article] = read_path(SEED).articles
     assert article.title is None
     assert article.body.startswith("NUR-SULTAN – President Kassym-Jomart Tokayev")
 
@@ -27,14 +32,10 @@ def test_single_paragraph_has_no_title() -> None:
 
 def test_json_article_fields(tmp_path: Path) -> None:
     path = tmp_path / "a.json"
-    path.write_text(
-        json.dumps(
-            {"title": "T", "body": "Some body text.", "published": "2024-03-05",
-             "source": "Gazette", "url": "https://example.org/a"}
-        ),
-        encoding="utf-8",
-    )  # fmt: skip
-    [article] = read_path(path)
+    record = {"title": "T", "body": LONG_BODY, "published": "2024-03-05", "source": "Gazette",
+              "url": "https://example.org/a"}  # fmt: skip
+    path.write_text(json.dumps(record), encoding="utf-8")
+    [article] = read_path(path).articles
     assert (article.title, article.published_date, article.outlet, article.url) == (
         "T", date(2024, 3, 5), "Gazette", "https://example.org/a",
     )  # fmt: skip
@@ -43,34 +44,34 @@ def test_json_article_fields(tmp_path: Path) -> None:
 def test_json_without_body_is_rejected(tmp_path: Path) -> None:
     path = tmp_path / "nobody.json"
     path.write_text('{"title": "no body"}', encoding="utf-8")
-    result = read_path(path)
-    assert isinstance(result, Rejection)
-    assert "body" in result.reason
-    assert result.size_bytes == path.stat().st_size
+    [rejection] = read_path(path).rejections
+    assert "body" in rejection.reason
+    assert rejection.size_bytes == path.stat().st_size
 
 
 def test_invalid_json_is_rejected(tmp_path: Path) -> None:
     path = tmp_path / "broken.json"
     path.write_text("{not json", encoding="utf-8")
-    result = read_path(path)
-    assert isinstance(result, Rejection)
-    assert "invalid JSON" in result.reason
+    [rejection] = read_path(path).rejections
+    assert "invalid JSON" in rejection.reason
 
 
 def test_empty_and_binary_files_are_rejected(tmp_path: Path) -> None:
     empty = tmp_path / "empty.txt"
     empty.write_text("  \n\t ", encoding="utf-8")
     binary = tmp_path / "image.txt"
-    binary.write_bytes(b"\x89PNG\r\n\x1a\n\x00\x00\x00")
-    assert "empty" in read_path(empty).reason
-    assert "binary" in read_path(binary).reason
+    binary.write_bytes(b"\x89PNG\r\n\x1a\n\x00\x00\x00" + bytes(range(256)))
+    assert "empty" in read_path(empty).rejections[0].reason
+    assert "binary" in read_path(binary).rejections[0].reason
 
 
-def test_cp1252_text_is_decoded(tmp_path: Path) -> None:
+def test_cp1252_and_latin1_text_is_decoded(tmp_path: Path) -> None:
     path = tmp_path / "legacy.txt"
     path.write_bytes("Caf\u00e9 owners said \u201cyes\u201d to the plan.".encode("cp1252"))
-    [article] = read_path(path)
+    [article] = read_path(path, ANY_LENGTH).articles
     assert article.body == "Caf\u00e9 owners said \u201cyes\u201d to the plan."
+    path.write_bytes("Z\u00fcrich na\u00efve fa\u00e7ade".encode("latin-1"))
+    assert read_path(path, ANY_LENGTH).articles[0].body == "Z\u00fcrich na\u00efve fa\u00e7ade"
 
 
 def test_same_body_hashes_alike_despite_whitespace() -> None:
@@ -84,4 +85,19 @@ def test_unsupported_files_are_found_and_rejected(tmp_path: Path) -> None:
     (tmp_path / "notes.bin").write_bytes(b"x")
     found = discover([tmp_path])
     assert [p.name for p in found] == ["a.txt", "notes.bin"]
-    assert "unsupported file type .bin" in read_path(found[1]).reason
+    assert "unsupported file type .bin" in read_path(found[1]).rejections[0].reason
+
+
+def test_short_body_is_rejected_with_its_word_count(tmp_path: Path) -> None:
+    path = tmp_path / "short.txt"
+    path.write_text("Too short to be news.", encoding="utf-8")
+    [rejection] = read_path(path).rejections
+    assert rejection.reason == "body too short to be an article: 5 words (minimum 20)"
+
+
+def test_file_over_the_size_limit_is_rejected_unread(tmp_path: Path) -> None:
+    path = tmp_path / "huge.txt"
+    path.write_text(LONG_BODY * 10, encoding="utf-8")
+    [rejection] = read_path(path, IngestPolicy(max_bytes=100)).rejections
+    assert rejection.reason.startswith("file too large")
+    assert rejection.size_bytes == path.stat().st_size

@@ -1,5 +1,7 @@
 """The Great Expectations suites catch what they promise, and pass clean frames."""
 
+from pathlib import Path
+
 import dagster as dg
 import pandas as pd
 
@@ -27,7 +29,7 @@ def figures(**overrides: list) -> pd.DataFrame:
 def failed(frame: pd.DataFrame, suite: str = "stg_figures") -> set[tuple[str, str | None, str]]:
     return {
         (o.expectation, o.column_name, o.severity)
-        for o in validate_frame(suite, SUITES[suite](), frame)
+        for o in validate_frame(suite, SUITES[suite](), frame)[0]
         if not o.success
     }
 
@@ -67,14 +69,22 @@ def test_missing_unit_is_only_a_warning() -> None:
 
 
 def test_check_result_blocks_only_on_errors() -> None:
-    warn_only = validate_frame("stg_figures", SUITES["stg_figures"](), figures(unit=[None, "x"]))
+    warn_only, _ = validate_frame("stg_figures", SUITES["stg_figures"](), figures(unit=[None, "x"]))
     result = check_result(warn_only)
     assert not result.passed
     assert result.severity == dg.AssetCheckSeverity.WARN
-    error = validate_frame("stg_figures", SUITES["stg_figures"](), figures(end_char=[5, 500]))
+    error, _ = validate_frame("stg_figures", SUITES["stg_figures"](), figures(end_char=[5, 500]))
     assert check_result(error).severity == dg.AssetCheckSeverity.ERROR
 
 
 def test_empty_batch_passes_every_suite() -> None:
     empty = figures().iloc[:0]
     assert failed(empty) == set()
+
+
+def test_data_docs_page_is_written(tmp_path: Path) -> None:
+    _, page = validate_frame("stg_figures", SUITES["stg_figures"](), figures(), tmp_path / "docs")
+    assert page is not None and page.startswith("file://")
+    html = Path(page.removeprefix("file://")).read_text(encoding="utf-8")
+    assert "expect_column_values_to_be_in_set" in html or "values must belong to this set" in html
+    assert (tmp_path / "docs" / "index.html").exists()

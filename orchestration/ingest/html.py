@@ -1,0 +1,31 @@
+"""HTML pages: main text, title, date and site name, with trafilatura."""
+
+import trafilatura
+
+from orchestration.ingest.articles import ArticleInput, ReadResult
+from orchestration.ingest.formats import require_body
+from orchestration.ingest.text import UnreadableInput, decode_text, parse_date
+
+
+def read_html(source: str, data: bytes, url: str | None = None) -> ReadResult:
+    """The main text of an HTML page and its metadata; boilerplate is left out."""
+    document = trafilatura.bare_extraction(decode_text(data), url=url, with_metadata=True)
+    if document is None or not (document.text or "").strip():
+        raise UnreadableInput("HTML page has no main text")
+    title = (document.title or "").strip() or None
+    body = document.text
+    first, _, rest = body.partition("\n")
+    if title and first.strip() == title and rest.strip():
+        body = rest
+    return ReadResult(
+        [
+            ArticleInput(
+                source=source,
+                body=require_body(body),
+                title=title,
+                published_date=parse_date(document.date),
+                outlet=document.sitename or None,
+                url=url,
+            )
+        ]
+    )

@@ -1,0 +1,24 @@
+"""feeds_schedule: poll the configured RSS/Atom feeds every 30 minutes."""
+
+import dagster as dg
+
+from orchestration.jobs import ingest_run_config, newsledger_job
+from orchestration.resources import SourcesResource
+
+
+@dg.schedule(
+    job=newsledger_job,
+    cron_schedule="*/30 * * * *",
+    default_status=dg.DefaultScheduleStatus.RUNNING,
+)
+def feeds_schedule(
+    context: dg.ScheduleEvaluationContext, sources: SourcesResource
+) -> dg.RunRequest | dg.SkipReason:
+    """Request a run that fetches the new entries of every configured feed."""
+    feeds = sources.feeds()
+    if not feeds:
+        return dg.SkipReason(f"no feeds configured in {sources.feeds_file}")
+    return dg.RunRequest(
+        run_config=ingest_run_config([], fetch_feeds=True),
+        tags={"newsledger/trigger": "feeds", "newsledger/feeds": str(len(feeds))},
+    )

@@ -1,0 +1,60 @@
+"""A person's path through the UI, in headless Chromium: open the graph, Materialize all."""
+
+import contextlib
+import os
+import shutil
+import time
+from pathlib import Path
+
+import duckdb
+import pytest
+
+from tests.e2e.dagster_server import dagster_dev, graphql, wait_for_assets
+
+playwright = pytest.importorskip("playwright.sync_api")
+CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
+CHROMIUM_ARGS = [
+    "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+    "--disable-background-networking", "--disable-component-update", "--disable-sync",
+]  # fmt: skip
+RUNS = "{ runsOrError { ... on Runs { results { runId status } } } }"
+
+
+def wait_for_run(base: str, timeout: float = 300) -> str:
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        runs = graphql(base, RUNS)["runsOrError"]["results"]
+        if runs and runs[0]["status"] in ("SUCCESS", "FAILURE", "CANCELED"):
+            return runs[0]["status"]
+        time.sleep(3)
+    raise TimeoutError("the run did not finish in time")
+
+
+@pytest.mark.skipif(
+    CHROMIUM is None and not os.environ.get("CI"),
+    reason="needs Debian's chromium (.ci/run installs it)",
+)
+def test_materialize_all_from_the_asset_graph(tmp_path: Path) -> None:
+    warehouse = tmp_path / "warehouse.duckdb"
+    with dagster_dev(tmp_path / "home", {"NEWSLEDGER_WAREHOUSE": str(warehouse)}) as base:
+        wait_for_assets(base)
+        with playwright.sync_playwright() as pw:
+            browser = pw.chromium.launch(
+                executable_path=CHROMIUM, headless=True, args=CHROMIUM_ARGS
+            )
+            page = browser.new_page(viewport={"width": 1400, "height": 900})
+            page.goto(f"{base}/asset-groups", wait_until="networkidle")
+            with contextlib.suppress(playwright.TimeoutError):  # Dagster's newsletter prompt
+                page.get_by_role("button", name="Skip").click(timeout=5000)
+            page.get_by_role("button", name="Materialize all").click()
+            page.get_by_text("Launched run").wait_for(timeout=30000)
+            status = wait_for_run(base)
+            page.goto(f"{base}/runs", wait_until="networkidle")
+            page.get_by_text("Success").first.wait_for(timeout=30000)
+            page.screenshot(path=str(tmp_path / "runs.png"), full_page=True)
+            browser.close()
+    assert status == "SUCCESS"
+    assert (tmp_path / "runs.png").stat().st_size > 0
+    with duckdb.connect(str(warehouse), read_only=True) as con:
+        assert con.execute("select count(*) from fct_quote").fetchone()[0] == 6
+        assert con.execute("select count(*) from dq_results").fetchone()[0] > 0
