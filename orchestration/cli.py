@@ -10,10 +10,12 @@ import duckdb
 import pandas as pd
 import typer
 from rich.console import Console
+from rich.markup import escape
 from rich.table import Table
 
 from orchestration.settings import DEFAULT_WAREHOUSE
 from orchestration.sql import read_sql
+from orchestration.warehouse.query import ReadOnlyViolation, run_read_only
 
 app = typer.Typer(
     help="Turn news articles into an analytical DuckDB warehouse.", no_args_is_help=True
@@ -120,8 +122,12 @@ def sql(
         errors.print(f"no warehouse at {warehouse}; run `newsledger run` first")
         raise typer.Exit(2)
     try:
-        with duckdb.connect(str(warehouse), read_only=True) as con:
-            frame = con.execute(text).df()
+        frame = run_read_only(warehouse, text)
+    except ReadOnlyViolation as error:
+        errors.print(
+            f"[red]newsledger sql is read-only:[/red] {escape(str(error))}", soft_wrap=True
+        )
+        raise typer.Exit(1) from error
     except duckdb.Error as error:
         errors.print(f"[red]query failed:[/red] {error}")
         raise typer.Exit(1) from error
