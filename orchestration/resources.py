@@ -12,6 +12,7 @@ from spacy.language import Language
 from orchestration.extract.document import load_pipeline
 from orchestration.ingest.feeds import Feed, load_feeds
 from orchestration.ingest.policy import DEFAULT_MAX_BYTES, DEFAULT_MIN_WORDS, IngestPolicy
+from orchestration.quality.quarantine import DEFAULT_MAX_FAILURE_SHARE
 from orchestration.settings import (
     DEFAULT_SOURCES,
     DEFAULT_WAREHOUSE,
@@ -69,6 +70,11 @@ class SourcesResource(dg.ConfigurableResource):
 
 
 class QualityResource(dg.ConfigurableResource):
-    """Where Great Expectations writes its Data Docs."""
+    """Where Great Expectations writes its Data Docs, and when failures stop being local.
+
+    Articles whose rows fail error-level expectations are quarantined while their share of
+    the batch stays at or under `max_failure_share`; above it the whole load is blocked.
+    """
 
     docs_dir: str = str(QUALITY_DOCS_DIR)
+    max_failure_share: float = DEFAULT_MAX_FAILURE_SHARE

@@ -8,7 +8,7 @@ from orchestration.quality.suites import SUITES
 from orchestration.resources import WarehouseResource
 from orchestration.settings import DUCKDB_POOL
 from orchestration.sql import read_sql
-from orchestration.warehouse.connection import row_count
+from orchestration.warehouse.connection import row_count, set_run
 
 STAGING_TABLES = list(SUITES)
 
@@ -23,11 +23,24 @@ STAGING_TABLES = list(SUITES)
     group_name="quality",
     pool=DUCKDB_POOL,
 )
-def staging(warehouse: WarehouseResource) -> Iterator[dg.MaterializeResult]:
-    """Flatten the extractions not yet loaded into staging tables, one per fact kind."""
+def staging(
+    context: dg.AssetExecutionContext, warehouse: WarehouseResource
+) -> Iterator[dg.MaterializeResult]:
+    """Flatten the extractions not yet loaded into staging tables, one per fact kind.
+
+    The tables are replaced in one transaction and tagged with the run id, so checks and the
+    load of a run only ever see the rows that run staged.
+    """
     with warehouse.connect() as con:
-        for table in STAGING_TABLES:
-            con.execute(read_sql(f"staging/{table}.sql"))
+        set_run(con, context.run.run_id)
+        con.begin()
+        try:
+            for table in STAGING_TABLES:
+                con.execute(read_sql(f"staging/{table}.sql"))
+            con.commit()
+        except Exception:
+            con.rollback()
+            raise
         counts = {t: row_count(con, t) for t in STAGING_TABLES}
     for table in STAGING_TABLES:
         yield dg.MaterializeResult(asset_key=table, metadata={"dagster/row_count": counts[table]})

@@ -1,20 +1,28 @@
-"""Blocking asset checks that run the Great Expectations suites and record every outcome."""
+"""Blocking asset checks that run the Great Expectations suites and record every outcome.
+
+Error-level failures confined to a few articles quarantine those articles (the rest of the
+batch loads); a systemic failure fails the check with ERROR severity, which blocks the load.
+"""
 
 from pathlib import Path
 
 import dagster as dg
+import duckdb
 import pandas as pd
 
+from orchestration.quality.quarantine import Verdict, apply_quarantine, decide, staged_articles
 from orchestration.quality.suites import SUITES
-from orchestration.quality.validation import ERROR, Outcome, record_outcomes, validate_frame
+from orchestration.quality.validation import Outcome, record_outcomes, validate_frame
 from orchestration.resources import QualityResource, WarehouseResource
 from orchestration.settings import DUCKDB_POOL
+from orchestration.warehouse.connection import set_run
 
 
-def check_result(outcomes: list[Outcome], docs_page: str | None = None) -> dg.AssetCheckResult:
-    """Fail with ERROR severity when an error-level expectation failed, WARN for warnings only."""
+def check_result(
+    outcomes: list[Outcome], verdict: Verdict, docs_page: str | None = None
+) -> dg.AssetCheckResult:
+    """ERROR severity when the verdict blocks the load; WARN for quarantines and warnings."""
     failed = [o for o in outcomes if not o.success]
-    errors = [o for o in failed if o.severity == ERROR]
     table = pd.DataFrame(
         [
             {"expectation": o.expectation, "column": o.column_name, "severity": o.severity,
@@ -24,24 +32,34 @@ def check_result(outcomes: list[Outcome], docs_page: str | None = None) -> dg.As
     )  # fmt: skip
     return dg.AssetCheckResult(
         passed=not failed,
-        severity=dg.AssetCheckSeverity.ERROR if errors else dg.AssetCheckSeverity.WARN,
+        severity=dg.AssetCheckSeverity.ERROR if verdict.blocking else dg.AssetCheckSeverity.WARN,
         metadata={
             "expectations": len(outcomes),
-            "failed_errors": len(errors),
-            "failed_warnings": len(failed) - len(errors),
+            "failed": len(failed),
+            "verdict": verdict.reason,
+            "quarantined_articles": sorted(verdict.quarantine),
             "failures": dg.MetadataValue.md(table.to_markdown(index=False) if failed else "none"),
             **({"data_docs": dg.MetadataValue.url(docs_page)} if docs_page else {}),
         },
     )
 
 
+def this_run_rows(con: duckdb.DuckDBPyConnection, table: str, run_id: str) -> pd.DataFrame:
+    """The rows of `table` this run staged."""
+    run = duckdb.ColumnExpression("run_id") == duckdb.ConstantExpression(run_id)
+    return con.table(table).filter(run).df()
+
+
 def expectations_check(table: str) -> dg.AssetChecksDefinition:
-    """A blocking check that validates `table` with its suite."""
+    """A blocking check that validates this run's rows of `table` with its suite."""
 
     @dg.asset_check(
         asset=table,
         name="great_expectations",
-        description=f"Great Expectations suite for {table}; error-level failures block the load.",
+        description=(
+            f"Great Expectations suite for {table}: failing articles are quarantined; "
+            "a systemic failure blocks the load."
+        ),
         blocking=True,
         pool=DUCKDB_POOL,
     )
@@ -50,19 +68,26 @@ def expectations_check(table: str) -> dg.AssetChecksDefinition:
         warehouse: WarehouseResource,
         quality: QualityResource,
     ) -> dg.AssetCheckResult:
+        run_id = context.run.run_id
         with warehouse.connect() as con:
-            frame = con.table(table).df()
+            set_run(con, run_id)
+            frame = this_run_rows(con, table, run_id)
             outcomes, docs_page = validate_frame(
                 table, SUITES[table](), frame, Path(quality.docs_dir)
             )
-            record_outcomes(con, context.run.run_id, outcomes)
+            record_outcomes(con, run_id, outcomes)
+            verdict = decide(outcomes, staged_articles(con), quality.max_failure_share)
+            if verdict.quarantine and not verdict.blocking:
+                apply_quarantine(con, table, verdict)
         for outcome in outcomes:
             if not outcome.success:
                 context.log.warning(
                     f"{table}: {outcome.expectation} on {outcome.column_name} failed "
                     f"({outcome.severity}, {outcome.unexpected_count} unexpected)"
                 )
-        return check_result(outcomes, docs_page)
+        if verdict.quarantine or verdict.blocking:
+            context.log.warning(f"{table}: {verdict.reason}")
+        return check_result(outcomes, verdict, docs_page)
 
     return _check
 

@@ -36,9 +36,12 @@ class Outcome:
     unexpected_count: int | None
     unexpected_percent: float | None
     details: str
+    failing_article_ids: tuple[str | None, ...] = ()
 
 
 DOCS_SITE = "newsledger"
+# Every failing row, named by its article, so one bad article can be held back on its own.
+RESULT_FORMAT = {"result_format": "COMPLETE", "unexpected_index_column_names": ["article_id"]}
 
 
 @dataclass(frozen=True)
@@ -86,7 +89,12 @@ def run_suite(
     )
     actions = [UpdateDataDocsAction(name="docs", site_names=[DOCS_SITE])] if docs_dir else []
     checkpoint = context.checkpoints.add(
-        gx.Checkpoint(name=unique, validation_definitions=[definition], actions=actions)
+        gx.Checkpoint(
+            name=unique,
+            validation_definitions=[definition],
+            actions=actions,
+            result_format=RESULT_FORMAT,
+        )
     )
     try:
         run = checkpoint.run(batch_parameters={"dataframe": frame})
@@ -130,6 +138,12 @@ def outcomes(name: str, result: ExpectationSuiteValidationResult) -> list[Outcom
                 details=json.dumps(
                     {"partial_unexpected_list": res.get("partial_unexpected_list", [])[:10]},
                     default=str,
+                ),
+                failing_article_ids=tuple(
+                    sorted(
+                        {row.get("article_id") for row in res.get("unexpected_index_list") or []},
+                        key=str,
+                    )
                 ),
             )
         )

@@ -36,8 +36,8 @@ def warehouse_tables(
 ) -> Iterator[dg.MaterializeResult]:
     """Merge the checked staging batch into the star schema in one transaction."""
     with warehouse.connect() as con:
-        batch = row_count(con, "stg_articles")
-        counts = load_batch(con)
+        counts = load_batch(con, context.run.run_id)
+        batch = row_count(con, "batch_articles")
     context.log.info(f"loaded {batch} articles into the warehouse")
     for table in LOAD_ORDER:
         yield dg.MaterializeResult(

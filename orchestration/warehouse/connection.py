@@ -1,19 +1,17 @@
 """Opening the DuckDB warehouse: short connections, a compatible storage version, bounded waits."""
 
-import logging
 import time
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
 import duckdb
+from dagster import get_dagster_logger
 
-from orchestration.sql import sql_files
+from orchestration.sql import read_sql, sql_files
 
 # Files written with this storage version open in the DuckDB 1.4+ CLI as well as the package.
 STORAGE_VERSION = "v1.4.0"
-
-log = logging.getLogger(__name__)
 
 
 class WarehouseBusyError(RuntimeError):
@@ -45,7 +43,10 @@ def open_with_retry(path: Path, read_only: bool, wait_seconds: float) -> duckdb.
                         f"{path} is locked by another process (waited {wait_seconds:.0f}s): {error}"
                     ) from error
                 raise
-            log.warning("warehouse %s is locked by another process; retrying in %.1fs", path, delay)
+            get_dagster_logger().warning(
+                f"warehouse {path} is locked by another process; waiting {delay:.1f}s "
+                f"(giving up after {wait_seconds:.0f}s)"
+            )
             time.sleep(delay)
             delay = min(delay * 2, 5.0)
 
@@ -76,3 +77,8 @@ def connect(
 def row_count(con: duckdb.DuckDBPyConnection, table: str) -> int:
     """Number of rows in `table`."""
     return con.table(table).count("*").fetchall()[0][0]
+
+
+def set_run(con: duckdb.DuckDBPyConnection, run_id: str) -> None:
+    """Make `run_id` the run that staging, checks and loads on `con` work for."""
+    con.execute(read_sql("session/set_run_id.sql"), {"run_id": run_id})

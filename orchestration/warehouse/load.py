@@ -3,7 +3,7 @@
 import duckdb
 
 from orchestration.sql import read_sql
-from orchestration.warehouse.connection import row_count
+from orchestration.warehouse.connection import row_count, set_run
 
 # Dimensions before facts, so a reader never sees a fact whose keys are missing.
 LOAD_ORDER = [
@@ -19,11 +19,13 @@ LOAD_ORDER = [
 ]
 
 
-def load_batch(con: duckdb.DuckDBPyConnection) -> dict[str, int]:
-    """Merge the staging tables into every dimension and fact; all or nothing.
+def load_batch(con: duckdb.DuckDBPyConnection, run_id: str) -> dict[str, int]:
+    """Merge the rows run `run_id` staged (and kept) into every dimension and fact; all or nothing.
 
     Returns the row count of each table after the load.
     """
+    set_run(con, run_id)
+    con.execute(read_sql("load/create_batch_views.sql"))
     con.begin()
     try:
         for table in LOAD_ORDER:

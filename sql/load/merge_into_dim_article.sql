@@ -15,4 +15,4 @@ SELECT
     extractor_model,
     extracted_at,
     current_timestamp::TIMESTAMP AS loaded_at
-FROM stg_articles;
+FROM batch_articles;

@@ -1,9 +1,9 @@
 -- Every calendar day the batch refers to: publication days and day-level date references.
 INSERT OR IGNORE INTO dim_date BY NAME
 WITH days AS (
-    SELECT published_date AS d FROM stg_articles WHERE published_date IS NOT NULL
+    SELECT published_date AS d FROM batch_articles WHERE published_date IS NOT NULL
     UNION
-    SELECT TRY_CAST(resolved_value AS DATE) FROM stg_date_references WHERE granularity = 'day'
+    SELECT TRY_CAST(resolved_value AS DATE) FROM batch_date_references WHERE granularity = 'day'
 )
 SELECT
     CAST(strftime(d, '%Y%m%d') AS INTEGER) AS date_key,

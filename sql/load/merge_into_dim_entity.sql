@@ -2,7 +2,7 @@
 INSERT INTO dim_entity BY NAME
 SELECT DISTINCT ON (entity_id)
     entity_id, canonical_name, entity_type, country_code, title, latitude, longitude, geonames_id
-FROM stg_entities
+FROM batch_entities
 ORDER BY entity_id, entity_id <> extracted_entity_id, country_code NULLS LAST, geonames_id NULLS LAST, title NULLS LAST
 ON CONFLICT (entity_id) DO UPDATE SET
     country_code = coalesce(dim_entity.country_code, excluded.country_code),

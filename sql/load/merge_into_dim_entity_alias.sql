@@ -1,11 +1,11 @@
 -- Every surface form seen for an entity: declared aliases, canonical names and mention texts.
 INSERT OR IGNORE INTO dim_entity_alias BY NAME
 WITH forms AS (
-    SELECT entity_id, canonical_name AS alias FROM stg_entities
+    SELECT entity_id, canonical_name AS alias FROM batch_entities
     UNION
-    SELECT entity_id, unnest(aliases) FROM stg_entities
+    SELECT entity_id, unnest(aliases) FROM batch_entities
     UNION
-    SELECT entity_id, surface FROM stg_entity_mentions
+    SELECT entity_id, surface FROM batch_entity_mentions
 )
 SELECT DISTINCT alias, entity_id, alias_key(alias) AS alias_key
 FROM forms

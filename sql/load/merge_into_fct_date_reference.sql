@@ -1,5 +1,5 @@
 -- Replace the date references of every article in the batch.
-DELETE FROM fct_date_reference WHERE article_id IN (SELECT article_id FROM stg_articles);
+DELETE FROM fct_date_reference WHERE article_id IN (SELECT article_id FROM batch_articles);
 INSERT INTO fct_date_reference BY NAME
 SELECT
     date_reference_id,
@@ -14,4 +14,4 @@ SELECT
     start_char,
     end_char,
     surface
-FROM stg_date_references;
+FROM batch_date_references;

@@ -1,6 +1,6 @@
 -- Replace the figures of every article in the batch.
-DELETE FROM fct_figure WHERE article_id IN (SELECT article_id FROM stg_articles);
+DELETE FROM fct_figure WHERE article_id IN (SELECT article_id FROM batch_articles);
 INSERT INTO fct_figure BY NAME
 SELECT figure_id, article_id, kind, value, unit, currency, qualifier, period,
        subject_entity_id, object_entity_id, sentence_index, start_char, end_char, surface
-FROM stg_figures;
+FROM batch_figures;

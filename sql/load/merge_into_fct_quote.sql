@@ -1,6 +1,6 @@
 -- Replace the quotations of every article in the batch.
-DELETE FROM fct_quote WHERE article_id IN (SELECT article_id FROM stg_articles);
+DELETE FROM fct_quote WHERE article_id IN (SELECT article_id FROM batch_articles);
 INSERT INTO fct_quote BY NAME
 SELECT quote_id, article_id, speaker_entity_id, speaker_name, quote_text, verb,
        sentence_index, start_char, end_char
-FROM stg_quotes;
+FROM batch_quotes;

@@ -1,6 +1,7 @@
 -- Articles whose latest extraction is not yet in the warehouse: the batch this run loads.
 CREATE OR REPLACE TABLE stg_articles AS
 SELECT
+    getvariable('run_id') AS run_id,
     r.article_id,
     r.source,
     coalesce(r.outlet, 'unknown') AS outlet,
@@ -18,4 +19,9 @@ FROM extractions AS e
 JOIN raw_articles AS r USING (article_id)
 LEFT JOIN dim_article AS d
     ON d.article_id = e.article_id AND d.extracted_at = e.extracted_at
-WHERE d.article_id IS NULL;
+WHERE d.article_id IS NULL
+    -- A quarantined article waits for a new extraction instead of failing every later batch.
+    AND NOT EXISTS (
+        SELECT 1 FROM quarantined_articles AS q
+        WHERE q.article_id = e.article_id AND q.quarantined_at >= e.extracted_at
+    );

@@ -12,6 +12,7 @@ WITH unnested AS (
     JOIN extractions AS e USING (article_id)
 )
 SELECT
+    getvariable('run_id') AS run_id,
     article_id || ':' || d.start || ':' || d."end" AS date_reference_id,
     article_id,
     d.value AS resolved_value,

@@ -51,6 +51,7 @@ resolved AS (
     HAVING count(DISTINCT entity_id) = 1
 )
 SELECT
+    getvariable('run_id') AS run_id,
     x.article_id,
     coalesce(r.entity_id, x.extracted_entity_id) AS entity_id,
     x.extracted_entity_id,

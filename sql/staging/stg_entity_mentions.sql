@@ -17,6 +17,7 @@ mentions AS (
     FROM entities
 )
 SELECT
+    getvariable('run_id') AS run_id,
     article_id || ':' || m.start || ':' || m."end" || ':' || entity_id AS mention_id,
     article_id,
     entity_id,

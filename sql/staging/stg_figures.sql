@@ -14,6 +14,7 @@ WITH unnested AS (
     JOIN extractions AS e USING (article_id)
 )
 SELECT
+    getvariable('run_id') AS run_id,
     u.article_id || ':' || f.start || ':' || f."end" AS figure_id,
     u.article_id,
     f.kind,

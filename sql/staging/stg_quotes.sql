@@ -12,6 +12,7 @@ WITH unnested AS (
     JOIN extractions AS e USING (article_id)
 )
 SELECT
+    getvariable('run_id') AS run_id,
     u.article_id || ':' || q.start || ':' || q."end" AS quote_id,
     u.article_id,
     coalesce(s.entity_id, q.speaker_entity_id) AS speaker_entity_id,

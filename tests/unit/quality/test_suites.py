@@ -2,10 +2,8 @@
 
 from pathlib import Path
 
-import dagster as dg
 import pandas as pd
 
-from orchestration.quality.checks import check_result
 from orchestration.quality.suites import SUITES
 from orchestration.quality.validation import ERROR, WARN, validate_frame
 
@@ -66,15 +64,6 @@ def test_missing_unit_is_only_a_warning() -> None:
     assert failed(figures(unit=[None, "companies"])) == {
         ("expect_column_values_to_not_be_null", "unit", WARN)
     }
-
-
-def test_check_result_blocks_only_on_errors() -> None:
-    warn_only, _ = validate_frame("stg_figures", SUITES["stg_figures"](), figures(unit=[None, "x"]))
-    result = check_result(warn_only)
-    assert not result.passed
-    assert result.severity == dg.AssetCheckSeverity.WARN
-    error, _ = validate_frame("stg_figures", SUITES["stg_figures"](), figures(end_char=[5, 500]))
-    assert check_result(error).severity == dg.AssetCheckSeverity.ERROR
 
 
 def test_empty_batch_passes_every_suite() -> None:

@@ -1,0 +1,211 @@
+"""Each kind of bad input is rejected with a reason, and the good articles beside it still load."""
+
+import json
+import shutil
+import threading
+import time
+from collections.abc import Callable, Iterator
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from pathlib import Path
+
+import duckdb
+import pytest
+
+from orchestration.resources import SourcesResource
+from orchestration.runner import run_job
+from tests.conftest import FIXTURES
+
+GOOD_TITLE = "Kenya opens rail link to Ugandan border"
+GOOD_PAGE = (FIXTURES / "site" / "rail-link.html").read_bytes()
+LONG = (
+    "The harbour authority said on Friday that the new container terminal would open in June, "
+    "doubling capacity and creating about 400 jobs in the surrounding district."
+)
+
+
+def loaded_titles(warehouse: Path) -> list[str]:
+    with duckdb.connect(str(warehouse), read_only=True) as con:
+        return [r[0] for r in con.execute("select title from dim_article order by 1").fetchall()]
+
+
+def rejections(warehouse: Path) -> list[tuple[str, str]]:
+    with duckdb.connect(str(warehouse), read_only=True) as con:
+        return con.execute("select source, reason from rejected_inputs order by 1").fetchall()
+
+
+def write_bad(name: str, data: bytes) -> Callable[[Path], Path]:
+    def write(folder: Path) -> Path:
+        path = folder / name
+        path.write_bytes(data)
+        return path
+
+    return write
+
+
+FILE_CASES = {
+    "empty file": (write_bad("empty.txt", b""), "empty body"),
+    "whitespace only": (write_bad("blank.txt", b"  \n\t\n   "), "empty body"),
+    "binary under a text name": (
+        write_bad("photo.txt", b"\x89PNG\r\n\x1a\n" + bytes(range(256)) * 8),
+        "binary content",
+    ),
+    "file over the size limit": (
+        write_bad("huge.txt", (LONG + "\n").encode() * 40_000),
+        "file too large",
+    ),
+    "JSON missing its body": (
+        write_bad("nobody.json", json.dumps({"title": "No body here"}).encode()),
+        'no "body" text',
+    ),
+    "HTML with no main text": (
+        write_bad(
+            "empty.html",
+            b"<html><head><script>var a = 1;</script></head><body><div></div></body></html>",
+        ),
+        "no main text",
+    ),
+    "body too short": (
+        write_bad("short.txt", b"Breaking: more soon."),
+        "body too short to be an article: 3 words",
+    ),
+    "unsupported file type": (write_bad("scan.pdf", b"%PDF-1.4 ..."), "unsupported file type .pdf"),
+}
+
+
+@pytest.mark.parametrize("case", FILE_CASES, ids=list(FILE_CASES))
+def test_bad_file_is_rejected_and_good_article_loads(case: str, tmp_path: Path) -> None:
+    write, reason = FILE_CASES[case]
+    folder, warehouse = tmp_path / "in", tmp_path / "warehouse.duckdb"
+    folder.mkdir()
+    shutil.copy(FIXTURES / "site" / "rail-link.html", folder / "good.html")
+    bad = write(folder)
+    assert run_job([folder], warehouse, log_level="WARNING").success
+    assert loaded_titles(warehouse) == [GOOD_TITLE]
+    [(source, recorded)] = rejections(warehouse)
+    assert source == str(bad)
+    assert reason in recorded
+    assert bad.exists(), "a rejected file is left in place"
+
+
+@pytest.mark.parametrize("encoding", ["cp1252", "latin-1"])
+def test_legacy_encodings_are_decoded_not_rejected(encoding: str, tmp_path: Path) -> None:
+    folder, warehouse = tmp_path / "in", tmp_path / "warehouse.duckdb"
+    folder.mkdir()
+    text = f"Café owners in Zürich welcome the plan\n\n{LONG} Owners of the café agreed."
+    (folder / "legacy.txt").write_bytes(text.encode(encoding))
+    assert run_job([folder], warehouse, log_level="WARNING").success
+    assert loaded_titles(warehouse) == ["Café owners in Zürich welcome the plan"]
+    assert rejections(warehouse) == []
+
+
+def test_jsonl_with_one_malformed_line(tmp_path: Path) -> None:
+    folder, warehouse = tmp_path / "in", tmp_path / "warehouse.duckdb"
+    folder.mkdir()
+    lines = [
+        json.dumps({"title": "First", "body": LONG + " First."}),
+        '{"title": "Broken", "body": "unterminated',
+        json.dumps({"title": "Second", "body": LONG + " Second."}),
+    ]
+    (folder / "batch.jsonl").write_text("\n".join(lines), encoding="utf-8")
+    assert run_job([folder], warehouse, log_level="WARNING").success
+    assert loaded_titles(warehouse) == ["First", "Second"]
+    [(source, reason)] = rejections(warehouse)
+    assert source == f"{folder / 'batch.jsonl'}#L2"
+    assert reason.startswith("line 2: invalid JSON")
+
+
+def test_same_body_under_two_names(tmp_path: Path) -> None:
+    folder, warehouse = tmp_path / "in", tmp_path / "warehouse.duckdb"
+    folder.mkdir()
+    (folder / "a.txt").write_text(LONG, encoding="utf-8")
+    (folder / "copy-of-a.txt").write_text(LONG + "\n", encoding="utf-8")
+    assert run_job([folder], warehouse, log_level="WARNING").success
+    with duckdb.connect(str(warehouse), read_only=True) as con:
+        assert con.execute("select count(*) from raw_articles").fetchone()[0] == 1
+        sources = [
+            r[0] for r in con.execute("select source from article_sources order by 1").fetchall()
+        ]
+    assert sources == [str(folder / "a.txt"), str(folder / "copy-of-a.txt")]
+
+
+class BadServer(BaseHTTPRequestHandler):
+    """Feeds and pages that misbehave in the ways real servers do."""
+
+    def log_message(self, format: str, *args: object) -> None:
+        pass
+
+    def send_body(self, body: bytes, content_type: str = "text/html") -> None:
+        self.send_response(200)
+        self.send_header("Content-Type", content_type)
+        self.send_header("Content-Length", str(len(body)))
+        self.end_headers()
+        self.wfile.write(body)
+
+    def do_GET(self) -> None:
+        base = f"http://127.0.0.1:{self.server.server_address[1]}"
+        if self.path == "/good.xml":
+            items = "".join(
+                f"<item><title>t</title><link>{link}</link></item>"
+                for link in (f"{base}/good.html", "file:///etc/passwd")
+            )
+            rss = f'<rss version="2.0"><channel><title>Good</title>{items}</channel></rss>'
+            self.send_body(rss.encode(), "application/rss+xml")
+        elif self.path == "/good.html":
+            self.send_body(GOOD_PAGE)
+        elif self.path == "/slow.xml":
+            time.sleep(3)
+            self.send_body(b"<rss/>")
+        elif self.path == "/loop.xml":
+            self.send_response(302)
+            self.send_header("Location", "/loop.xml")
+            self.end_headers()
+        elif self.path == "/huge.xml":
+            self.send_body(b"<rss>" + b" " * (6 * 1024 * 1024) + b"</rss>", "application/rss+xml")
+        elif self.path == "/error.xml":
+            self.send_error(500, "Internal Server Error")
+        else:
+            self.send_error(404, "Not Found")
+
+
+@pytest.fixture(scope="module")
+def bad_server() -> Iterator[str]:
+    server = ThreadingHTTPServer(("127.0.0.1", 0), BadServer)
+    server.daemon_threads = True
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    try:
+        yield f"http://127.0.0.1:{server.server_address[1]}"
+    finally:
+        server.shutdown()
+        server.server_close()
+
+
+FEED_CASES = {
+    "feed times out": ("/slow.xml", "timed out after 1s"),
+    "feed answers 404": ("/missing.xml", "HTTP 404"),
+    "feed answers 500": ("/error.xml", "HTTP 500"),
+    "feed redirects forever": ("/loop.xml", "too many redirects"),
+    "feed returns a multi-megabyte body": ("/huge.xml", "response too large"),
+}
+
+
+@pytest.mark.parametrize("case", FEED_CASES, ids=list(FEED_CASES))
+def test_failing_feed_is_reported_and_good_feed_loads(
+    case: str, bad_server: str, tmp_path: Path
+) -> None:
+    path, reason = FEED_CASES[case]
+    feeds = tmp_path / "feeds.yaml"
+    feeds.write_text(
+        f"feeds:\n  - name: Bad\n    url: {bad_server}{path}\n"
+        f"  - name: Good\n    url: {bad_server}/good.xml\n",
+        encoding="utf-8",
+    )
+    sources = SourcesResource(folders=[], feeds_file=str(feeds), http_timeout_seconds=1)
+    warehouse = tmp_path / "warehouse.duckdb"
+    config = {"ops": {"raw_articles": {"config": {"paths": [], "fetch_feeds": True}}}}
+    result = run_job(None, warehouse, sources=sources, run_config=config, log_level="WARNING")
+    assert result.success
+    assert loaded_titles(warehouse) == [GOOD_TITLE]
+    recorded = dict(rejections(warehouse))
+    assert reason in recorded[f"{bad_server}{path}"]
+    [local] = [reason for source, reason in recorded.items() if source.startswith("file:")]
+    assert "refused URL scheme 'file'" in local
