@@ -49,11 +49,14 @@ def print_table(columns: list[str], rows: list[tuple], title: str | None = None)
 def run(
     paths: Annotated[list[Path] | None, typer.Argument(help="Files or folders to ingest.")] = None,
     warehouse: WarehouseOption = DEFAULT_WAREHOUSE,
+    log_level: Annotated[
+        str, typer.Option("--log-level", help="Dagster console log level (DEBUG shows each step).")
+    ] = "INFO",
 ) -> None:
     """Materialize the job in-process on PATHs (default data/articles/ and data/inbox/)."""
     from orchestration.runner import check_evaluations, run_job
 
-    result = run_job(paths or None, warehouse)
+    result = run_job(paths or None, warehouse, log_level=log_level.upper())
     passed, failed = check_evaluations(result)
     with duckdb.connect(str(warehouse), read_only=True) as con:
         cursor = con.execute(read_sql("select/select_run_summary.sql"))

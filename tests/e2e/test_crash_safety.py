@@ -1,0 +1,114 @@
+"""SIGKILL in any step of a run leaves the warehouse consistent, and the next run ends it."""
+
+import os
+import shutil
+import signal
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import duckdb
+import pytest
+
+from orchestration.quality.suites import SUITES
+from tests.conftest import write_articles
+
+BIN = Path(sys.executable).parent
+STEPS = [
+    "raw_articles",
+    "extractions",
+    "staging",
+    *(f"{table}_great_expectations" for table in SUITES),
+    "warehouse_tables",
+]
+FACT_KEYS = {
+    "fct_entity_mention": "mention_id",
+    "fct_figure": "figure_id",
+    "fct_quote": "quote_id",
+    "fct_date_reference": "date_reference_id",
+}
+CONSISTENCY = {
+    "duplicate facts": " union all ".join(
+        f"select count(*) - count(distinct {key}) from {table}" for table, key in FACT_KEYS.items()
+    ),
+    "facts without their article": " union all ".join(
+        f"select count(*) from {table} where article_id not in (select article_id from dim_article)"
+        for table in FACT_KEYS
+    ),
+    "mentions without their entity": """select count(*) from fct_entity_mention
+        where entity_id not in (select entity_id from dim_entity)""",
+    "articles without raw text": """select count(*) from dim_article
+        where article_id not in (select article_id from raw_articles)""",
+}
+LOADED = ["dim_article", "dim_entity", *FACT_KEYS]
+
+
+def newsledger_run(folders: list[Path], warehouse: Path) -> subprocess.Popen:
+    return subprocess.Popen(
+        [str(BIN / "newsledger"), "run", *map(str, folders), "--warehouse", str(warehouse),
+         "--log-level", "DEBUG"],
+        stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True, start_new_session=True,
+    )  # fmt: skip
+
+
+def kill_when_step_starts(run: subprocess.Popen, step: str, delay: float = 0.1) -> None:
+    """SIGKILL the run's process group just after `step` starts."""
+    marker = f'Started execution of step "{step}"'
+    for line in run.stderr:
+        if marker in line:
+            time.sleep(delay)
+            break
+    os.killpg(run.pid, signal.SIGKILL)
+    run.wait(timeout=60)
+
+
+def inconsistencies(warehouse: Path) -> dict[str, int]:
+    with duckdb.connect(str(warehouse), read_only=True) as con:
+        found = {
+            name: sum(r[0] for r in con.execute(sql).fetchall())
+            for name, sql in CONSISTENCY.items()
+        }
+    return {name: n for name, n in found.items() if n}
+
+
+def loaded_counts(warehouse: Path) -> dict[str, int]:
+    with duckdb.connect(str(warehouse), read_only=True) as con:
+        return {t: con.execute(f"select count(*) from {t}").fetchone()[0] for t in LOADED}
+
+
+@pytest.fixture(scope="module")
+def scenario(tmp_path_factory: pytest.TempPathFactory) -> dict:
+    """A warehouse holding 8 articles, 8 more to add, and the counts before and after."""
+    root = tmp_path_factory.mktemp("crash")
+    first, second = root / "first", root / "second"
+    write_articles(first, 0, 8)
+    write_articles(second, 8, 8)
+    base = root / "base.duckdb"
+    assert newsledger_run([first], base).wait(timeout=300) == 0
+    after = root / "after.duckdb"
+    shutil.copy(base, after)
+    assert newsledger_run([first, second], after).wait(timeout=300) == 0
+    return {
+        "folders": [first, second],
+        "base": base,
+        "before": loaded_counts(base),
+        "after": loaded_counts(after),
+    }
+
+
+@pytest.mark.parametrize("step", STEPS)
+def test_sigkill_in_a_step_leaves_before_or_after(
+    step: str, scenario: dict, tmp_path: Path
+) -> None:
+    warehouse = tmp_path / "warehouse.duckdb"
+    shutil.copy(scenario["base"], warehouse)
+    kill_when_step_starts(newsledger_run(scenario["folders"], warehouse), step)
+
+    assert inconsistencies(warehouse) == {}
+    assert loaded_counts(warehouse) in (scenario["before"], scenario["after"])
+
+    assert newsledger_run(scenario["folders"], warehouse).wait(timeout=300) == 0
+    assert inconsistencies(warehouse) == {}
+    assert loaded_counts(warehouse) == scenario["after"]
+    assert scenario["after"]["dim_article"] == 16
