@@ -7,6 +7,7 @@ import pandas as pd
 
 from orchestration.ingest.articles import ArticleInput, Rejection
 from orchestration.sql import read_sql
+from orchestration.warehouse.connection import transaction
 
 ARTICLE_COLUMNS = ["article_id", "source", "outlet", "url", "title", "body", "published_date"]
 REJECTION_COLUMNS = ["source", "reason", "size_bytes", "sha256"]
@@ -37,20 +38,14 @@ def store_inputs(
     rejected = pd.DataFrame([asdict(r) for r in rejections], columns=REJECTION_COLUMNS)
     con.register("incoming_articles", articles_frame(articles))
     con.register("incoming_rejections", rejected)
-    con.begin()
     try:
-        new_ids = [
-            r[0] for r in con.execute(read_sql("load/merge_into_raw_articles.sql")).fetchall()
-        ]
-        con.execute(read_sql("load/merge_into_article_sources.sql"))
-        new_rejections = len(
-            con.execute(read_sql("load/merge_into_rejected_inputs.sql")).fetchall()
-        )
-        con.commit()
-    except Exception:
-        con.rollback()
-        raise
+        with transaction(con):
+            merged = con.execute(read_sql("load/merge_into_raw_articles.sql")).fetchall()
+            con.execute(read_sql("load/merge_into_article_sources.sql"))
+            new_rejections = len(
+                con.execute(read_sql("load/merge_into_rejected_inputs.sql")).fetchall()
+            )
     finally:
         con.unregister("incoming_articles")
         con.unregister("incoming_rejections")
-    return IngestCounts(len(articles), new_ids, len(rejections), new_rejections)
+    return IngestCounts(len(articles), [r[0] for r in merged], len(rejections), new_rejections)

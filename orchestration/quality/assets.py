@@ -8,7 +8,7 @@ from orchestration.quality.suites import SUITES
 from orchestration.resources import WarehouseResource
 from orchestration.settings import DUCKDB_POOL
 from orchestration.sql import read_sql
-from orchestration.warehouse.connection import row_count, set_run
+from orchestration.warehouse.connection import row_count, set_run, transaction
 
 STAGING_TABLES = list(SUITES)
 
@@ -33,14 +33,9 @@ def staging(
     """
     with warehouse.connect() as con:
         set_run(con, context.run.run_id)
-        con.begin()
-        try:
+        with transaction(con):
             for table in STAGING_TABLES:
                 con.execute(read_sql(f"staging/{table}.sql"))
-            con.commit()
-        except Exception:
-            con.rollback()
-            raise
         counts = {t: row_count(con, t) for t in STAGING_TABLES}
     for table in STAGING_TABLES:
         yield dg.MaterializeResult(asset_key=table, metadata={"dagster/row_count": counts[table]})

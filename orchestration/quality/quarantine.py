@@ -12,6 +12,7 @@ import pandas as pd
 
 from orchestration.quality.validation import ERROR, Outcome
 from orchestration.sql import read_sql
+from orchestration.warehouse.connection import transaction
 
 DEFAULT_MAX_FAILURE_SHARE = 0.2
 
@@ -56,13 +57,9 @@ def apply_quarantine(con: duckdb.DuckDBPyConnection, suite: str, verdict: Verdic
         for expectation in expectations
     ]
     con.register("new_quarantine", pd.DataFrame(rows))
-    con.begin()
     try:
-        con.execute(read_sql("load/merge_into_quarantined_articles.sql"))
-        con.execute(read_sql("staging/delete_quarantined_rows.sql"))
-        con.commit()
-    except Exception:
-        con.rollback()
-        raise
+        with transaction(con):
+            con.execute(read_sql("load/merge_into_quarantined_articles.sql"))
+            con.execute(read_sql("staging/delete_quarantined_rows.sql"))
     finally:
         con.unregister("new_quarantine")

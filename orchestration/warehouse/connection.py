@@ -82,3 +82,15 @@ def row_count(con: duckdb.DuckDBPyConnection, table: str) -> int:
 def set_run(con: duckdb.DuckDBPyConnection, run_id: str) -> None:
     """Make `run_id` the run that staging, checks and loads on `con` work for."""
     con.execute(read_sql("session/set_run_id.sql"), {"run_id": run_id})
+
+
+@contextmanager
+def transaction(con: duckdb.DuckDBPyConnection) -> Iterator[duckdb.DuckDBPyConnection]:
+    """Run the body as one transaction: committed when it returns, rolled back when it raises."""
+    con.begin()
+    try:
+        yield con
+    except BaseException:
+        con.rollback()
+        raise
+    con.commit()

@@ -3,7 +3,7 @@
 import duckdb
 
 from orchestration.sql import read_sql
-from orchestration.warehouse.connection import row_count, set_run
+from orchestration.warehouse.connection import row_count, set_run, transaction
 
 # Dimensions before facts, so a reader never sees a fact whose keys are missing.
 LOAD_ORDER = [
@@ -26,12 +26,7 @@ def load_batch(con: duckdb.DuckDBPyConnection, run_id: str) -> dict[str, int]:
     """
     set_run(con, run_id)
     con.execute(read_sql("load/create_batch_views.sql"))
-    con.begin()
-    try:
+    with transaction(con):
         for table in LOAD_ORDER:
             con.execute(read_sql(f"load/merge_into_{table}.sql"))
-        con.commit()
-    except Exception:
-        con.rollback()
-        raise
     return {table: row_count(con, table) for table in LOAD_ORDER}

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from orchestration.warehouse.connection import WarehouseBusyError, connect
+from orchestration.warehouse.connection import WarehouseBusyError, connect, transaction
 
 
 def test_writable_connection_creates_every_table(warehouse_path: Path) -> None:
@@ -50,3 +50,14 @@ def test_lock_held_by_another_process_gives_a_clear_error(warehouse_path: Path) 
     finally:
         holder.kill()
         holder.wait()
+
+
+def test_transaction_rolls_back_when_the_body_raises(warehouse_path: Path) -> None:
+    with connect(warehouse_path) as con:
+        with pytest.raises(RuntimeError), transaction(con):
+            con.execute("insert into dim_source values ('s1', 'Gazette')")
+            raise RuntimeError("interrupted")
+        assert con.execute("select count(*) from dim_source").fetchone()[0] == 0
+        with transaction(con):
+            con.execute("insert into dim_source values ('s1', 'Gazette')")
+        assert con.execute("select count(*) from dim_source").fetchone()[0] == 1
