@@ -1,7 +1,8 @@
-"""The `newsledger` command: run the job, extract articles, query the warehouse."""
+"""The `newsledger` command: run the job, extract articles, query and export the warehouse."""
 
 import json
 import sys
+from collections.abc import Callable
 from enum import StrEnum
 from pathlib import Path
 from typing import Annotated
@@ -142,3 +143,54 @@ def sql(
         )
     else:
         print_table(list(frame.columns), list(frame.itertuples(index=False, name=None)))
+
+
+export_app = typer.Typer(
+    help="Write warehouse tables, marts and the GDELT GKG 2.1 export to files.",
+    no_args_is_help=True,
+)
+app.add_typer(export_app, name="export")
+
+OutOption = Annotated[Path, typer.Option("--out", help="File to write.")]
+
+
+def exported(write: Callable[[], int], warehouse: Path, out: Path, what: str) -> None:
+    """Run an export of the warehouse and report it; exit 1 with the reason when it fails."""
+    from orchestration.warehouse.connection import WarehouseBusyError
+    from orchestration.warehouse.export import ExportError
+
+    if not warehouse.exists():
+        errors.print(f"no warehouse at {warehouse}; run `newsledger run` first")
+        raise typer.Exit(2)
+    try:
+        rows = write()
+    except (ExportError, WarehouseBusyError, duckdb.Error) as error:
+        errors.print(f"[red]export failed:[/red] {escape(str(error))}", soft_wrap=True)
+        raise typer.Exit(1) from error
+    console.print(f"wrote {rows} {what} to {escape(str(out))}")
+
+
+@export_app.command("gkg")
+def export_gkg(
+    out: OutOption,
+    warehouse: WarehouseOption = DEFAULT_WAREHOUSE,
+    header: Annotated[
+        bool, typer.Option("--header", help="Start with a line of GKG column names.")
+    ] = False,
+) -> None:
+    """Write one GDELT GKG 2.1 record per article: tab-separated, without header, as GDELT does."""
+    from orchestration.warehouse import export
+
+    exported(lambda: export.export_gkg(warehouse, out, header), warehouse, out, "GKG records")
+
+
+@export_app.command("table")
+def export_table(
+    name: Annotated[str, typer.Argument(help="A table or mart of the warehouse.")],
+    out: OutOption,
+    warehouse: WarehouseOption = DEFAULT_WAREHOUSE,
+) -> None:
+    """Write a table or mart to Parquet or CSV, as the extension of --out says."""
+    from orchestration.warehouse import export
+
+    exported(lambda: export.export_table(warehouse, name, out), warehouse, out, "rows")

@@ -9,6 +9,7 @@ from orchestration.resources import WarehouseResource
 from orchestration.settings import DUCKDB_POOL
 from orchestration.warehouse.connection import row_count
 from orchestration.warehouse.load import LOAD_ORDER, load_batch
+from orchestration.warehouse.marts import create_marts
 
 DESCRIPTIONS = {
     "dim_source": "One outlet or feed.",
@@ -34,10 +35,12 @@ DESCRIPTIONS = {
 def warehouse_tables(
     context: dg.AssetExecutionContext, warehouse: WarehouseResource
 ) -> Iterator[dg.MaterializeResult]:
-    """Merge the checked staging batch into the star schema in one transaction."""
+    """Merge the checked staging batch into the star schema in one transaction, then create or
+    refresh the analysts' marts (the views of sql/marts/)."""
     with warehouse.connect() as con:
         counts = load_batch(con, context.run.run_id)
         batch = row_count(con, "batch_articles")
+        create_marts(con)
     context.log.info(f"loaded {batch} articles into the warehouse")
     for table in LOAD_ORDER:
         yield dg.MaterializeResult(

@@ -1,5 +1,11 @@
 """The example questions in sql/analyses/ give the answers the README shows."""
 
+import json
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
 from orchestration.settings import SQL_DIR
 
 
@@ -30,3 +36,91 @@ def test_quotes_by_speaker(query) -> None:
     speakers = [speaker for speaker, _, _ in analysis(query, "quotes_by_speaker")]
     assert speakers.count("Moon Jae-in") == 4
     assert speakers.count("Kassym-Jomart Tokayev") == 2
+
+
+def test_money_flows_between_countries(query) -> None:
+    assert analysis(query, "money_flows_between_countries") == [
+        ("KOR", "KAZ", "South Korea", "Kazakhstan", 6e9, "USD", "more_than", None,
+         "more than $6 billion"),
+    ]  # fmt: skip
+
+
+def test_who_said_what_about_whom(query) -> None:
+    said = {
+        (speaker, about, start)
+        for speaker, about, _, _, article, start, _ in analysis(query, "who_said_what_about_whom")
+        if article.startswith("tokayev")
+    }
+    assert said == {
+        ("Moon Jae-in", "Kazakhstan", 1246),
+        ("Moon Jae-in", "South Korea", 1246),
+        ("Moon Jae-in", "Central Asia", 1767),
+        ("Moon Jae-in", "Kazakhstan", 1823),
+        ("Moon Jae-in", "South Korea", 1823),
+        ("Moon Jae-in", "Central Asia", 1823),
+        ("Kassym-Jomart Tokayev", "Kazakhstan", 2708),
+        ("Kassym-Jomart Tokayev", "South Korea", 2708),
+    }
+
+
+def test_organisations_with_countries(query) -> None:
+    pairs = {
+        (org, country) for org, _, country, *_ in analysis(query, "organisations_with_countries")
+    }
+    for company in ("Samsung", "Hyundai", "Lotte", "Posco"):
+        assert {(company, "Kazakhstan"), (company, "South Korea")} <= pairs
+    assert ("Akorda", "South Korea") in pairs
+    assert all(country in {"Kazakhstan", "South Korea", "Japan"} for _, country in pairs)
+
+
+def test_timeline_of_dated_events(query) -> None:
+    timeline = [
+        (date, surface, sentence)
+        for date, _, _, surface, article, sentence in analysis(query, "timeline_of_dated_events")
+        if article.startswith("tokayev")
+    ]
+    assert [date for date, _, _ in timeline] == [
+        "1943", "2019", "2019", "2019", "2020", "2021-08-16", "2022",
+    ]  # fmt: skip
+    sentences = {surface: sentence for _, surface, sentence in timeline}
+    assert sentences["Last year"] == "Last year, bilateral trade reached $5.9 billion."
+    assert sentences["Monday, Aug. 16"].startswith("NUR-SULTAN – President Kassym-Jomart")
+    assert sentences["Monday, Aug. 16"].endswith("began on Monday, Aug. 16.")
+
+
+def test_article_quality_verdicts(query) -> None:
+    verdicts = {row[0]: row[1:] for row in analysis(query, "article_quality_verdicts")}
+    assert verdicts["tokayev-visits-south-korea.txt"] == ("passed", None, 18, 53, 10, 6, 7)
+    assert verdicts["harbour-reopens.json"][0] == "passed"
+
+
+def test_people_titles_countries(query) -> None:
+    people = {row[0]: row[1:] for row in analysis(query, "people_titles_countries")}
+    assert people["Kassym-Jomart Tokayev"] == ("President", "KAZ", 6, 1, 2)
+    assert people["Moon Jae-in"] == ("President", "KOR", 5, 1, 4)
+    assert people["Hong Beom-do"] == ("General", "KOR", 1, 1, 0)
+
+
+def test_entities_mentioned_together(query) -> None:
+    top = analysis(query, "entities_mentioned_together")
+    assert {top[0][0], top[0][2]} == {"Kazakhstan", "South Korea"}
+    assert [row[4] for row in top] == sorted((row[4] for row in top), reverse=True)
+
+
+def test_every_analysis_states_its_question() -> None:
+    files = sorted((SQL_DIR / "analyses").glob("*.sql"))
+    assert len(files) >= 8
+    for path in files:
+        assert path.read_text(encoding="utf-8").startswith("-- Question: "), path.name
+
+
+def test_analyses_run_in_the_duckdb_cli(query, loaded_warehouse: Path) -> None:
+    duckdb_cli = shutil.which("duckdb", path=str(Path(sys.executable).parent))
+    assert duckdb_cli, "duckdb-cli is installed with the test extras"
+    for path in sorted((SQL_DIR / "analyses").glob("*.sql")):
+        done = subprocess.run(
+            [duckdb_cli, "-readonly", "-json", str(loaded_warehouse), "-c", f".read {path}"],
+            capture_output=True, text=True, check=True,
+        )  # fmt: skip
+        rows = json.loads(done.stdout or "[]")
+        assert len(rows) == len(analysis(query, path.stem)), path.name

@@ -1,0 +1,17 @@
+-- Question: did every article pass its data-quality checks, and what did each contribute?
+-- One row per article, problems first: its file or URL name, its verdict (quarantined,
+-- warnings, pending or passed), the expectations behind that verdict, and its counts of
+-- entities, mentions, figures, quotes and dates.
+SELECT
+    regexp_extract(source, '[^/]+$') AS article,
+    dq_verdict,
+    dq_expectations,
+    entities,
+    mentions,
+    figures,
+    quotes,
+    dates
+FROM mart_articles
+ORDER BY
+    CASE dq_verdict WHEN 'quarantined' THEN 0 WHEN 'warnings' THEN 1 WHEN 'pending' THEN 2 END,
+    article;
