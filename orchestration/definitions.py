@@ -9,6 +9,7 @@ from orchestration.ingest.sensors import inbox_sensor
 from orchestration.jobs import newsledger_job
 from orchestration.quality.assets import staging
 from orchestration.quality.checks import staging_checks
+from orchestration.reports.assets import article_reports, corpus_dashboard
 from orchestration.resources import (
     NlpResource,
     QualityResource,
@@ -18,7 +19,14 @@ from orchestration.resources import (
 from orchestration.warehouse.assets import warehouse_tables
 
 defs = dg.Definitions(
-    assets=[raw_articles, extractions, staging, warehouse_tables],
+    assets=[
+        raw_articles,
+        extractions,
+        staging,
+        warehouse_tables,
+        article_reports,
+        corpus_dashboard,
+    ],
     asset_checks=staging_checks,
     jobs=[newsledger_job],
     sensors=[inbox_sensor],

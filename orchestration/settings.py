@@ -11,4 +11,5 @@ DEFAULT_WAREHOUSE = Path(os.environ.get("NEWSLEDGER_WAREHOUSE", DATA_DIR / "ware
 DEFAULT_SOURCES = (DATA_DIR / "articles", INBOX_DIR)
 FEEDS_FILE = PROJECT_ROOT / "feeds.yaml"
 QUALITY_DOCS_DIR = DEFAULT_WAREHOUSE.parent / "quality_docs"
+REPORTS_DIR = DEFAULT_WAREHOUSE.parent / "reports"
 DUCKDB_POOL = "duckdb"

@@ -1,0 +1,48 @@
+"""One article's report page: highlighted text, figures, quotations, dates and the DQ verdict."""
+
+from typing import Any
+
+from orchestration.reports.highlight import highlight_entities
+from orchestration.reports.templating import render
+from orchestration.reports.verdict import Verdict, verdict
+
+Row = dict[str, Any]
+
+
+def entity_summary(mentions: list[Row]) -> list[Row]:
+    """One row per entity the article mentions: identity, mention count and surface forms.
+
+    Most mentioned first, so the page opens on who and what the article is about.
+    """
+    entities: dict[str, Row] = {}
+    for m in mentions:
+        entity = entities.setdefault(
+            m["entity_id"],
+            {
+                "name": m["canonical_name"],
+                "type": m["entity_type"],
+                "country": m["country_code"],
+                "mentions": 0,
+                "surfaces": [],
+            },
+        )
+        entity["mentions"] += 1
+        if m["surface"] not in entity["surfaces"]:
+            entity["surfaces"].append(m["surface"])
+    return sorted(entities.values(), key=lambda e: (-e["mentions"], e["name"]))
+
+
+def article_verdict(record: Row) -> Verdict:
+    """The data-quality verdict of the load that put the article in the warehouse."""
+    return verdict(record["checks"], record["quarantines"])
+
+
+def render_article_page(record: Row) -> str:
+    """The self-contained HTML page of one article record (see queries.article_records)."""
+    return render(
+        "article.html",
+        article=record,
+        text=highlight_entities(record["body"], record["mentions"]),
+        entities=entity_summary(record["mentions"]),
+        verdict=article_verdict(record),
+    )

@@ -1,0 +1,109 @@
+"""Reports stage: HTML pages for analysts, rendered from the warehouse after each load."""
+
+from pathlib import Path
+
+import dagster as dg
+
+from orchestration.reports.article_page import render_article_page
+from orchestration.reports.dashboard_page import render_dashboard
+from orchestration.reports.files import (
+    digest,
+    read_manifest,
+    reports_dir,
+    stale_articles,
+    write_atomic,
+    write_manifest,
+)
+from orchestration.reports.index_page import index_entry, render_index
+from orchestration.reports.queries import article_records, dashboard_rows, loaded_articles, rows
+from orchestration.resources import WarehouseResource
+from orchestration.settings import DUCKDB_POOL
+
+WAREHOUSE_TABLES = ["dim_article", "fct_entity_mention", "fct_figure", "fct_quote",
+                    "fct_date_reference"]  # fmt: skip
+CHUNK = 500  # articles read per connection, so memory stays bounded on a large backlog
+PREVIEW = 20
+
+
+def file_url(path: Path) -> dg.MetadataValue:
+    """A link to `path` for the asset's metadata."""
+    return dg.MetadataValue.url(path.resolve().as_uri())
+
+
+@dg.asset(deps=WAREHOUSE_TABLES, group_name="reports", kinds={"html"}, pool=DUCKDB_POOL)
+def article_reports(
+    context: dg.AssetExecutionContext, warehouse: WarehouseResource
+) -> dg.MaterializeResult:
+    """One HTML page per article (text with entities highlighted, figures, quotations, dates,
+    data-quality verdict) and an index, under reports/ beside the warehouse.
+
+    Only articles loaded since their page was written are rendered, so a run costs what its
+    new articles cost.
+    """
+    folder = reports_dir(Path(warehouse.path))
+    pages = folder / "articles"
+    manifest_path = pages / "manifest.json"
+    manifest = read_manifest(manifest_path)
+    with warehouse.connect(read_only=True) as con:
+        loaded = loaded_articles(con)
+        held_back = rows(con, "reports/select_held_back_articles")
+    stale = stale_articles(loaded, manifest, pages)
+    written: list[str] = []
+    for start in range(0, len(stale), CHUNK):
+        with warehouse.connect(read_only=True) as con:
+            records = article_records(con, stale[start : start + CHUNK])
+        for record in records:
+            write_atomic(pages / f"{record['article_id']}.html", render_article_page(record))
+            manifest[record["article_id"]] = index_entry(record)
+            written.append(record["article_id"])
+        write_manifest(manifest_path, manifest)
+    entries = {article_id: manifest[article_id] for article_id in loaded if article_id in manifest}
+    write_atomic(folder / "index.html", render_index(entries, held_back))
+    context.log.info(f"wrote {len(written)} article pages; {len(entries)} listed in the index")
+    preview = "\n".join(
+        f"- [{manifest[a]['title']}]({(pages / f'{a}.html').resolve().as_uri()}) "
+        f"({manifest[a]['quality']})"
+        for a in written[:PREVIEW]
+    )
+    return dg.MaterializeResult(
+        metadata={
+            "index": file_url(folder / "index.html"),
+            "pages_written": len(written),
+            "pages_total": len(entries),
+            "held_back": len(held_back),
+            "preview": dg.MetadataValue.md(preview or "no new pages"),
+        }
+    )
+
+
+@dg.asset(deps=WAREHOUSE_TABLES, group_name="reports", kinds={"html", "altair"}, pool=DUCKDB_POOL)
+def corpus_dashboard(
+    context: dg.AssetExecutionContext, warehouse: WarehouseResource
+) -> dg.MaterializeResult:
+    """A dashboard of the whole corpus: mentions over time of the top entities, money by
+    country pair and entity co-occurrence, drawn offline (reports/dashboard.html).
+
+    The page is rewritten only when what it draws has changed.
+    """
+    folder = reports_dir(Path(warehouse.path))
+    with warehouse.connect(read_only=True) as con:
+        data = dashboard_rows(con)
+    drawn = digest(data)
+    stamp_path = folder / "dashboard.json"
+    page = folder / "dashboard.html"
+    changed = read_manifest(stamp_path).get("digest") != drawn or not page.exists()
+    if changed:
+        write_atomic(page, render_dashboard(data))
+        write_manifest(stamp_path, {"digest": drawn})
+    context.log.info(f"dashboard {'rewritten' if changed else 'unchanged'}")
+    summary = data["summary"][0]
+    table = "\n".join(f"| {name} | {count} |" for name, count in summary.items())
+    return dg.MaterializeResult(
+        metadata={
+            "dashboard": file_url(page),
+            "rewritten": changed,
+            "entities_charted": len({r["entity"] for r in data["mentions"]}),
+            "country_pairs": len({r["pair"] for r in data["money"]}),
+            "summary": dg.MetadataValue.md(f"| measure | count |\n|---|---|\n{table}"),
+        }
+    )

@@ -1,0 +1,105 @@
+"""The corpus dashboard's Altair charts, each built from the rows of its sql/reports/ query."""
+
+from typing import Any
+
+import altair as alt
+
+Row = dict[str, Any]
+
+
+def by_total(rows: list[Row], key: str, value: str) -> list[str]:
+    """The distinct `key`s of `rows`, largest sum of `value` first (ties by name)."""
+    totals: dict[str, int] = {}
+    for row in rows:
+        totals[row[key]] = totals.get(row[key], 0) + row[value]
+    return sorted(totals, key=lambda name: (-totals[name], name))
+
+
+def mentions_over_time(rows: list[Row]) -> alt.Chart:
+    """A timeline per top entity: a dot on each day its articles were published, sized by its
+    mentions that day (dots, not lines, since news days are sparse)."""
+    return (
+        alt.Chart(alt.Data(values=rows))
+        .mark_circle(opacity=0.8)
+        .encode(
+            x=alt.X(
+                "published_date:T",
+                title="published",
+                axis=alt.Axis(format="%Y-%m-%d"),
+                scale=alt.Scale(padding=24),
+            ),
+            y=alt.Y("entity:N", title=None, sort=by_total(rows, "entity", "mentions")),
+            size=alt.Size("mentions:Q", title="mentions", scale=alt.Scale(range=[40, 600])),
+            color=alt.Color("entity_type:N", title="type"),
+            tooltip=["entity:N", "entity_type:N", "published_date:T", "mentions:Q", "articles:Q"],
+        )
+        .properties(width="container", height=32 * len({row["entity"] for row in rows}) + 20)
+    )
+
+
+def money_by_country_pair(rows: list[Row]) -> alt.LayerChart:
+    """Money figures summed per subject → object country pair and currency, one row each.
+
+    A dot on a log scale: sums in different currencies are never added, and millions stay
+    visible beside billions. The colour tells where the countries came from.
+    """
+    base = (
+        alt.Chart(alt.Data(values=rows))
+        .transform_calculate(
+            row="datum.pair + '  ' + datum.currency",
+            label="format(datum.total_value, '.3~s') + ' ' + datum.currency",
+            countries="datum.figures_inferred == 0 ? 'the figure' : "
+            "datum.figures_inferred == datum.figures ? 'the article' : 'both'",
+        )
+        .encode(
+            y=alt.Y("row:N", title=None, sort="-x"),
+            x=alt.X(
+                "total_value:Q",
+                title="total value (log scale, in its own currency)",
+                scale=alt.Scale(type="log", padding=40),
+                axis=alt.Axis(format="~s", grid=False),
+            ),
+        )
+    )
+    dots = base.mark_circle(size=160, opacity=0.9).encode(
+        color=alt.Color(
+            "countries:N",
+            title="countries from",
+            scale=alt.Scale(
+                domain=["the figure", "both", "the article"],
+                range=["#1f5fa8", "#7b8ec8", "#c0c7d4"],
+            ),
+        ),
+        tooltip=[
+            "pair:N",
+            "currency:N",
+            alt.Tooltip("total_value:Q", format=",.0f", title="total value"),
+            "figures:Q",
+            alt.Tooltip("figures_inferred:Q", title="countries from the article"),
+        ],
+    )
+    labels = base.mark_text(align="left", dx=12, fontSize=12).encode(text="label:N")
+    return (dots + labels).properties(width="container", height=30 * len(rows) + 20)
+
+
+def cooccurrence_heatmap(rows: list[Row]) -> alt.LayerChart:
+    """How many sentences name both entities, for each pair of the most mentioned entities."""
+    order = by_total(rows, "entity_a", "sentences")
+    peak = max((row["sentences"] for row in rows), default=0)
+    base = alt.Chart(alt.Data(values=rows)).encode(
+        x=alt.X("entity_a:N", sort=order, title=None, axis=alt.Axis(labelAngle=-40)),
+        y=alt.Y("entity_b:N", sort=order, title=None),
+    )
+    cells = base.mark_rect().encode(
+        color=alt.Color("sentences:Q", title="sentences", scale=alt.Scale(scheme="blues")),
+        tooltip=["entity_a:N", "entity_b:N", "sentences:Q"],
+    )
+    labels = base.mark_text(fontSize=11).encode(
+        text="sentences:Q",
+        color=alt.condition(
+            alt.datum.sentences > peak / 2,
+            alt.value("white"),
+            alt.value("#1f2933"),
+        ),
+    )
+    return (cells + labels).properties(width=alt.Step(34), height=alt.Step(26))

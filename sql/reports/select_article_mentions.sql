@@ -1,0 +1,14 @@
+-- The entity mentions of each article in $article_ids, with the entity's canonical identity.
+SELECT
+    m.article_id,
+    m.start_char,
+    m.end_char,
+    m.surface,
+    e.entity_id,
+    e.canonical_name,
+    e.entity_type,
+    e.country_code
+FROM fct_entity_mention AS m
+JOIN dim_entity AS e USING (entity_id)
+WHERE m.article_id IN (SELECT unnest($article_ids))
+ORDER BY m.article_id, m.start_char, m.end_char DESC;

@@ -1,0 +1,24 @@
+-- For each ordered pair of the $top_n most mentioned people, organisations and places: how many
+-- sentences name both. Both orders are listed, so the pairs fill a symmetric matrix.
+WITH top_entities AS (
+    SELECT m.entity_id
+    FROM fct_entity_mention AS m
+    JOIN dim_entity AS e USING (entity_id)
+    WHERE e.entity_type IN ('PERSON', 'ORG', 'GPE', 'LOC', 'FAC')
+    GROUP BY m.entity_id, e.canonical_name
+    ORDER BY count(*) DESC, e.canonical_name
+    LIMIT $top_n
+),
+sentence_entities AS (
+    SELECT DISTINCT m.article_id, m.sentence_index, m.entity_id, e.canonical_name AS entity
+    FROM fct_entity_mention AS m
+    JOIN top_entities USING (entity_id)
+    JOIN dim_entity AS e USING (entity_id)
+    WHERE m.sentence_index IS NOT NULL
+)
+SELECT a.entity AS entity_a, b.entity AS entity_b, count(*) AS sentences
+FROM sentence_entities AS a
+JOIN sentence_entities AS b USING (article_id, sentence_index)
+WHERE a.entity_id <> b.entity_id
+GROUP BY ALL
+ORDER BY sentences DESC, entity_a, entity_b;

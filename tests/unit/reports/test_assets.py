@@ -1,0 +1,44 @@
+"""The report assets as plain functions: pages beside the warehouse, rewritten only when stale."""
+
+from pathlib import Path
+
+import dagster as dg
+
+from orchestration.reports.assets import article_reports, corpus_dashboard
+from orchestration.resources import WarehouseResource
+from orchestration.warehouse.connection import connect
+
+
+def materialize(asset: dg.AssetsDefinition, warehouse: Path) -> dict:
+    with dg.build_asset_context() as context:
+        result = asset(context, warehouse=WarehouseResource(path=str(warehouse)))
+    return {key: getattr(value, "value", value) for key, value in result.metadata.items()}
+
+
+def test_pages_and_index_are_written_once_per_load(small_warehouse: Path) -> None:
+    reports = small_warehouse.parent / "reports"
+    first = materialize(article_reports, small_warehouse)
+    assert (first["pages_written"], first["pages_total"], first["held_back"]) == (2, 2, 0)
+    assert first["index"] == (reports / "index.html").resolve().as_uri()
+    assert "a1.txt" in first["preview"] and "Port reopens" in first["preview"]
+    assert sorted(p.name for p in (reports / "articles").glob("*.html")) == ["a1.html", "a2.html"]
+    assert materialize(article_reports, small_warehouse)["pages_written"] == 0
+
+    with connect(small_warehouse) as con:
+        con.execute("update dim_article set loaded_at = loaded_at + interval 1 hour "
+                    "where article_id = 'a2'")  # fmt: skip
+    again = materialize(article_reports, small_warehouse)
+    assert again["pages_written"] == 1 and "Port reopens" in again["preview"]
+
+
+def test_dashboard_is_rewritten_only_when_its_data_changes(small_warehouse: Path) -> None:
+    page = small_warehouse.parent / "reports" / "dashboard.html"
+    first = materialize(corpus_dashboard, small_warehouse)
+    assert first["rewritten"] and page.exists()
+    assert (first["entities_charted"], first["country_pairs"]) == (6, 2)
+    assert "| articles | 2 |" in first["summary"]
+    assert not materialize(corpus_dashboard, small_warehouse)["rewritten"]
+
+    with connect(small_warehouse) as con:
+        con.execute("delete from fct_figure where figure_id = 'f1'")
+    assert materialize(corpus_dashboard, small_warehouse)["rewritten"]
