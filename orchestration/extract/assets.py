@@ -1,16 +1,31 @@
-"""Extract stage: run the spaCy pipeline over articles not yet extracted by this version."""
+"""Extract stage: run the spaCy pipeline over articles not yet extracted by this version.
+
+Articles are read and their records written back chunk by chunk, each over a short connection:
+memory stays flat however many articles are pending, and other readers get the file between
+chunks. With enough articles the chunks are spread over one worker process per core.
+"""
 
 import json
+from collections.abc import Iterator
 from typing import Any
 
 import dagster as dg
+import duckdb
 import pandas as pd
+import pyarrow as pa
 
 from orchestration.extract.document import EXTRACTOR_VERSION
-from orchestration.extract.output import extraction_record
+from orchestration.extract.output import (
+    CHUNK_SIZE,
+    ArticleText,
+    extract_chunks,
+    process_count,
+)
 from orchestration.resources import NlpResource, WarehouseResource
 from orchestration.settings import DUCKDB_POOL
 from orchestration.sql import read_sql
+
+PREVIEW_ROWS = 50
 
 
 def _summary_row(record: dict[str, Any]) -> dict[str, Any]:
@@ -37,6 +52,58 @@ def _stored(record: dict[str, Any]) -> dict[str, Any]:
     }
 
 
+def _preview_markdown(rows: list[dict[str, Any]], total: int) -> str:
+    """The first PREVIEW_ROWS summary rows as a Markdown table, noting how many were left out."""
+    if not rows:
+        return "none"
+    table = pd.DataFrame(rows).to_markdown(index=False)
+    if total > len(rows):
+        table += f"\n\nfirst {len(rows)} of {total} articles"
+    return table
+
+
+class PendingArticles:
+    """The articles awaiting extraction, read and written back chunk by chunk.
+
+    Writing an article's record takes it out of the pending query, so the next chunk starts
+    after the articles read but not yet written, in the query's stable order.
+    """
+
+    def __init__(self, warehouse: WarehouseResource) -> None:
+        self.warehouse = warehouse
+        self.read = 0
+        self.written = 0
+
+    def _query(self, con: duckdb.DuckDBPyConnection) -> duckdb.DuckDBPyRelation:
+        return con.sql(
+            read_sql("select/select_articles_to_extract.sql"),
+            params={"extractor_version": EXTRACTOR_VERSION},
+        )
+
+    def count(self) -> int:
+        """How many articles are pending now."""
+        with self.warehouse.connect() as con:
+            return len(self._query(con))
+
+    def chunks(self) -> Iterator[list[ArticleText]]:
+        """The pending articles, CHUNK_SIZE at a time, each chunk read when it is needed."""
+        while True:
+            with self.warehouse.connect() as con:
+                rows = self._query(con).limit(CHUNK_SIZE, offset=self.read - self.written)
+                chunk = [ArticleText(*row) for row in rows.fetchall()]
+            if not chunk:
+                return
+            self.read += len(chunk)
+            yield chunk
+
+    def write(self, records: list[dict[str, Any]]) -> None:
+        """Store a chunk's records in extractions with one bulk insert."""
+        with self.warehouse.connect() as con:
+            con.register("new_extractions", pa.Table.from_pylist([_stored(r) for r in records]))
+            con.execute(read_sql("load/merge_into_extractions.sql"))
+        self.written += len(records)
+
+
 @dg.asset(
     deps=["raw_articles"],
     group_name="extract",
@@ -47,33 +114,20 @@ def extractions(
     context: dg.AssetExecutionContext, warehouse: WarehouseResource, nlp: NlpResource
 ) -> dg.MaterializeResult:
     """Entities, figures, dates and quotations of articles not yet extracted by this version."""
-    with warehouse.connect() as con:
-        pending = con.execute(
-            read_sql("select/select_articles_to_extract.sql"),
-            {"extractor_version": EXTRACTOR_VERSION},
-        ).fetchall()
-    pipeline = nlp.pipeline()
-    records = [
-        extraction_record(
-            pipeline,
-            article_id=article_id,
-            source=source,
-            body=body,
-            title=title,
-            published_date=published,
-        )
-        for article_id, source, title, body, published in pending
-    ]
-    if records:
-        with warehouse.connect() as con:
-            con.register("new_extractions", pd.DataFrame([_stored(r) for r in records]))
-            con.execute(read_sql("load/merge_into_extractions.sql"))
-    summary = pd.DataFrame([_summary_row(r) for r in records])
-    context.log.info(f"extracted {len(records)} articles with extractor {EXTRACTOR_VERSION}")
+    pending = PendingArticles(warehouse)
+    total = pending.count()
+    processes = process_count(total)
+    context.log.info(f"extracting {total} articles with {processes} process(es)")
+    preview: list[dict[str, Any]] = []
+    pipeline = nlp.pipeline() if processes == 1 and total else None
+    for records in extract_chunks(pending.chunks(), processes, pipeline):
+        pending.write(records)
+        preview.extend(_summary_row(r) for r in records[: PREVIEW_ROWS - len(preview)])
+    context.log.info(f"extracted {pending.written} articles with extractor {EXTRACTOR_VERSION}")
     return dg.MaterializeResult(
         metadata={
-            "articles_extracted": len(records),
+            "articles_extracted": pending.written,
             "extractor_version": EXTRACTOR_VERSION,
-            "preview": dg.MetadataValue.md(summary.to_markdown(index=False) if records else "none"),
+            "preview": dg.MetadataValue.md(_preview_markdown(preview, pending.written)),
         }
     )

@@ -2,21 +2,23 @@
 
 from __future__ import annotations
 
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Token
 
 from orchestration.extract.dateline import Dateline
 from orchestration.extract.geo import gazetteer
-from orchestration.extract.lexicon import POSSESSIVES, ROLE_NOUNS, TITLE_WORDS
+from orchestration.extract.lexicon import ORG_HEAD_NOUNS, POSSESSIVES, ROLE_NOUNS, TITLE_WORDS
 from orchestration.extract.records import sentence_of
 from orchestration.extract.spans import Candidate, title_before, title_run
+
+DESCRIPTOR_WORDS = 3
 
 
 def context_country(doc: Doc, cand: Candidate, owner: dict[int, Candidate]) -> str | None:
     """Country named next to a person or organisation by a title phrase or nationality.
 
     Reads "Prime Minister of Japan Fumio Kishida", "of Vietnam General Vo Nguyen Giap",
-    "Germany's Chancellor Scholz", "U.S. Treasury Secretary Yellen" and
-    ", the president of France,".
+    "Germany's Chancellor Scholz", "U.S. Treasury Secretary Yellen", "Saudi Energy Minister
+    X" (a capitalised portfolio inside the title) and ", the president of France,".
     """
     found, saw_title = None, False
     for step in (-1, 1):
@@ -38,9 +40,10 @@ def context_country(doc: Doc, cand: Candidate, owner: dict[int, Candidate]) -> s
                 i = (other.start - 1) if step < 0 else other.end
                 continue
             word = doc[i].lower_
+            portfolio = step < 0 and saw_title and not found and doc[i].is_title
             if word in TITLE_WORDS or word in ROLE_NOUNS:
                 saw_title = True
-            elif word not in ("of", "the") and doc[i].text not in POSSESSIVES:
+            elif word not in ("of", "the") and doc[i].text not in POSSESSIVES and not portfolio:
                 break
             i += step
         if found and saw_title:
@@ -50,20 +53,20 @@ def context_country(doc: Doc, cand: Candidate, owner: dict[int, Candidate]) -> s
 
 
 def org_country(doc: Doc, cand: Candidate, owner: dict[int, Candidate]) -> str | None:
-    """Country an organisation belongs to, from its name or a neighbouring place word."""
+    """Country an organisation belongs to, from its name or a neighbouring place word
+    ("France's Total", "Singapore's state investor GIC")."""
     gaz = gazetteer()
     for tok in doc[cand.start : cand.end]:
         code = gaz.demonym(tok.text)
         place = gaz.country(tok.text) if tok.text[:1].isupper() else None
         if code or place:
             return code or place.country
-    i = cand.start - 1
-    if i >= 0 and doc[i].text in POSSESSIVES:
-        i -= 1
-    left = owner.get(i)
+    left = owner.get(possessor(doc, cand.start))
     if left is not None and left.label in ("GPE", "NORP") and left.nation():
         return left.nation()
     if doc[cand.start : cand.end].root.dep_ in ("compound", "amod", "nmod"):
+        return None
+    if is_institution(doc, cand):
         return None
     sentence = sentence_of(doc, cand.start)
     nationalities = {
@@ -75,6 +78,31 @@ def org_country(doc: Doc, cand: Candidate, owner: dict[int, Candidate]) -> str |
         and not describes_person(doc, c, owner)
     }
     return nationalities.pop() if len(nationalities) == 1 else None
+
+
+def possessor(doc: Doc, start: int) -> int:
+    """Index of the word that owns the name at `start` through a possessive, over up to three
+    descriptive words ("Singapore's state investor GIC" -> "Singapore"); else the word right
+    before the name."""
+    k = start - 1
+    while k >= 0 and start - k <= DESCRIPTOR_WORDS and is_descriptor(doc[k]):
+        k -= 1
+    if k >= 0 and doc[k].text in POSSESSIVES:
+        return k - 1
+    return start - 1
+
+
+def is_descriptor(tok: Token) -> bool:
+    """Whether a word describes the name after it ("state investor" in "Singapore's state
+    investor GIC")."""
+    return tok.is_lower and tok.pos_ in ("ADJ", "NOUN")
+
+
+def is_institution(doc: Doc, cand: Candidate) -> bool:
+    """Whether a name is an institution's ("Security Council", "EU"), which a nationality
+    elsewhere in the sentence says nothing about."""
+    words = doc[cand.start : cand.end]
+    return words.text.isupper() or any(t.lower_ in ORG_HEAD_NOUNS for t in words)
 
 
 def describes_person(doc: Doc, norp: Candidate, owner: dict[int, Candidate]) -> bool:
@@ -99,7 +127,15 @@ def annotate(doc: Doc, cands: list[Candidate], dateline: Dateline | None) -> Non
         else None
     )
     home = home_country(dateline)
+    wire = (
+        (dateline.agency_start, dateline.agency_end)
+        if dateline and dateline.agency_start is not None and dateline.agency_is_wire
+        else None
+    )
     for cand in cands:
+        at = doc[cand.start].idx
+        if wire and wire[0] <= at < wire[1]:
+            continue
         if cand.label == "PERSON":
             first, title = title_of(doc, cand, owner)
             if title and not cand.title:

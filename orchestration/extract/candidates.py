@@ -6,10 +6,18 @@ import re
 
 from spacy.tokens import Doc
 
-from orchestration.extract.currency import iso_codes
+from orchestration.extract.cues import retype_by_cues
 from orchestration.extract.dateline import Dateline
+from orchestration.extract.filters import (
+    drop_shouted,
+    is_amount_part,
+    is_demonym_compound,
+    is_title_part,
+    is_unit,
+)
 from orchestration.extract.geo import gazetteer
-from orchestration.extract.lexicon import HYPHENS, MEASURE_UNITS, POSSESSIVES
+from orchestration.extract.lexicon import HONORIFICS, POSSESSIVES
+from orchestration.extract.names import complete_names, speaker_names
 from orchestration.extract.retyping import (
     complete_lists,
     link_places,
@@ -17,7 +25,7 @@ from orchestration.extract.retyping import (
     titled_names,
     vote_labels,
 )
-from orchestration.extract.spans import NAME_LABELS, Candidate, repair, surname
+from orchestration.extract.spans import NAME_LABELS, Candidate, repair, surnames
 
 ENTITY_LABELS = frozenset(
     {"PERSON", "ORG", "GPE", "LOC", "FAC", "NORP", "EVENT", "PRODUCT", "WORK_OF_ART", "LAW"}
@@ -26,27 +34,24 @@ PRIORITY = {"dateline": 0, "demonym": 1, "rule": 2, "model": 3, "gazetteer": 4, 
 
 
 def model_candidates(doc: Doc) -> list[Candidate]:
-    """The model's named entities, repaired and split at a place's possessive."""
+    """The model's named entities, repaired and split at a place's possessive.
+
+    A name opening with an honorific ("Dr Anjali Mehrotra") is a person's, whatever the
+    model's label.
+    """
     found = []
     for ent in doc.ents:
-        if ent.label_ in ENTITY_LABELS:
-            for cand in repair(doc, ent.start, ent.end, ent.label_):
-                if not is_unit(doc, cand) and not is_demonym_compound(doc, cand):
-                    found.extend(split_possessive(doc, cand))
+        if ent.label_ not in ENTITY_LABELS:
+            continue
+        label = "PERSON" if len(ent) > 1 and ent[0].lower_ in HONORIFICS else ent.label_
+        for cand in repair(doc, ent.start, ent.end, label):
+            if any(
+                rejects(doc, cand)
+                for rejects in (is_unit, is_demonym_compound, is_amount_part, is_title_part)
+            ):
+                continue
+            found.extend(split_possessive(doc, cand))
     return found
-
-
-def is_demonym_compound(doc: Doc, cand: Candidate) -> bool:
-    """Whether a span is only nationality words joined by hyphens ("Russian-Chinese")."""
-    words = [t.text for t in doc[cand.start : cand.end] if t.text not in HYPHENS]
-    return len(words) > 1 and all(gazetteer().demonym(w) for w in words)
-
-
-def is_unit(doc: Doc, cand: Candidate) -> bool:
-    """Whether a candidate is a measurement unit or currency code after a number ("6,000 MW")."""
-    text = cand.text(doc)
-    after_number = cand.start > 0 and doc[cand.start - 1].like_num
-    return after_number and (text.lower() in MEASURE_UNITS or text in iso_codes())
 
 
 def split_possessive(doc: Doc, cand: Candidate) -> list[Candidate]:
@@ -62,16 +67,24 @@ def split_possessive(doc: Doc, cand: Candidate) -> list[Candidate]:
 
 
 def dateline_candidate(doc: Doc, dateline: Dateline | None) -> list[Candidate]:
-    """The dateline place as a place mention."""
+    """The dateline place and its region as place mentions, and an agency named in the
+    dateline ("(Reuters)", "KAZINFORM") as an organisation."""
     if dateline is None or dateline.place_start is None:
         return []
-    span = doc.char_span(dateline.place_start, dateline.place_end, alignment_mode="expand")
-    if span is None:
-        return []
-    label = dateline.place.type if dateline.place else "GPE"
-    return [
-        Candidate(span.start, span.end, label, votes=3, place=dateline.place, source="dateline")
-    ]
+    found = []
+    places = [(dateline.place_start, dateline.place_end, dateline.place)]
+    if dateline.region_start is not None:
+        places.append((dateline.region_start, dateline.region_end, dateline.region))
+    for start, end, place in places:
+        span = doc.char_span(start, end, alignment_mode="expand")
+        if span is not None:
+            label = place.type if place else "GPE"
+            found.append(Candidate(span.start, span.end, label, 3, place=place, source="dateline"))
+    if dateline.agency_in_head and dateline.agency_start is not None:
+        span = doc.char_span(dateline.agency_start, dateline.agency_end, alignment_mode="expand")
+        if span is not None:
+            found.append(Candidate(span.start, span.end, "ORG", 3, source="dateline"))
+    return found
 
 
 def demonym_candidates(doc: Doc) -> list[Candidate]:
@@ -139,8 +152,9 @@ def propagate(doc: Doc, cands: list[Candidate]) -> list[Candidate]:
     forms = {}
     for cand in cands:
         text = cand.text(doc)
-        if cand.label == "PERSON" and (last := surname(text)):
-            forms.setdefault(last, cand)
+        if cand.label == "PERSON":
+            for form in surnames(text):
+                forms.setdefault(form, cand)
         if cand.label in NAME_LABELS and text[:1].isupper():
             forms[text] = cand
     if not forms:
@@ -168,9 +182,13 @@ def collect(doc: Doc, dateline: Dateline | None) -> list[Candidate]:
         model_candidates(doc)
         + dateline_candidate(doc, dateline)
         + demonym_candidates(doc)
-        + country_candidates(doc)
+        + [c for c in country_candidates(doc) if not is_amount_part(doc, c)]
     )
+    cands = drop_shouted(doc, cands)
+    cands = select(cands + speaker_names(doc, cands))
     link_places(doc, cands)
+    retype_by_cues(doc, cands)
+    cands = select(cands + complete_names(doc, cands))
     retype_by_context(doc, cands)
     cands = sorted(titled_names(doc, complete_lists(doc, cands)), key=lambda c: c.start)
     link_places(doc, cands)

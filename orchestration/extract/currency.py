@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 import functools
+import re
 
 import pycountry
 from spacy.tokens import Doc
 
-from orchestration.extract.geo import gazetteer
+from orchestration.extract.geo import gazetteer, read_table
+from orchestration.extract.numbers import is_inline_space
 
 SYMBOLS = {
     "$": "USD",
@@ -30,11 +32,15 @@ SYMBOLS = {
     "Rs": "INR",
     "Rs.": "INR",
 }
+GLUED_RE = re.compile(
+    "(" + "|".join(re.escape(s) for s in sorted(SYMBOLS, key=len, reverse=True)) + r")(?=\d)"
+)
 # Where several currencies share a name, news use means the best-known one; population alone
 # would pick the Egyptian pound or the Congolese franc.
 NAME_DEFAULTS = {"pound": "GBP", "sterling": "GBP", "franc": "CHF", "rouble": "RUB"}
 AMBIGUOUS_WORDS = frozenset(
     {"won", "real", "rand", "pound", "sterling", "sum", "som", "mark", "marks", "sol", "colon"}
+    | {"crown", "crowns"}
 )
 
 
@@ -51,7 +57,8 @@ def currency_words() -> dict[str, tuple[str, ...]]:
             word = "yuan"
         for form in (word, word + "s"):
             words.setdefault(form, []).append(currency.alpha_3)
-    words["reais"] = ["BRL"]
+    for word, codes in read_table("currency_names.tsv"):
+        words.setdefault(word, []).extend(codes)
     for word, code in NAME_DEFAULTS.items():
         words.setdefault(word, []).insert(0, code)
         words.setdefault(word + "s", []).insert(0, code)
@@ -76,29 +83,55 @@ def currency_population() -> dict[str, int]:
     return population
 
 
-def default_code(codes: tuple[str, ...]) -> str:
-    """The currency a bare name means: a named default, else that of the most populous country."""
+def default_code(codes: tuple[str, ...], context: tuple[str, ...] = ()) -> str:
+    """The currency a bare name means: that of a country the article is about, else a named
+    default, else that of the most populous country."""
+    own = gazetteer().currency_of
+    for country in context:
+        if own.get(country) in codes:
+            return own[country]
     if codes[0] in NAME_DEFAULTS.values():
         return codes[0]
     return max(codes, key=lambda code: currency_population().get(code, 0))
 
 
+def glued_currency(text: str) -> tuple[int, str] | None:
+    """A currency sign written against the digits of one token ("NZ$40"), as (its length, code)."""
+    match = GLUED_RE.match(text)
+    return (len(match[1]), SYMBOLS[match[1]]) if match else None
+
+
+def previous_word(doc: Doc, i: int) -> int:
+    """Index of the last token before `i` that is not whitespace within a line (-1 if none)."""
+    i -= 1
+    while i >= 0 and is_inline_space(doc[i]):
+        i -= 1
+    return i
+
+
 def currency_before(doc: Doc, i: int) -> tuple[int, str] | None:
     """A currency symbol or code ending just before token `i`, as (start token, code)."""
-    if i <= 0:
+    k = previous_word(doc, i)
+    if k < 0:
         return None
-    text = doc[i - 1].text
-    if i >= 2 and not doc[i - 2].whitespace_ and doc[i - 2].text + text in SYMBOLS:
-        return i - 2, SYMBOLS[doc[i - 2].text + text]
+    text = doc[k].text
+    if k >= 1 and not doc[k - 1].whitespace_ and doc[k - 1].text + text in SYMBOLS:
+        return k - 1, SYMBOLS[doc[k - 1].text + text]
     if text in SYMBOLS:
-        return i - 1, SYMBOLS[text]
+        return k, SYMBOLS[text]
     if text.isupper() and text in iso_codes():
-        return i - 1, text
+        return k, text
     return None
 
 
-def currency_after(doc: Doc, i: int) -> tuple[int, str] | None:
-    """A currency name or code starting at token `i` ("US dollars", "tenge"), as (end, code)."""
+def currency_after(doc: Doc, i: int, context: tuple[str, ...] = ()) -> tuple[int, str] | None:
+    """A currency name or code starting at token `i` ("US dollars", "tenge"), as (end, code).
+
+    `context` lists the countries the article is about, most relevant first; they settle a
+    name several currencies share ("dirhams" in a report from Dubai).
+    """
+    while i < len(doc) and is_inline_space(doc[i]):
+        i += 1
     if i >= len(doc):
         return None
     tok = doc[i]
@@ -106,23 +139,19 @@ def currency_after(doc: Doc, i: int) -> tuple[int, str] | None:
         return i + 1, tok.text
     qualifier = country_of(tok.text)
     if qualifier and i + 1 < len(doc):
-        named = currency_named(doc, i + 1, qualifier)
+        named = currency_named(doc, i + 1, (qualifier,))
         if named:
             return named
-    return currency_named(doc, i, None)
+    return currency_named(doc, i, context)
 
 
-def currency_named(doc: Doc, i: int, country: str | None) -> tuple[int, str] | None:
-    """The currency named by token `i`, preferring the one of `country` when given."""
+def currency_named(doc: Doc, i: int, context: tuple[str, ...]) -> tuple[int, str] | None:
+    """The currency named by token `i`, preferring one used in a country of `context`."""
     tok = doc[i]
     codes = currency_words().get(tok.lower_)
     if not codes or (tok.lower_ in AMBIGUOUS_WORDS and tok.pos_ not in ("NOUN", "PROPN")):
         return None
-    if country:
-        own = gazetteer().currency_of.get(country)
-        if own in codes:
-            return i + 1, own
-    return i + 1, default_code(codes)
+    return i + 1, default_code(codes, context)
 
 
 def country_of(text: str) -> str | None:

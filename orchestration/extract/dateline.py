@@ -20,7 +20,7 @@ TITLE_PLACE = r"[A-Z][a-z]+(?:[ \-][A-Z][a-z]+)*"
 DASH = r"(?:[\u2013\u2014:]|-{1,2})"
 DATELINE_RE = re.compile(
     rf"\A\s*(?P<place>{CAPS_PLACE}|{TITLE_PLACE})"
-    rf"(?:,\s*(?P<region>{TITLE_PLACE}|{CAPS_PLACE}))?"
+    rf"(?:,\s*(?!{MONTH}\s*\d)(?P<region>{TITLE_PLACE}|{CAPS_PLACE}))?"
     rf"(?:,?\s*(?P<date>{MONTH}\s+\d{{1,2}}(?:,\s*\d{{4}})?|\d{{1,2}}\s+{MONTH}(?:\s+\d{{4}})?"
     rf"|\d{{4}}-\d{{2}}-\d{{2}}))?"
     rf"\s*(?:\(\s*(?P<agency1>[A-Z][\w&.\- ]{{1,30}}?)\s*\))?"
@@ -49,6 +49,10 @@ class Dateline:
     agency_is_wire: bool
     date_text: str | None
     date_start: int | None
+    region_start: int | None = None
+    region_end: int | None = None
+    region: Place | None = None
+    agency_in_head: bool = False
 
 
 def find_dateline(body: str, model_places: set[tuple[int, int]] | None = None) -> Dateline:
@@ -58,7 +62,7 @@ def find_dateline(body: str, model_places: set[tuple[int, int]] | None = None) -
     head word the gazetteer does not know counts as a place only if the model agrees.
     """
     match = DATELINE_RE.match(body)
-    place = name = None
+    place = name = region = None
     if match and accept_dateline(match, model_places or set()):
         region = gazetteer().lookup(match["region"]) if match["region"] else None
         context = frozenset({region.country}) if region and region.country else frozenset()
@@ -80,6 +84,10 @@ def find_dateline(body: str, model_places: set[tuple[int, int]] | None = None) -
         wire,
         match["date"] if match else None,
         match.start("date") if match and match["date"] else None,
+        match.start("region") if region else None,
+        match.end("region") if region else None,
+        region,
+        bool(match and (match["agency1"] or match["agency2"])),
     )
 
 

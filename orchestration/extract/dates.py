@@ -3,70 +3,38 @@
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import re
 
 from dateparser.date import DateDataParser
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
+from orchestration.extract.date_spans import (
+    RELATIVE_RE,
+    WEEKDAY,
+    YEAR_RE,
+    YEAR_SPAN_RE,
+    date_spans,
+)
 from orchestration.extract.dateline import MONTH
-from orchestration.extract.numbers import NUMBER_WORDS
 from orchestration.extract.published import infer_published_date
 from orchestration.extract.records import DateRef, sentence_index
+from orchestration.extract.tense import time_direction
 
-YEAR_RE = re.compile(r"(1[5-9]\d\d|20\d\d)")
 HAS_YEAR_RE = re.compile(r"\b(1[5-9]\d\d|20\d\d)\b")
-WEEKDAY = r"(?:Mon|Tue|Tues|Wed|Thu|Thur|Thurs|Fri|Sat|Sun)(?:day|nesday|rsday|urday)?\.?"
-ANCHOR_RE = re.compile(rf"\b(?:{MONTH}|{WEEKDAY})(?!\w)|\b\d{{4}}\b")
+WEEKDAY_ONLY_RE = re.compile(rf"(?:(?:early|late|on)\s+)?({WEEKDAY})", re.I)
+WEEKDAY_NAMES = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
 MONTH_RE = re.compile(rf"\b{MONTH}(?!\w)")
-RELATIVE_RE = re.compile(
-    r"\b(?:ago|last|next|this|yesterday|today|tomorrow|tonight|previous|coming|past|earlier"
-    r"|later|recent|current)\b",
-    re.I,
-)
-TIME_UNIT = r"(?:second|minute|hour|day|week|fortnight|month|quarter|year|decade|century|centuries)"
-NUMBER = r"(?:\d[\d,.]*|" + "|".join(sorted(NUMBER_WORDS)) + r"|a|an|several|few|many)"
-DURATION_RE = re.compile(rf"\b{NUMBER}(?:[\s-]+\w+)?[\s-]+{TIME_UNIT}s?\b", re.I)
-NOT_DURATION_RE = re.compile(r"\b(?:ago|later|earlier|before|after)\b", re.I)
 MODIFIER_RE = re.compile(
     r"^(?:the\s+)?(?:early|late|mid|middle of|end of|beginning of|start of|earlier|later)[\s-]+",
     re.I,
 )
-LEADING = frozenset({"in", "on", "at", "since", "by", "from", "until", "till", "during", "of"})
-YEAR_CONTEXT = LEADING | {"before", "after", "between", "and", "around"}
 
 
-def date_spans(doc: Doc) -> list[Span]:
-    """Candidate date expressions: the model's DATE entities plus bare years it missed."""
-    spans = []
-    covered: set[int] = set()
-    for ent in doc.ents:
-        if ent.label_ != "DATE":
-            continue
-        start = ent.start
-        while start < ent.end - 1 and doc[start].lower_ in LEADING:
-            start += 1
-        span = doc[start : ent.end]
-        covered.update(range(ent.start, ent.end))
-        if is_date_expression(span.text):
-            spans.append(span)
-    for tok in doc:
-        if (
-            tok.i not in covered
-            and YEAR_RE.fullmatch(tok.text)
-            and tok.i > 0
-            and doc[tok.i - 1].lower_ in YEAR_CONTEXT
-            and not tok.ent_type_
-        ):
-            spans.append(doc[tok.i : tok.i + 1])
-    return sorted(spans, key=lambda s: s.start)
-
-
-def is_date_expression(text: str) -> bool:
-    """Whether a DATE entity names a point in time (not a duration such as "30 years")."""
-    if DURATION_RE.search(text) and not NOT_DURATION_RE.search(text):
-        return False
-    return bool(ANCHOR_RE.search(text) or RELATIVE_RE.search(text))
+def is_relative_word(text: str) -> bool:
+    """Whether an expression says itself which way it points ("last week", "two years ago")."""
+    return bool(RELATIVE_RE.search(text))
 
 
 def is_relative(text: str) -> bool:
@@ -80,6 +48,8 @@ def resolve(text: str, base: dt.date | None, parser: DateDataParser) -> tuple[st
     """ISO value and granularity (year, month or day) of a date expression."""
     if YEAR_RE.fullmatch(text):
         return text, "year"
+    if span := YEAR_SPAN_RE.fullmatch(text):
+        return span[1], "year"
     has_year = HAS_YEAR_RE.search(text)
     if base is None and not has_year:
         return None, "day"
@@ -92,6 +62,18 @@ def resolve(text: str, base: dt.date | None, parser: DateDataParser) -> tuple[st
     return None, "day"
 
 
+def weekday_date(text: str, base: dt.date, direction: str) -> dt.date | None:
+    """The day a bare weekday ("on Friday") names: the latest on or before the publication
+    date for a past clause, the first on or after it for a future one."""
+    match = WEEKDAY_ONLY_RE.fullmatch(text)
+    if match is None or direction == "current_period":
+        return None
+    wanted = WEEKDAY_NAMES.index(match[1][:3].lower())
+    if direction == "past":
+        return base - dt.timedelta(days=(base.weekday() - wanted) % 7)
+    return base + dt.timedelta(days=(wanted - base.weekday()) % 7)
+
+
 def iso(day: dt.date, period: str) -> tuple[str, str]:
     """Format a date at the granularity dateparser reports."""
     if period == "year":
@@ -99,6 +81,54 @@ def iso(day: dt.date, period: str) -> tuple[str, str]:
     if period == "month":
         return f"{day.year:04d}-{day.month:02d}", "month"
     return day.isoformat(), "day"
+
+
+def date_ref(doc: Doc, span: Span, value: str | None, granularity: str) -> DateRef:
+    """The record of one date expression."""
+    return DateRef(
+        span.start_char,
+        span.end_char,
+        span.text,
+        value,
+        granularity if value else None,
+        is_relative(span.text),
+        sentence_index(doc, span.start_char),
+    )
+
+
+def direction_of(span: Span, dateline_start: int | None) -> str:
+    """Which way from the publication date an expression points: as it says itself ("last
+    week"), none for the dateline's own date, else as the tense of its clause says."""
+    if is_relative_word(span.text) or span.start_char == dateline_start:
+        return "current_period"
+    return time_direction(span)
+
+
+@functools.lru_cache(maxsize=64)
+def date_parser(published: dt.date | None, direction: str) -> DateDataParser:
+    """A parser resolving against the publication date, preferring dates in `direction`."""
+    settings: dict[str, object] = {"PREFER_DATES_FROM": direction}
+    if published:
+        settings["RELATIVE_BASE"] = dt.datetime.combine(published, dt.time())
+    return DateDataParser(languages=["en"], settings=settings)
+
+
+def resolve_all(
+    doc: Doc, spans: list[Span], published: dt.date | None, dateline_start: int | None
+) -> list[DateRef]:
+    """Records of the date expressions, resolved against the publication date."""
+    refs = []
+    for span in spans:
+        direction = direction_of(span, dateline_start)
+        day = weekday_date(span.text, published, direction) if published else None
+        if day is not None:
+            refs.append(date_ref(doc, span, day.isoformat(), "day"))
+            continue
+        value, granularity = resolve(span.text, published, date_parser(published, direction))
+        if value is None and published is not None:
+            continue
+        refs.append(date_ref(doc, span, value, granularity))
+    return refs
 
 
 @Language.factory(
@@ -116,7 +146,9 @@ class DateComponent:
     """Find date expressions, infer the publication date if not given, and resolve them.
 
     With a publication date, expressions that still do not resolve ("recent years") are
-    dropped; without one, relative expressions are kept with no value.
+    dropped; without one, relative expressions are kept with no value. A weekday or a month
+    with no year is taken before or after the publication date as the tense of its clause
+    says.
     """
 
     def __init__(self) -> None:
@@ -127,9 +159,9 @@ class DateComponent:
 
     def __call__(self, doc: Doc) -> Doc:
         spans = date_spans(doc)
+        dateline = doc._.dateline
         published, source = doc._.given_date, "given"
         if published is None:
-            dateline = doc._.dateline
             published = infer_published_date(
                 f"{doc._.title or ''}\n{doc.text}",
                 [s.text for s in spans],
@@ -138,25 +170,5 @@ class DateComponent:
             source = "inferred" if published else None
         doc._.published_date = published
         doc._.published_date_source = source
-        base = dt.datetime.combine(published, dt.time()) if published else None
-        parser = DateDataParser(
-            languages=["en"], settings={"RELATIVE_BASE": base} if base else None
-        )
-        refs = []
-        for span in spans:
-            value, granularity = resolve(span.text, published, parser)
-            if value is None and published is not None:
-                continue
-            refs.append(
-                DateRef(
-                    span.start_char,
-                    span.end_char,
-                    span.text,
-                    value,
-                    granularity if value else None,
-                    is_relative(span.text),
-                    sentence_index(doc, span.start_char),
-                )
-            )
-        doc._.dates = refs
+        doc._.dates = resolve_all(doc, spans, published, dateline.date_start if dateline else None)
         return doc

@@ -11,7 +11,7 @@ from spacy.language import Language
 
 from orchestration.extract.nlp import build_pipeline, model_name
 
-EXTRACTOR_VERSION = "0.1.0"
+EXTRACTOR_VERSION = "0.2.0"
 
 
 @functools.cache

@@ -4,19 +4,36 @@ from __future__ import annotations
 
 from spacy.tokens import Doc, Span
 
-from orchestration.extract.lexicon import QUALIFIERS
+from orchestration.extract.lexicon import FACT_VERB_TAGS, QUALIFIERS, VERB_QUALIFIERS
 from orchestration.extract.records import Entity, sentence_of
 
 ROLE_TYPES = frozenset({"PERSON", "ORG", "GPE", "LOC", "FAC", "NORP"})
-QUALIFIER_PHRASES = sorted(QUALIFIERS, key=len, reverse=True)
+PHRASE_LENGTHS = sorted({len(phrase) for phrase in QUALIFIERS}, reverse=True)
+SPAN_WORDS = frozenset({"over", "under"})
 
 
-def qualifier_before(doc: Doc, start: int) -> tuple[str | None, int]:
-    """The qualifier ("more than", "about") right before token `start`, and its first token."""
-    for phrase in QUALIFIER_PHRASES:
-        begin = start - len(phrase)
-        if begin >= 0 and tuple(t.lower_ for t in doc[begin:start]) == phrase:
-            return QUALIFIERS[phrase], begin
+def qualifier_before(doc: Doc, start: int, kind: str = "count") -> tuple[str | None, int]:
+    """The qualifier ("more than", "about") right before token `start`, and its first token.
+
+    A verb particle is no qualifier ("took over 254 billion rand"), nor is "over" or "under"
+    before a duration, where it means "during" ("over seven years"). A verb such as
+    "exceeded" qualifies the figure but stays outside its text.
+    """
+    for length in PHRASE_LENGTHS:
+        begin = start - length
+        phrase = tuple(t.lower_ for t in doc[max(begin, 0) : start])
+        if begin < 0 or phrase not in QUALIFIERS:
+            continue
+        if len(phrase) == 1 and doc[begin].dep_ == "prt":
+            break
+        if kind == "duration" and phrase[0] in SPAN_WORDS:
+            break
+        return QUALIFIERS[phrase], begin
+    verb = doc[start - 1] if start > 0 else None
+    if verb is not None and verb.tag_ in FACT_VERB_TAGS:
+        qualifier = VERB_QUALIFIERS.get(verb.lemma_.lower())
+        if qualifier:
+            return qualifier, start
     return None, start
 
 

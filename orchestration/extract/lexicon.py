@@ -23,6 +23,33 @@ NOT_NAME_WORDS = ORG_HEAD_NOUNS | FACILITY_NOUNS
 ROLE_NOUNS = frozenset(
     {"leader", "counterpart", "official", "head", "chief", "envoy", "colleague", "spokesman"}
 )
+PERSON_NOUNS = read_words("person_nouns.txt") | ROLE_NOUNS
+PLACE_NOUNS = read_words("place_nouns.txt")
+
+# Honorifics say a name is a person's but, unlike offices, nothing about where they serve.
+HONORIFICS = frozenset(
+    {"mr", "mr.", "mrs", "mrs.", "ms", "ms.", "miss", "dr", "dr.", "prof.", "sir", "dame", "lord"}
+)
+# Offices held in a national or local government: a holder with no other cue is taken to
+# serve the country of the dateline.
+GOVERNMENT_TITLES = frozenset(
+    {"president", "prime", "minister", "premier", "chancellor", "king", "queen", "emir"}
+    | {"sultan", "governor", "mayor", "senator", "sen.", "congressman", "congresswoman"}
+    | {"secretary", "councillor", "councilor", "cllr"}
+)
+TITLE_ABBREVIATIONS = {
+    "sen.": "senator",
+    "rep.": "representative",
+    "gov.": "governor",
+    "gen.": "general",
+    "prof.": "professor",
+    "dr.": "doctor",
+    "dr": "doctor",
+    "capt.": "captain",
+    "col.": "colonel",
+    "lt.": "lieutenant",
+    "cllr": "councillor",
+}
 
 PRONOUNS = frozenset({"he", "she", "they", "we", "i"})
 
@@ -36,7 +63,6 @@ QUALIFIERS: dict[tuple[str, ...], str] = {
     ("above",): "more_than",
     ("in", "excess", "of"): "more_than",
     ("upwards", "of"): "more_than",
-    ("exceeding",): "more_than",
     ("less", "than"): "less_than",
     ("fewer", "than"): "less_than",
     ("under",): "less_than",
@@ -62,6 +88,11 @@ QUALIFIERS: dict[tuple[str, ...], str] = {
     ("a", "maximum", "of"): "up_to",
     ("at", "most"): "up_to",
 }
+
+# Verbs that put a figure below what happened ("exports exceeded 900,000 tonnes"), by lemma.
+# Only their finite and -ing forms qualify: "could exceed" is a forecast, not a fact.
+VERB_QUALIFIERS = {"exceed": "more_than", "top": "more_than", "surpass": "more_than"}
+FACT_VERB_TAGS = frozenset({"VBD", "VBZ", "VBP", "VBG", "VBN"})
 
 TIME_UNITS = {
     "second": "second",
@@ -91,6 +122,12 @@ MEASURE_UNITS = {
     "acre": "acre",
     "tonne": "tonne",
     "ton": "tonne",
+    "mm": "millimetre",
+    "millimetre": "millimetre",
+    "millimeter": "millimetre",
+    "cm": "centimetre",
+    "centimetre": "centimetre",
+    "centimeter": "centimetre",
     "kg": "kilogram",
     "kilogram": "kilogram",
     "gram": "gram",

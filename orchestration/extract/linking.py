@@ -10,6 +10,7 @@ from spacy.tokens import Doc
 from orchestration.extract.attributes import home_country
 from orchestration.extract.dateline import Dateline
 from orchestration.extract.geo import normalise, read_table
+from orchestration.extract.lexicon import GOVERNMENT_TITLES
 from orchestration.extract.records import Entity, Mention, sentence_index
 from orchestration.extract.spans import Candidate
 
@@ -50,7 +51,11 @@ def cluster_key(doc: Doc, cand: Candidate, names: dict[str, str]) -> tuple[str, 
 
 
 def fold_names(doc: Doc, cands: list[Candidate]) -> dict[str, str]:
-    """Map short person and organisation names to the full name they abbreviate."""
+    """Map short person and organisation names to the full name they abbreviate.
+
+    An organisation is shortened to its first words, its acronym, or its last words when only
+    one full name ends so ("Security Council" for "United Nations Security Council").
+    """
     folded: dict[str, str] = {}
     for label in ("PERSON", "ORG"):
         texts = sorted(
@@ -59,6 +64,12 @@ def fold_names(doc: Doc, cands: list[Candidate]) -> dict[str, str]:
         )
         for short in texts:
             words = name_words(short)
+            ending = [
+                full
+                for full in texts
+                if len(name_words(full)) > len(words) > 1
+                and name_words(full)[-len(words) :] == words
+            ]
             for full in texts:
                 long_words = name_words(full)
                 if label == "PERSON":
@@ -67,11 +78,18 @@ def fold_names(doc: Doc, cands: list[Candidate]) -> dict[str, str]:
                     same = len(long_words) > len(words) and (
                         long_words[: len(words)] == words
                         or (short.isupper() and len(short) > 1 and acronym(long_words) == short)
+                        or ending == [full]
                     )
                 if same:
                     folded[short] = normalise(folded.get(full, full))
                     break
     return folded
+
+
+def holds_office(title: str) -> bool:
+    """Whether a title names a government office ("Foreign Minister"), not an honorific
+    ("Dr") or a post in an organisation ("Director General")."""
+    return any(word in GOVERNMENT_TITLES for word in title.lower().split())
 
 
 def build_entities(
@@ -92,7 +110,8 @@ def build_entities(
 def make_entity(doc: Doc, members: list[Candidate], home: str | None) -> Entity:
     """One entity record from the mentions grouped under it.
 
-    A titled person ("President X") with no country cue gets the dateline's country.
+    A person holding a government office ("President X") with no country cue gets the
+    dateline's country.
     """
     texts = [m.text(doc) for m in members]
     place = next((m.place for m in members if m.place), None)
@@ -109,7 +128,8 @@ def make_entity(doc: Doc, members: list[Candidate], home: str | None) -> Entity:
         counts = Counter(texts)
         name = max(counts, key=lambda t: (counts[t], len(t)))
     titles = Counter(m.title for m in members if m.title)
-    if kind == "PERSON" and titles and not country and not any(m.office_of_org for m in members):
+    in_office = any(holds_office(title) for title in titles)
+    if kind == "PERSON" and in_office and not country and not any(m.office_of_org for m in members):
         country = home
     aliases = sorted(
         {t for t in texts if t != name}

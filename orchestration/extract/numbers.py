@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Token
 
 from orchestration.extract.datafiles import data_rows
 
@@ -28,6 +28,7 @@ SUFFIX_SCALES = {"k": 1e3, "m": 1e6, "mn": 1e6, "mln": 1e6, "bn": 1e9, "b": 1e9,
 DIGITS_RE = re.compile(r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?")
 COMPACT_RE = re.compile(r"(\d+(?:\.\d+)?)(k|m|mn|mln|bn|b|tn)", re.I)
 ORDINAL_RE = re.compile(r"(\d+)(?:st|nd|rd|th)", re.I)
+YEAR_LIKE_RE = re.compile(r"(1[5-9]\d\d|20\d\d)")
 NUMBER_WORDS = frozenset(UNIT_WORDS) | frozenset(TENS_WORDS) | {"hundred", "thousand"}
 
 
@@ -73,21 +74,63 @@ def words_value(words: list[str]) -> float | None:
     return total + current if seen else None
 
 
-def read_number(doc: Doc, i: int) -> Number | None:
-    """The number starting at token `i`, with any scale word after it ("6 billion")."""
+def is_inline_space(tok: Token) -> bool:
+    """Whether a token is whitespace within a line, such as a no-break space kept as a token."""
+    return tok.is_space and "\n" not in tok.text
+
+
+def skip_spaces(doc: Doc, i: int) -> int:
+    """Index of the first token from `i` on that is not whitespace within a line."""
+    while i < len(doc) and is_inline_space(doc[i]):
+        i += 1
+    return i
+
+
+def continues_group(doc: Doc, end: int) -> bool:
+    """Whether a digit group follows at `end`: "330,000", "330, 000" or "120 000" written with
+    a no-break or thin space (an ordinary space between digits separates two numbers)."""
+    if end + 1 >= len(doc) or not re.fullmatch(r"\d{3}", doc[end + 1].text):
+        return False
+    if not re.fullmatch(r"\d{1,3}(?:,\d{3})*", doc[end - 1].text):
+        return False
+    sep = doc[end].text
+    return sep == "," or (is_inline_space(doc[end]) and " " not in sep)
+
+
+def attached_scale(doc: Doc, end: int, short: bool) -> float | None:
+    """Scale of a suffix written against the digits ("85" + "m", "1.2" + "bn").
+
+    Single letters ("m", "k", "b") count only when `short` is set, as after a currency sign:
+    elsewhere "250m" is more often metres than millions.
+    """
+    if end >= len(doc) or doc[end - 1].whitespace_:
+        return None
+    suffix = doc[end].lower_.rstrip(".")
+    if len(suffix) == 1 and not short:
+        return None
+    return SUFFIX_SCALES.get(suffix)
+
+
+def read_number(doc: Doc, i: int, skip: int = 0, money: bool = False) -> Number | None:
+    """The number starting at token `i`, with any scale word after it ("6 billion").
+
+    `skip` characters at the head of the token are not part of the number (a currency sign
+    written against the digits, "NZ$40"); `money` allows single-letter scale suffixes.
+    """
     tok = doc[i]
-    value = digits_value(tok.text)
+    value = digits_value(tok.text[skip:])
     end = i + 1
     spelled = False
     if value is not None:
-        while (
-            end + 1 < len(doc)
-            and doc[end].text == ","
-            and re.fullmatch(r"\d{3}", doc[end + 1].text)
-            and re.fullmatch(r"\d{1,3}(?:,\d{3})*", doc[end - 1].text)
-        ):
+        while continues_group(doc, end):
             value = value * 1000 + float(doc[end + 1].text)
             end += 2
+        scale = attached_scale(doc, end, money)
+        if scale is not None:
+            value *= scale
+            end += 1
+    elif skip:
+        return None
     elif tok.lower_ in NUMBER_WORDS or (tok.lower_ == "a" and next_is_scale(doc, i + 1)):
         words = ["one" if tok.lower_ == "a" else tok.lower_]
         while end < len(doc) and (
@@ -110,9 +153,9 @@ def read_number(doc: Doc, i: int) -> Number | None:
             return None
     else:
         return None
-    while end < len(doc) and doc[end].lower_ in SCALE_WORDS:
-        value *= SCALE_WORDS[doc[end].lower_]
-        end += 1
+    while (k := skip_spaces(doc, end)) < len(doc) and doc[k].lower_ in SCALE_WORDS:
+        value *= SCALE_WORDS[doc[k].lower_]
+        end = k + 1
     return Number(i, end, value, spelled)
 
 

@@ -1,11 +1,55 @@
-"""The extraction JSON of one article: printed by `newsledger extract`, stored in extractions."""
+"""The extraction JSON of articles: printed by `newsledger extract`, stored in extractions.
 
+Many articles are extracted chunk by chunk, in this process or in a pool of worker processes
+that each load the pipeline once; either way results come back in input order and only a few
+chunks are held at a time, so memory does not grow with the number of articles.
+"""
+
+import math
+import multiprocessing
+import os
+from collections import deque
+from collections.abc import Iterable, Iterator, Sequence
+from concurrent.futures import Future, ProcessPoolExecutor
+from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
 from spacy.language import Language
 
-from orchestration.extract.document import extract_article
+from orchestration.extract.document import extract_article, load_pipeline
+
+CHUNK_SIZE = 64
+# Chunks queued per worker: enough to keep every worker busy, few enough to bound memory.
+CHUNKS_IN_FLIGHT_PER_WORKER = 2
+# Below this many articles one process is faster: a worker takes about two seconds to start.
+PARALLEL_MIN_ARTICLES = 100
+MAX_PROCESSES = 4
+
+
+@dataclass(frozen=True)
+class ArticleText:
+    """What extraction needs of a stored article."""
+
+    article_id: str
+    source: str
+    title: str | None
+    body: str
+    published_date: date | None
+
+
+def available_cores() -> int:
+    """The number of CPU cores this process may run on."""
+    if hasattr(os, "sched_getaffinity"):
+        return len(os.sched_getaffinity(0))
+    return os.cpu_count() or 1
+
+
+def process_count(pending: int) -> int:
+    """How many processes extract `pending` articles: one per core when there is enough work."""
+    if pending < PARALLEL_MIN_ARTICLES:
+        return 1
+    return max(1, min(available_cores(), MAX_PROCESSES, math.ceil(pending / CHUNK_SIZE)))
 
 
 def extraction_record(
@@ -27,3 +71,51 @@ def extraction_record(
         **result["article"],
     }
     return {**result, "article": article}
+
+
+def extract_chunk(
+    articles: Sequence[ArticleText], nlp: Language | None = None
+) -> list[dict[str, Any]]:
+    """The extraction records of `articles`, with `nlp` or this process's loaded pipeline."""
+    nlp = nlp or load_pipeline()
+    return [
+        extraction_record(
+            nlp,
+            article_id=a.article_id,
+            source=a.source,
+            body=a.body,
+            title=a.title,
+            published_date=a.published_date,
+        )
+        for a in articles
+    ]
+
+
+def extract_chunks(
+    chunks: Iterable[Sequence[ArticleText]], processes: int = 1, nlp: Language | None = None
+) -> Iterator[list[dict[str, Any]]]:
+    """The records of each chunk, in order: in this process, or with `processes` workers.
+
+    `chunks` is consumed lazily, at most a few chunks ahead of what the caller has received.
+    Workers are spawned, as multiprocessing's "spawn" does it: a script that calls this must
+    guard its entry point with `if __name__ == "__main__":`.
+    """
+    if processes <= 1:
+        for chunk in chunks:
+            yield extract_chunk(chunk, nlp)
+        return
+    # Not forked: the caller may hold threads and database handles, and a forked child would
+    # count all of the caller's memory in its own resident size.
+    context = multiprocessing.get_context("spawn")
+    pending: deque[Future[list[dict[str, Any]]]] = deque()
+    with ProcessPoolExecutor(processes, mp_context=context, initializer=load_pipeline) as pool:
+        try:
+            for chunk in chunks:
+                pending.append(pool.submit(extract_chunk, chunk))
+                if len(pending) >= processes * CHUNKS_IN_FLIGHT_PER_WORKER:
+                    yield pending.popleft().result()
+            while pending:
+                yield pending.popleft().result()
+        finally:
+            for future in pending:
+                future.cancel()

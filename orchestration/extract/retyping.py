@@ -6,13 +6,13 @@ from collections import Counter, defaultdict
 
 from spacy.tokens import Doc, Token
 
-from orchestration.extract.geo import gazetteer, normalise
+from orchestration.extract.geo import MAJOR_CITY, Place, gazetteer, normalise
 from orchestration.extract.lexicon import HYPHENS, NOT_NAME_WORDS, ORG_HEAD_NOUNS, TITLE_WORDS
 from orchestration.extract.spans import (
     NAME_LABELS,
     Candidate,
     extend_hyphens,
-    surname,
+    surnames,
 )
 
 NUMERIC_LABELS = frozenset({"DATE", "TIME", "MONEY", "PERCENT", "QUANTITY", "CARDINAL", "ORDINAL"})
@@ -22,10 +22,16 @@ def link_places(doc: Doc, cands: list[Candidate]) -> None:
     """Link place-like candidates to the gazetteer; countries named by an ORG tag become GPE.
 
     The countries the other place names of the article point to are the context that
-    settles an ambiguous one ("Korea", "Georgia", "Paris").
+    settles an ambiguous one ("Korea", "Georgia", "Paris"); a small town abroad that shares a
+    name with a local place is not linked. A one-word "person" that is a country or a large
+    city, and no one's surname, is that place ("urged Abuja to press ahead").
     """
     gaz = gazetteer()
-    todo = [c for c in cands if c.place is None and c.label != "PERSON" and c.source != "demonym"]
+    people = {c.text(doc) for c in cands if c.label == "PERSON" and c.end - c.start > 1}
+    short = {form for name in people for form in surnames(name)}
+    todo = [
+        c for c in cands if c.place is None and c.source != "demonym" and linkable(doc, c, short)
+    ]
     pending = {id(c) for c in todo}
     first: dict[str, set[str]] = {}
     for cand in cands:
@@ -39,13 +45,36 @@ def link_places(doc: Doc, cands: list[Candidate]) -> None:
         context = frozenset(c for other, codes in first.items() if other != text for c in codes)
         strict = cand.label in ("ORG", "NORP")
         place = gaz.country(text, context) if strict else gaz.lookup(text, context)
+        if place and place.kind == "city" and not fits_city(cand, place, text, context):
+            place = None
         if place:
             cand.place = place
             cand.label = place.type
 
 
+def fits_city(cand: Candidate, place: Place, text: str, context: frozenset[str]) -> bool:
+    """Whether a city link is safe: not for a name written as a region's, only a large city
+    under its own name for a "person", and only a large city abroad when the article's
+    places lie elsewhere."""
+    large = place.population >= MAJOR_CITY
+    if cand.region:
+        return False
+    if cand.label == "PERSON":
+        return large and normalise(place.name) == normalise(text)
+    return large or not context or place.country in context
+
+
+def linkable(doc: Doc, cand: Candidate, short: set[str]) -> bool:
+    """Whether a candidate may name a place: any non-person, or a lone word no one bears as
+    a surname."""
+    if cand.label != "PERSON":
+        return True
+    return cand.end - cand.start == 1 and cand.text(doc) not in short
+
+
 def retype_by_context(doc: Doc, cands: list[Candidate]) -> None:
-    """Type names by their context: "X press service" is an ORG; lists share one type."""
+    """Type names by their context: "X press service" is an ORG; lists share one type, a
+    linked place in the list counting twice."""
     for cand in cands:
         if cand.place or cand.label == "NORP":
             continue
@@ -58,14 +87,18 @@ def retype_by_context(doc: Doc, cands: list[Candidate]) -> None:
         if cand.label not in ("PERSON", "NORP") and not cand.place and after_title(doc, cand):
             cand.label, cand.votes, cand.source = "PERSON", 3, "rule"
     for members in conj_groups(doc, cands).values():
-        labels = Counter(c.label for c in members if c.label in NAME_LABELS)
+        labels: Counter[str] = Counter()
+        for cand in members:
+            if cand.label in NAME_LABELS:
+                labels[cand.label] += 2 if cand.place else 1
         if len(members) < 3 or not labels:
             continue
         (top, count), *rest = labels.most_common()
         if rest and rest[0][1] == count:
             continue
         for cand in members:
-            if cand.label != top and cand.label in NAME_LABELS and not cand.place:
+            open_label = cand.label in NAME_LABELS or votable(cand)
+            if cand.label != top and open_label and not cand.place:
                 cand.label, cand.votes, cand.source = top, 2, "rule"
 
 
@@ -155,18 +188,41 @@ def names_a_place(doc: Doc, start: int, end: int) -> bool:
     return doc[end - 1].lower_ in NOT_NAME_WORDS
 
 
+def votable(cand: Candidate) -> bool:
+    """Whether a candidate's type is open to the vote: not a linked place or nationality."""
+    model_norp = cand.source == "model" and not cand.country
+    return not cand.place and (cand.label != "NORP" or model_norp)
+
+
 def vote_labels(doc: Doc, cands: list[Candidate]) -> None:
-    """Give every occurrence of the same surface form the type most of its evidence supports."""
+    """Give every occurrence of the same surface form the type most of its evidence supports.
+
+    A short form of a person's name counts for PERSON, the first words of an organisation's
+    name for ORG ("Hanseong" after "Hanseong Semiconductor Co."); a tie goes to the type a
+    rule gave.
+    """
     votes: dict[str, Counter[str]] = defaultdict(Counter)
-    people = {cand.text(doc) for cand in cands if cand.label == "PERSON"}
-    surnames = {last for name in people if (last := surname(name))}
+    ruled: dict[str, set[str]] = defaultdict(set)
+    texts = {label: {c.text(doc) for c in cands if c.label == label} for label in ("PERSON", "ORG")}
+    short = {form for name in texts["PERSON"] for form in surnames(name)}
+    heads = {
+        " ".join(words[:k])
+        for name in texts["ORG"]
+        if len(words := name.split()) > 1
+        for k in range(1, len(words))
+    }
     for cand in cands:
-        if not cand.place and cand.label != "NORP":
+        if votable(cand):
             text = cand.text(doc)
             votes[normalise(text)][cand.label] += cand.votes
-            if text in surnames:
+            if cand.source == "rule":
+                ruled[normalise(text)].add(cand.label)
+            if text in short:
                 votes[normalise(text)]["PERSON"] += 2
+            if text in heads and cand.label == "PERSON":
+                votes[normalise(text)]["ORG"] += 2
     for cand in cands:
-        tally = votes.get(normalise(cand.text(doc)))
-        if tally and not cand.place and cand.label != "NORP":
-            cand.label = tally.most_common(1)[0][0]
+        key = normalise(cand.text(doc))
+        tally = votes.get(key)
+        if tally and votable(cand):
+            cand.label = max(tally, key=lambda label: (tally[label], label in ruled[key]))

@@ -24,7 +24,11 @@ HYPHEN_SUFFIX_STOP = frozenset({"led", "run", "era", "old", "age", "day", "eye",
 
 @dataclass
 class Candidate:
-    """A token span that may name an entity, with the evidence for its type."""
+    """A token span that may name an entity, with the evidence for its type.
+
+    `region` marks a name written as a region's ("Cagayan province"), which no city of the
+    same name may claim.
+    """
 
     start: int
     end: int
@@ -35,6 +39,7 @@ class Candidate:
     country: str | None = None
     source: str = "model"
     office_of_org: bool = False
+    region: bool = False
 
     def text(self, doc: Doc) -> str:
         """The candidate's surface text."""
@@ -46,15 +51,18 @@ class Candidate:
 
 
 def is_loose_lead(doc: Doc, i: int) -> bool:
-    """Whether token `i` is a word a name does not start with ("in", or "Demand" opening a
-    sentence)."""
+    """Whether token `i` is a word a name does not start with: "in", a lower-case word that is
+    not a name particle ("eastern Congo", "housing association Ymere"), or a common word
+    opening a sentence ("Demand", "Closing").
+    """
     tok = doc[i]
     if tok.lower_ in DETERMINERS or tok.is_punct or tok.is_space:
         return True
-    if tok.is_lower and tok.pos_ in LOOSE_POS and tok.text not in NAME_PARTICLES:
-        return True
-    opens = tok.is_sent_start or (i > 0 and doc[i - 1].is_quote)
-    return opens and tok.tag_ in ("NN", "NNS") and i + 1 < len(doc) and doc[i + 1].is_lower
+    if tok.is_lower and tok.is_alpha and tok.text not in NAME_PARTICLES:
+        return tok.pos_ in LOOSE_POS or tok.pos_ in ("ADJ", "NOUN")
+    opens = tok.is_sent_start or (i > 0 and (doc[i - 1].is_quote or "\n" in doc[i - 1].text))
+    common = tok.tag_ in ("NN", "NNS", "VBG", "VB")
+    return opens and common and i + 1 < len(doc) and doc[i + 1].is_lower
 
 
 def trim(doc: Doc, start: int, end: int, label: str) -> tuple[int, int]:
@@ -152,10 +160,27 @@ def repair(doc: Doc, start: int, end: int, label: str) -> list[Candidate]:
     return found
 
 
-def surname(text: str) -> str | None:
-    """Last word of a multi-word personal name ("Janet Yellen" -> "Yellen")."""
+def surnames(text: str) -> list[str]:
+    """The forms by which a multi-word personal name is shortened in a report.
+
+    The last word ("Janet Yellen" -> "Yellen"); a surname with particles, with and without the
+    word before them ("Ximena López de la Garza" -> "de la Garza", "López de la Garza"); and
+    the family name written first in names whose given name is hyphenated in lower case
+    ("Moon Jae-in" -> "Moon").
+    """
     words = text.split()
-    last = words[-1] if len(words) > 1 else ""
+    if len(words) < 2:
+        return []
+    found = []
+    last = words[-1]
     if len(last) > 2 and last[:1].isupper() and last.lower() not in TITLE_WORDS:
-        return last
-    return None
+        found.append(last)
+    particle = next((k for k, w in enumerate(words) if k and w in NAME_PARTICLES), None)
+    if particle is not None and particle < len(words) - 1:
+        found.append(" ".join(words[particle:]))
+        if particle >= 2:
+            found.append(" ".join(words[particle - 1 :]))
+    given = last.split("-")
+    if len(given) == 2 and given[1][:1].islower() and words[0][:1].isupper():
+        found.append(words[0])
+    return found

@@ -2,13 +2,21 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
+
 from spacy.tokens import Doc, Span, Token
 
-from orchestration.extract.lexicon import PRONOUNS, ROLE_NOUNS, SPEECH_VERBS, TITLE_WORDS
+from orchestration.extract.lexicon import (
+    PRONOUNS,
+    ROLE_NOUNS,
+    SPEECH_VERBS,
+    TITLE_ABBREVIATIONS,
+    TITLE_WORDS,
+)
 from orchestration.extract.records import Entity, sentence_of
 
 SPEAKER_TYPES = frozenset({"PERSON", "ORG"})
-AFTER_WINDOW = 8
+AFTER_WINDOW = 16
 CLIMB_STEPS = 6
 
 
@@ -30,17 +38,25 @@ def speech_verb_after(doc: Doc, marks: Span) -> Token | None:
 
 
 def speech_verb_before(doc: Doc, marks: Span) -> Token | None:
-    """The speech verb nearest before the opening mark, in the same sentence."""
+    """The speech verb nearest before the opening mark, in the same sentence and paragraph."""
     sentence = sentence_of(doc, marks.start)
     for tok in reversed(doc[sentence.start : marks.start]):
+        if "\n" in tok.text:
+            return None
         if is_speech_verb(tok):
             return tok
     return None
 
 
 def attribute(doc: Doc, marks: Span, owners: dict[int, Entity]) -> tuple[Entity | None, str | None]:
-    """The speaker entity of a quotation and the lemma of the verb that introduces it."""
-    verb = speech_verb_after(doc, marks) or speech_verb_before(doc, marks)
+    """The speaker entity of a quotation and the lemma of the verb that introduces it.
+
+    A verb before the quotation whose clause holds it ("X said the coalition had “cut…” and
+    promised…") comes first; else the verb after it, else any before it in the sentence.
+    """
+    before = speech_verb_before(doc, marks)
+    governs = before is not None and before.left_edge.i <= marks.start < before.right_edge.i
+    verb = before if governs else speech_verb_after(doc, marks) or before
     if verb is None:
         source = according_to(doc, marks, owners)
         return source, "according to" if source else None
@@ -73,21 +89,45 @@ def resolve_speaker(doc: Doc, verb: Token, marks: Span, owners: dict[int, Entity
         if head.head.i == head.i or head.head.i in inside:
             break
         head = head.head
-    for tok in doc[verb.i + 1 : verb.i + 4]:
-        entity = owners.get(tok.i)
-        if entity is not None and entity.type in SPEAKER_TYPES:
-            return entity
-    return None
+    return named_beside(doc, verb, marks, owners)
+
+
+def named_beside(doc: Doc, verb: Token, marks: Span, owners: dict[int, Entity]) -> Entity | None:
+    """When the parse gives a verb of saying no subject: the name right before it ("…,” deputy
+    chief executive X told"), else the first person, else organisation, named after it in
+    the sentence ("said the group's coordinator, X")."""
+    inside = range(marks.start, marks.end)
+    left = owners.get(verb.i - 1)
+    if left is not None and left.type in SPEAKER_TYPES and verb.i - 1 not in inside:
+        return left
+    sentence = sentence_of(doc, verb.i)
+    return first_named(
+        doc[verb.i + 1 : min(sentence.end, verb.i + 1 + AFTER_WINDOW)], marks, owners
+    )
 
 
 def resolve_subject(doc: Doc, tok: Token, marks: Span, owners: dict[int, Entity]) -> Entity | None:
-    """The entity a subject denotes: a name, a pronoun or a title phrase."""
+    """The entity a subject denotes: a name, a pronoun, a phrase that names the speaker ("its
+    president, Halima Danjuma", "observers from the OSCE") or a title phrase."""
     entity = owners.get(tok.i)
     if entity is not None:
         return entity if entity.type in SPEAKER_TYPES else None
     if tok.lower_ in PRONOUNS:
         return nearest_person(doc, min(tok.i, marks.start), marks, owners)
-    return by_title(doc, tok, marks, owners)
+    return first_named(tok.subtree, marks, owners) or by_title(doc, tok, marks, owners)
+
+
+def first_named(tokens: Iterable[Token], marks: Span, owners: dict[int, Entity]) -> Entity | None:
+    """The first person, else the first organisation, named among `tokens` outside the quote."""
+    named = [
+        entity
+        for tok in tokens
+        if not marks.start <= tok.i < marks.end
+        and (entity := owners.get(tok.i)) is not None
+        and entity.type in SPEAKER_TYPES
+    ]
+    people = [e for e in named if e.type == "PERSON"]
+    return (people or named or [None])[0]
 
 
 def nearest_person(
@@ -103,10 +143,16 @@ def nearest_person(
     return None
 
 
+def full_title(word: str) -> str:
+    """A title word written out ("Sen." -> "senator"), so the two forms match."""
+    return TITLE_ABBREVIATIONS.get(word, word)
+
+
 def by_title(doc: Doc, tok: Token, marks: Span, owners: dict[int, Entity]) -> Entity | None:
     """The person a title phrase denotes ("the Prime Minister of Japan", "the Polish leader")."""
     phrase = list(tok.subtree)
-    titles = {t.lower_ for t in phrase if t.lower_ in TITLE_WORDS and t.lower_ not in ROLE_NOUNS}
+    titles = {full_title(t.lower_) for t in phrase if t.lower_ in TITLE_WORDS}
+    titles -= ROLE_NOUNS
     roles = {t.lower_ for t in phrase if t.lower_ in ROLE_NOUNS}
     countries = {
         e.country
@@ -120,7 +166,7 @@ def by_title(doc: Doc, tok: Token, marks: Span, owners: dict[int, Entity]) -> En
         e.id
         for e in people.values()
         if (not countries or e.country in countries)
-        and (not titles or (e.title and titles & set(e.title.lower().split())))
+        and (not titles or (e.title and titles & {full_title(w) for w in e.title.lower().split()}))
     }
     if len(fitting) == 1:
         return people[fitting.pop()]

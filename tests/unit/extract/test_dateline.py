@@ -46,3 +46,16 @@ def test_press_service_in_first_paragraph_is_the_agency() -> None:
     found = find_dateline("He met the minister, reports the Kremlin press service.\n\nMore.")
     assert found.agency == "Kremlin press service"
     assert not found.agency_is_wire
+
+
+def test_month_after_the_place_is_the_date_not_a_region() -> None:
+    found = find_dateline("SEOUL, Sept. 6 (Yonhap) -- The leaders met.")
+    assert (found.name, found.date_text, found.agency) == ("Seoul", "Sept. 6", "Yonhap")
+    assert found.region is None and found.agency_in_head
+
+
+def test_region_offsets() -> None:
+    body = "SANTIAGO, Chile (AP) \u2014 Rescuers drilled."
+    found = find_dateline(body)
+    assert body[found.region_start : found.region_end] == "Chile"
+    assert found.region.country == "CHL"

@@ -60,3 +60,50 @@ def test_year_is_not_a_count(extract: Extract) -> None:
     result = extract("She was born in 1951 in Chile.", MARCH_10)
     assert dates(result) == {"1951": ("1951", "year", False)}
     assert result["figures"] == []
+
+
+@pytest.mark.parametrize(
+    ("text", "expression", "value"),
+    [
+        ("The 2019-20 bushfire season burned more than 24 million hectares.", "2019-20", "2019"),
+        ("The dispute dates back to 2019\u20132021, when digging began.", "2019\u20132021", "2019"),
+    ],
+)
+def test_year_spans_give_their_first_year(
+    extract: Extract, text: str, expression: str, value: str
+) -> None:
+    assert dates(extract(text, MARCH_10))[expression] == (value, "year", False)
+
+
+@pytest.mark.parametrize(
+    ("text", "expression"),
+    [
+        ("The budget is about 15 per cent more than this year.", "this year"),
+        ("Chega won 46 seats, up from 12 two years ago.", "two years ago"),
+        ("A court struck down that law two years ago.", "two years ago"),
+    ],
+)
+def test_date_spans_lose_words_before_them(extract: Extract, text: str, expression: str) -> None:
+    assert expression in dates(extract(text, MARCH_10))
+
+
+@pytest.mark.parametrize(
+    ("text", "expression", "value"),
+    [
+        ("The minister arrived on Tuesday.", "Tuesday", "2023-03-07"),
+        ("The prime minister will visit the region on Wednesday.", "Wednesday", "2023-03-15"),
+        ("The leaders meet again on Friday.", "Friday", "2023-03-10"),
+        ("The rule could take effect in July.", "July", "2023-07"),
+        ("The election was called in November.", "November", "2022-11"),
+    ],
+)
+def test_weekdays_and_months_follow_the_tense(
+    extract: Extract, text: str, expression: str, value: str
+) -> None:
+    assert dates(extract(text, MARCH_10))[expression][0] == value
+
+
+def test_dateline_date_is_the_publication_day(extract: Extract) -> None:
+    result = extract("BRUSSELS, Oct. 12 (Reuters) - The EU will cut steel quotas in July.")
+    assert result["article"]["published_date"].endswith("-10-12")
+    assert dates(result)["Oct. 12"][0] == result["article"]["published_date"]

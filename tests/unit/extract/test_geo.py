@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from orchestration.extract.geo import gazetteer
+from orchestration.extract.geo import gazetteer, normalise
 
 
 @pytest.mark.parametrize(
@@ -64,3 +64,12 @@ def test_unknown_names(text: str) -> None:
 def test_large_city_outranks_us_state_of_the_same_name() -> None:
     assert gazetteer().lookup("Washington").kind == "city"
     assert gazetteer().lookup("California").kind == "state"
+
+
+def test_accents_do_not_change_the_key() -> None:
+    assert normalise("Z\u00fcrich") == normalise("ZURICH") == "zurich"
+
+
+def test_plural_demonym_that_names_a_country_is_the_country() -> None:
+    assert gazetteer().demonym("Philippines") is None
+    assert gazetteer().demonym("Filipinos") == "PHL"

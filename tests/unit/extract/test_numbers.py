@@ -62,3 +62,26 @@ def test_read_number_rejects_words() -> None:
 )
 def test_ordinals(text: str, value: int) -> None:
     assert ordinal_value(text) == value
+
+
+@pytest.mark.parametrize(
+    ("text", "money", "value", "length"),
+    [
+        ("120\u00a0000 families", False, 120000.0, 3),
+        ("120 000 families", False, 120.0, 1),
+        ("410\u00a0million dollars", False, 410e6, 3),
+        ("85m signing", True, 85e6, 2),
+        ("250m below", False, 250.0, 1),
+        ("1.2 bn euros", False, 1.2e9, 2),
+    ],
+)
+def test_read_number_groups_and_suffixes(text: str, money: bool, value: float, length: int) -> None:
+    number = read_number(TOKENIZER(text), 0, money=money)
+    assert number is not None
+    assert (number.value, number.end - number.start) == (value, length)
+
+
+def test_read_number_after_a_glued_sign() -> None:
+    number = read_number(TOKENIZER("NZ$40 each"), 0, skip=3)
+    assert number is not None and number.value == 40.0
+    assert read_number(TOKENIZER("NZ$ each"), 0, skip=3) is None

@@ -116,3 +116,66 @@ def test_according_to_names_the_source(extract: Extract) -> None:
     )
     assert quotes(result) == [("Prices will rise sharply next year", "Bank of England")]
     assert result["quotes"][0]["verb"] == "according to"
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        (
+            "Its president, Halima Danjuma, called the timetable \u201creckless and cruel\u201d.",
+            "Halima Danjuma",
+        ),
+        (
+            "Observers from the African Union said the vote was \u201cefficiently "
+            "administered\u201d.",
+            "African Union",
+        ),
+        (
+            "Its water minister, Tesfaye Gebremariam, said Addis Ababa was "
+            "\u201cready to address all reasonable concerns\u201d.",
+            "Tesfaye Gebremariam",
+        ),
+    ],
+)
+def test_speaker_named_inside_the_subject(extract: Extract, text: str, speaker: str) -> None:
+    assert quotes(extract(text))[0][1] == speaker
+
+
+def test_speaker_after_a_long_apposition(extract: Extract) -> None:
+    result = extract(
+        "\u201cThis is a victory for international law,\u201d Bolivia\u2019s foreign minister, "
+        "Rosario Mamani Quispe, said outside the court."
+    )
+    assert quotes(result)[0][1] == "Rosario Mamani Quispe"
+
+
+def test_abbreviated_title_matches_the_written_out_one(extract: Extract) -> None:
+    result = extract(
+        "Sen. Brady Holcomb opposed the bill.\n\nSen. Margaret O\u2019Donnell helped write it. "
+        '"We keep our word," the senator said.'
+    )
+    assert quotes(result) == [("We keep our word", "Margaret O\u2019Donnell")]
+
+
+def test_verb_before_the_quote_that_governs_it(extract: Extract) -> None:
+    result = extract(
+        "Opposition leader Jana Winterfeld said the coalition had \u201ccut climate funds to "
+        "pay for tanks\u201d and promised to fight the plan."
+    )
+    assert quotes(result) == [("cut climate funds to pay for tanks", "Jana Winterfeld")]
+
+
+def test_speaker_named_after_a_verb_with_no_parsed_subject(extract: Extract) -> None:
+    result = extract(
+        "\"Some of the victims' parents died waiting,\" said the group's coordinator, "
+        "Luiza Fernandes dos Santos."
+    )
+    assert quotes(result)[0][1] == "Luiza Fernandes dos Santos"
+
+
+def test_speech_verb_in_an_earlier_paragraph_is_not_the_quote_s(extract: Extract) -> None:
+    result = extract(
+        "The council will also spend:\n\n- \u00a312m on repairing roads, adding jobs\n\n"
+        "\u201cWe have lost a lot of funding since 2010,\u201d Fatima Rahman-Hughes said."
+    )
+    assert quotes(result)[0][1] == "Fatima Rahman-Hughes"

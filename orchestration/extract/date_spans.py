@@ -1,0 +1,80 @@
+"""Where an article names a date: the model's DATE entities, tightened to the expression
+itself, and the bare years and year spans it missed."""
+
+from __future__ import annotations
+
+import re
+
+from spacy.tokens import Doc, Span
+
+from orchestration.extract.dateline import MONTH
+from orchestration.extract.lexicon import QUALIFIERS
+from orchestration.extract.numbers import NUMBER_WORDS
+
+YEAR_RE = re.compile(r"(1[5-9]\d\d|20\d\d)")
+YEAR_SPAN_RE = re.compile(r"(1[5-9]\d\d|20\d\d)[-\u2013](?:\d\d|\d{4})")
+WEEKDAY = r"(?:Mon|Tue|Tues|Wed|Thu|Thur|Thurs|Fri|Sat|Sun)(?:day|nesday|rsday|urday)?\.?"
+ANCHOR_RE = re.compile(rf"\b(?:{MONTH}|{WEEKDAY})(?!\w)|\b\d{{4}}\b")
+RELATIVE_RE = re.compile(
+    r"\b(?:ago|last|next|this|yesterday|today|tomorrow|tonight|previous|coming|past|earlier"
+    r"|later|recent|current)\b",
+    re.I,
+)
+TIME_UNIT = r"(?:second|minute|hour|day|week|fortnight|month|quarter|year|decade|century|centuries)"
+NUMBER = r"(?:\d[\d,.]*|" + "|".join(sorted(NUMBER_WORDS)) + r"|a|an|several|few|many)"
+DURATION_RE = re.compile(rf"\b{NUMBER}(?:[\s-]+\w+)?[\s-]+{TIME_UNIT}s?\b", re.I)
+NOT_DURATION_RE = re.compile(r"\b(?:ago|later|earlier|before|after)\b", re.I)
+AGO_RE = re.compile(rf"\b{NUMBER}[\s-]+{TIME_UNIT}s?\s+ago\b", re.I)
+QUALIFIER_PHRASES = sorted(QUALIFIERS, key=len, reverse=True)
+LEADING = frozenset({"in", "on", "at", "since", "by", "from", "until", "till", "during", "of"})
+YEAR_CONTEXT = LEADING | {"before", "after", "between", "and", "around"}
+
+
+def tighten(doc: Doc, start: int, end: int) -> Span:
+    """A DATE entity without the words the model took in before it: a preposition ("in 2019"),
+    a qualifier ("more than this year") or the object of a verb ("that law two years ago")."""
+    while start < end - 1 and doc[start].lower_ in LEADING:
+        start += 1
+    for phrase in QUALIFIER_PHRASES:
+        if (
+            end - start > len(phrase)
+            and tuple(t.lower_ for t in doc[start : start + len(phrase)]) == phrase
+        ):
+            start += len(phrase)
+            break
+    span = doc[start:end]
+    ago = AGO_RE.search(span.text)
+    if ago and ago.start() > 0:
+        tail = doc.char_span(span.start_char + ago.start(), span.end_char)
+        if tail is not None:
+            return tail
+    return span
+
+
+def date_spans(doc: Doc) -> list[Span]:
+    """Candidate date expressions: the model's DATE entities plus bare years and year spans
+    ("2019\u20132021") it missed."""
+    spans = []
+    covered: set[int] = set()
+    for ent in doc.ents:
+        if ent.label_ != "DATE":
+            continue
+        span = tighten(doc, ent.start, ent.end)
+        covered.update(range(ent.start, ent.end))
+        if is_date_expression(span.text):
+            spans.append(span)
+    for tok in doc:
+        if tok.i in covered or tok.ent_type_ not in ("", "CARDINAL"):
+            continue
+        bare_year = YEAR_RE.fullmatch(tok.text) and not tok.ent_type_
+        after_context = tok.i > 0 and doc[tok.i - 1].lower_ in YEAR_CONTEXT
+        if (bare_year and after_context) or YEAR_SPAN_RE.fullmatch(tok.text):
+            spans.append(doc[tok.i : tok.i + 1])
+    return sorted(spans, key=lambda s: s.start)
+
+
+def is_date_expression(text: str) -> bool:
+    """Whether a DATE entity names a point in time (not a duration such as "30 years")."""
+    if DURATION_RE.search(text) and not NOT_DURATION_RE.search(text):
+        return False
+    return bool(ANCHOR_RE.search(text) or RELATIVE_RE.search(text))

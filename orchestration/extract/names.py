@@ -1,0 +1,99 @@
+"""Personal names the model cut short or missed: completed over their remaining parts, and
+found as the named subject of a verb of saying."""
+
+from __future__ import annotations
+
+import re
+
+from spacy.tokens import Doc, Token
+
+from orchestration.extract.lexicon import NOT_NAME_WORDS, SPEECH_VERBS, TITLE_WORDS
+from orchestration.extract.spans import NAME_PARTICLES, Candidate
+
+ELIDED_RE = re.compile(r"[A-Z]['\u2019][A-Z]\w+")
+NUMERIC_LABELS = frozenset({"DATE", "TIME", "MONEY", "PERCENT", "QUANTITY", "CARDINAL", "ORDINAL"})
+MAX_NAME_WORDS = 5
+
+
+def is_name_word(tok: Token) -> bool:
+    """Whether a token can be part of a personal name: a capitalised proper noun, or a surname
+    with an elided particle ("O\u2019Donnell") the tagger takes for a common noun, that is not
+    a title, a date or an institution word."""
+    return (
+        (tok.pos_ == "PROPN" or bool(ELIDED_RE.fullmatch(tok.text)))
+        and tok.text[:1].isupper()
+        and tok.lower_ not in TITLE_WORDS
+        and tok.lower_ not in NOT_NAME_WORDS
+        and tok.ent_type_ not in NUMERIC_LABELS
+    )
+
+
+def is_surname(tok: Token) -> bool:
+    """Whether a word after a name particle is the surname it introduces ("dos Santos"), whatever
+    part of speech the tagger gave it."""
+    return tok.is_alpha and tok.is_title and tok.lower_ not in TITLE_WORDS
+
+
+def grow_right(doc: Doc, end: int, owner: dict[int, Candidate]) -> int:
+    """End of a personal name grown over further name words and particle-led surnames
+    ("José Luis" + "Quispe Mamani", "Jan-Willem" + "ter Horst")."""
+    while end < len(doc) and not doc[end - 1].is_punct:
+        nxt = doc[end]
+        if is_name_word(nxt) and end not in owner:
+            end += 1
+            continue
+        if nxt.text in NAME_PARTICLES and end + 1 < len(doc) and is_surname(doc[end + 1]):
+            other = owner.get(end + 1)
+            if other is None or other.end - other.start == 1:
+                end += 2
+                continue
+        break
+    return end
+
+
+def grow_left(doc: Doc, start: int, owner: dict[int, Candidate]) -> int:
+    """Start of a personal name grown over one given name the model left out ("Luís" before
+    "Miguel Barros da Silva"), when the word before that is not capitalised or "of"."""
+    k = start - 1
+    if k < 0 or k in owner or not is_name_word(doc[k]) or doc[k].is_sent_start:
+        return start
+    before = doc[k - 1] if k else None
+    if before is not None and (before.text[:1].isupper() or before.lower_ == "of"):
+        return start
+    return k
+
+
+def complete_names(doc: Doc, cands: list[Candidate]) -> list[Candidate]:
+    """Longer candidates for personal names that go on past the model's span."""
+    owner = {i: c for c in cands for i in range(c.start, c.end)}
+    found = []
+    for cand in cands:
+        if cand.label != "PERSON":
+            continue
+        start = grow_left(doc, cand.start, owner)
+        end = grow_right(doc, cand.end, owner)
+        if (start, end) != (cand.start, cand.end) and end - start <= MAX_NAME_WORDS:
+            found.append(
+                Candidate(start, end, "PERSON", cand.votes, title=cand.title, source="rule")
+            )
+    return found
+
+
+def speaker_names(doc: Doc, cands: list[Candidate]) -> list[Candidate]:
+    """Full names that are the subject of a verb of saying ("said Mehmet Yılmaz") but that
+    the model did not tag."""
+    owner = {i for c in cands for i in range(c.start, c.end)}
+    found = []
+    for verb in doc:
+        if verb.pos_ != "VERB" or verb.lemma_.lower() not in SPEECH_VERBS:
+            continue
+        for subject in verb.children:
+            if subject.dep_ != "nsubj" or not is_name_word(subject):
+                continue
+            start = subject.i
+            while start > 0 and is_name_word(doc[start - 1]) and subject.i - start < 3:
+                start -= 1
+            words = range(start, subject.i + 1)
+            if len(words) >= 2 and not owner.intersection(words):
+                found.append(Candidate(start, subject.i + 1, "PERSON", 2, source="rule"))
+    return found
