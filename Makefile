@@ -5,7 +5,7 @@ STAMP := $(VENV)/.installed
 TEST_STAMP := $(VENV)/.installed-test
 export DAGSTER_HOME := $(CURDIR)/dagster_home
 
-.PHONY: install run test lint ui clean
+.PHONY: install run test lint ui clean bench
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -23,16 +23,19 @@ run: $(STAMP)
 	$(BIN)/newsledger run
 
 test: $(TEST_STAMP)
-	$(BIN)/ruff check orchestration tests
-	$(BIN)/ruff format --check orchestration tests
+	$(BIN)/ruff check orchestration tests benchmarks
+	$(BIN)/ruff format --check orchestration tests benchmarks
 	$(BIN)/pytest
 
 lint: $(TEST_STAMP)
-	$(BIN)/ruff check --fix orchestration tests
-	$(BIN)/ruff format orchestration tests
+	$(BIN)/ruff check --fix orchestration tests benchmarks
+	$(BIN)/ruff format orchestration tests benchmarks
 
 ui: $(STAMP)
 	$(BIN)/dagster dev -m orchestration.definitions -h 127.0.0.1 -p 3000
+
+bench: $(STAMP)
+	$(BIN)/python -m benchmarks.pipeline --articles 2000 --out data/benchmarks/benchmark-2000.json
 
 clean:
 	rm -rf $(VENV) data/warehouse.duckdb data/warehouse.duckdb.wal

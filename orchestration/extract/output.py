@@ -17,7 +17,12 @@ from typing import Any
 
 from spacy.language import Language
 
-from orchestration.extract.document import extract_article, load_pipeline
+from orchestration.extract.document import (
+    doc_record,
+    extract_article,
+    load_pipeline,
+    prepare_doc,
+)
 
 CHUNK_SIZE = 64
 # Chunks queued per worker: enough to keep every worker busy, few enough to bound memory.
@@ -63,14 +68,15 @@ def extraction_record(
 ) -> dict[str, Any]:
     """Extract one article and shape the result as DESIGN's extraction JSON."""
     result = extract_article(nlp, body, title=title, published_date=published_date)
-    article = {
-        "id": article_id,
-        "source": source,
-        "title": title,
-        "body": body,
-        **result["article"],
-    }
-    return {**result, "article": article}
+    return with_article_fields(result, article_id, source, title, body)
+
+
+def with_article_fields(
+    result: dict[str, Any], article_id: str, source: str, title: str | None, body: str
+) -> dict[str, Any]:
+    """Add the article's own fields to an extraction result."""
+    article = {"id": article_id, "source": source, "title": title, "body": body}
+    return {**result, "article": {**article, **result["article"]}}
 
 
 def extract_chunk(
@@ -78,16 +84,12 @@ def extract_chunk(
 ) -> list[dict[str, Any]]:
     """The extraction records of `articles`, with `nlp` or this process's loaded pipeline."""
     nlp = nlp or load_pipeline()
+    docs = nlp.pipe(
+        prepare_doc(nlp, a.body, title=a.title, published_date=a.published_date) for a in articles
+    )
     return [
-        extraction_record(
-            nlp,
-            article_id=a.article_id,
-            source=a.source,
-            body=a.body,
-            title=a.title,
-            published_date=a.published_date,
-        )
-        for a in articles
+        with_article_fields(doc_record(nlp, doc), a.article_id, a.source, a.title, a.body)
+        for a, doc in zip(articles, docs, strict=True)
     ]
 
 

@@ -1,0 +1,1 @@
+"""Throughput and scaling benchmarks for newsledger (not tests): see benchmarks/README.md."""

@@ -1,0 +1,183 @@
+"""Benchmark newsledger against bare spaCy on one synthetic corpus, in one run.
+
+    python -m benchmarks.pipeline --articles 2000 [--out FILE.json]
+
+Measures, on the same articles: bare `nlp.pipe` and our extraction with 1 and 2 processes;
+`newsledger run` on the whole corpus into a fresh warehouse (wall time including Dagster's
+start-up, peak RSS of its process tree); `newsledger run` on 10 further articles into that
+warehouse; and each query of sql/analyses/ on the result. Speeds are only comparable within
+one run: the ratios are the figures to read.
+"""
+
+import argparse
+import json
+import shutil
+import sys
+import tempfile
+from pathlib import Path
+from typing import Any
+
+import duckdb
+
+from benchmarks.corpus import generate_articles, write_corpus
+from benchmarks.measure import Elapsed, machine, run_command
+from benchmarks.queries import time_analyses
+from benchmarks.report import print_report
+from benchmarks.throughput import count_tokens, time_bare_spacy, time_extraction
+from orchestration.extract.output import process_count
+from orchestration.sql import read_sql
+
+INCREMENT = 10
+PROCESS_COUNTS = (1, 2)
+
+
+def parse_args(argv: list[str] | None) -> argparse.Namespace:
+    """The command line: corpus size and seed, where to write the JSON and the files."""
+    parser = argparse.ArgumentParser(prog="python -m benchmarks.pipeline", description=__doc__)
+    parser.add_argument("--articles", type=int, default=2000, help="corpus size")
+    parser.add_argument("--seed", type=int, default=0, help="corpus seed")
+    parser.add_argument("--out", type=Path, help="write the results as JSON here")
+    parser.add_argument("--workdir", type=Path, help="keep corpus and warehouse here")
+    parser.add_argument(
+        "--skip-baselines",
+        action="store_true",
+        help="only the full pipeline, the incremental run and the analyses",
+    )
+    return parser.parse_args(argv)
+
+
+def _newsledger() -> str:
+    """The `newsledger` command installed next to this interpreter."""
+    beside = Path(sys.executable).with_name("newsledger")
+    return str(beside) if beside.exists() else shutil.which("newsledger") or "newsledger"
+
+
+def _run_stage(name: str, folder: Path, warehouse: Path, tokens: int) -> dict[str, Any]:
+    """`newsledger run FOLDER --warehouse WAREHOUSE` as a measured subprocess."""
+    log = warehouse.parent / f"{name.replace(' ', '-')}.log"
+    run = run_command([_newsledger(), "run", str(folder), "--warehouse", str(warehouse)], log)
+    if run.returncode != 0:
+        raise SystemExit(f"{name} failed with exit code {run.returncode}; see {log}")
+    processes = process_count(len(list(folder.iterdir())))
+    return _throughput(name, processes, run.elapsed, tokens) | {
+        "peak_rss_mib": round(run.peak_rss_bytes / 2**20),
+        "peak_process_rss_mib": round(run.peak_process_rss_bytes / 2**20),
+    }
+
+
+def _throughput(name: str, processes: int, elapsed: Elapsed, tokens: int) -> dict[str, Any]:
+    return {
+        "stage": name,
+        "processes": processes,
+        "seconds": round(elapsed.wall_seconds, 2),
+        "cpu_seconds": round(elapsed.cpu_seconds, 2),
+        "tokens_per_second": round(tokens / elapsed.wall_seconds),
+    }
+
+
+def _warehouse_facts(warehouse: Path) -> dict[str, Any]:
+    """File size on disk and the run summary's row counts."""
+    files = [warehouse, warehouse.with_name(warehouse.name + ".wal")]
+    with duckdb.connect(str(warehouse), read_only=True) as con:
+        cursor = con.execute(read_sql("select/select_run_summary.sql"))
+        counts = dict(zip([d[0] for d in cursor.description], cursor.fetchone(), strict=True))
+    size = sum(f.stat().st_size for f in files if f.exists())
+    return {"size_mib": round(size / 2**20, 1), "rows": counts}
+
+
+def _add_ratios(stages: list[dict[str, Any]]) -> None:
+    """Each stage's throughput as a fraction of bare spaCy with as many processes.
+
+    `ratio_to_bare` compares wall times, `cpu_ratio_to_bare` CPU seconds (bare / ours).
+    """
+    bare = {s["processes"]: s for s in stages if s["stage"] == "bare spaCy"}
+    for stage in stages:
+        base = bare.get(stage["processes"])
+        if base is None or stage["stage"] == "incremental run":
+            continue
+        stage["ratio_to_bare"] = round(stage["tokens_per_second"] / base["tokens_per_second"], 2)
+        stage["cpu_ratio_to_bare"] = round(base["cpu_seconds"] / stage["cpu_seconds"], 2)
+
+
+def targets(result: dict[str, Any]) -> list[dict[str, Any]]:
+    """The acceptance targets this run can judge, with the measured value and the verdict."""
+    stage = {(s["stage"], s["processes"]): s for s in result["stages"]}
+    full = next(s for s in result["stages"] if s["stage"] == "full pipeline")
+    incremental = next(s for s in result["stages"] if s["stage"] == "incremental run")
+    found = [
+        ("full pipeline / bare spaCy, same processes", full.get("ratio_to_bare"), ">=", 0.8),
+        *(
+            (f"our extraction / bare spaCy, {n} process(es)", s.get("ratio_to_bare"), ">=", 0.9)
+            for (name, n), s in stage.items()
+            if name == "our extraction"
+        ),
+        ("incremental run of 10 articles, seconds", incremental["seconds"], "<", 15),
+        ("full pipeline peak RSS, MiB", full["peak_rss_mib"], "<", 1536),
+        *((f"{a['query']}, median ms", a["median_ms"], "<", 200) for a in result["analyses"]),
+    ]
+    return [
+        {
+            "target": name,
+            "value": value,
+            "limit": f"{op} {limit}",
+            "met": value is not None and (value >= limit if op == ">=" else value < limit),
+        }
+        for name, value, op, limit in found
+    ]
+
+
+def _fresh(folder: Path) -> Path:
+    shutil.rmtree(folder, ignore_errors=True)
+    return folder
+
+
+def run_benchmark(args: argparse.Namespace, workdir: Path) -> dict[str, Any]:
+    """Every measurement of one benchmark run, as a JSON-ready dict."""
+    articles = generate_articles(args.articles, args.seed)
+    increment = generate_articles(INCREMENT, args.seed, start=args.articles)
+    corpus, extra = _fresh(workdir / "corpus"), _fresh(workdir / "increment")
+    write_corpus(articles, corpus)
+    write_corpus(increment, extra)
+    tokens = count_tokens(articles)
+    host = machine()
+    stages = []
+    if not args.skip_baselines:
+        for processes in PROCESS_COUNTS:
+            bare = time_bare_spacy(articles, processes)
+            stages.append(_throughput("bare spaCy", processes, bare, tokens))
+            ours = time_extraction(articles, processes)
+            stages.append(_throughput("our extraction", processes, ours, tokens))
+    warehouse = workdir / "warehouse.duckdb"
+    warehouse.unlink(missing_ok=True)
+    warehouse.with_name(warehouse.name + ".wal").unlink(missing_ok=True)
+    stages.append(_run_stage("full pipeline", corpus, warehouse, tokens))
+    stages.append(_run_stage("incremental run", extra, warehouse, count_tokens(increment)))
+    _add_ratios(stages)
+    host["load_average_1m_after"] = machine()["load_average_1m"]
+    result = {
+        "machine": host,
+        "corpus": {"articles": len(articles), "seed": args.seed, "tokens": tokens},
+        "stages": stages,
+        "warehouse": _warehouse_facts(warehouse),
+        "analyses": time_analyses(warehouse),
+    }
+    return result | {"targets": targets(result)}
+
+
+def main(argv: list[str] | None = None) -> None:
+    """Run the benchmark, print its tables and write the JSON when asked."""
+    args = parse_args(argv)
+    if args.workdir:
+        args.workdir.mkdir(parents=True, exist_ok=True)
+        result = run_benchmark(args, args.workdir)
+    else:
+        with tempfile.TemporaryDirectory(prefix="newsledger-bench-") as folder:
+            result = run_benchmark(args, Path(folder))
+    print_report(result)
+    if args.out:
+        args.out.parent.mkdir(parents=True, exist_ok=True)
+        args.out.write_text(json.dumps(result, indent=2) + "\n", encoding="utf-8")
+
+
+if __name__ == "__main__":
+    main()
