@@ -1,7 +1,6 @@
 """An analyst's path through the reports in headless Chromium: index, article page, dashboard."""
 
 import os
-import shutil
 from pathlib import Path
 
 import duckdb
@@ -9,13 +8,9 @@ import pytest
 
 from orchestration.runner import reported, run_job
 from tests.conftest import FIXTURES
+from tests.e2e.browser import CHROMIUM, CHROMIUM_ARGS
 
 playwright = pytest.importorskip("playwright.sync_api")
-CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
-CHROMIUM_ARGS = [
-    "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-    "--disable-background-networking", "--disable-component-update", "--disable-sync",
-]  # fmt: skip
 SEED_TITLE = "tokayev-visits-south-korea.txt"
 CHARTS = ["mentions", "money", "cooccurrence"]
 

@@ -2,21 +2,16 @@
 
 import contextlib
 import os
-import shutil
 import time
 from pathlib import Path
 
 import duckdb
 import pytest
 
+from tests.e2e.browser import CHROMIUM, CHROMIUM_ARGS
 from tests.e2e.dagster_server import dagster_dev, graphql, wait_for_assets
 
 playwright = pytest.importorskip("playwright.sync_api")
-CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
-CHROMIUM_ARGS = [
-    "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-    "--disable-background-networking", "--disable-component-update", "--disable-sync",
-]  # fmt: skip
 RUNS = "{ runsOrError { ... on Runs { results { runId status } } } }"
 
 
