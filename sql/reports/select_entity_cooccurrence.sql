@@ -1,13 +1,7 @@
 -- For each ordered pair of the $top_n most mentioned people, organisations and places: how many
 -- sentences name both. Both orders are listed, so the pairs fill a symmetric matrix.
 WITH top_entities AS (
-    SELECT m.entity_id
-    FROM fct_entity_mention AS m
-    JOIN dim_entity AS e USING (entity_id)
-    WHERE e.entity_type IN ('PERSON', 'ORG', 'GPE', 'LOC', 'FAC')
-    GROUP BY m.entity_id, e.canonical_name
-    ORDER BY count(*) DESC, e.canonical_name
-    LIMIT $top_n
+    SELECT entity_id FROM top_entities($top_n)
 ),
 sentence_entities AS (
     SELECT DISTINCT m.article_id, m.sentence_index, m.entity_id, e.canonical_name AS entity

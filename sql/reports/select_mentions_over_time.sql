@@ -1,12 +1,6 @@
 -- Mentions per publication day of the $top_n most mentioned people, organisations and places.
 WITH top_entities AS (
-    SELECT m.entity_id
-    FROM fct_entity_mention AS m
-    JOIN dim_entity AS e USING (entity_id)
-    WHERE e.entity_type IN ('PERSON', 'ORG', 'GPE', 'LOC', 'FAC')
-    GROUP BY m.entity_id, e.canonical_name
-    ORDER BY count(*) DESC, e.canonical_name
-    LIMIT $top_n
+    SELECT entity_id FROM top_entities($top_n)
 )
 SELECT
     e.canonical_name AS entity,
