@@ -21,6 +21,7 @@ DESCRIPTIONS = {
     "fct_figure": "One numeric figure with value, unit, currency and qualifier.",
     "fct_quote": "One quotation with its speaker.",
     "fct_date_reference": "One date expression resolved to ISO.",
+    "fct_date_reference_sentence": "The sentence around one date expression.",
 }
 
 

@@ -16,6 +16,7 @@ LOAD_ORDER = [
     "fct_figure",
     "fct_quote",
     "fct_date_reference",
+    "fct_date_reference_sentence",
 ]
 
 
