@@ -73,6 +73,26 @@ def test_organisations_with_countries(query) -> None:
     assert all(country in {"Kazakhstan", "South Korea", "Japan"} for _, country in pairs)
 
 
+def test_organisations_with_countries_count_as_the_mart(query) -> None:
+    assert analysis(query, "organisations_with_countries") == query(
+        """with pairs as (
+               select entity_a_id as organisation_id, entity_b_id as country_id, articles,
+                   sentences
+               from mart_entity_cooccurrence
+               union all
+               select entity_b_id, entity_a_id, articles, sentences from mart_entity_cooccurrence
+           )
+           select o.canonical_name as organisation, o.country_code, c.canonical_name as country,
+               c.country_code, p.sentences, p.articles
+           from pairs as p
+           join dim_entity as o on o.entity_id = p.organisation_id
+           join dim_entity as c on c.entity_id = p.country_id
+           join ref_country as r on r.geonames_id = c.geonames_id
+           where o.entity_type = 'ORG' and p.sentences > 0
+           order by p.sentences desc, p.articles desc, organisation, country"""
+    )
+
+
 def test_timeline_of_dated_events(query) -> None:
     timeline = [
         (date, surface, sentence)
@@ -86,6 +106,16 @@ def test_timeline_of_dated_events(query) -> None:
     assert sentences["Last year"] == "Last year, bilateral trade reached $5.9 billion."
     assert sentences["Monday, Aug. 16"].startswith("NUR-SULTAN – President Kassym-Jomart")
     assert sentences["Monday, Aug. 16"].endswith("began on Monday, Aug. 16.")
+
+
+def test_timeline_has_a_sentence_for_every_date(query) -> None:
+    timeline = analysis(query, "timeline_of_dated_events")
+    assert (
+        len(timeline)
+        == query("select count(*) from fct_date_reference where resolved_value is not null")[0][0]
+    )
+    for _, _, _, surface, _, sentence in timeline:
+        assert " ".join(surface.split()) in sentence
 
 
 def test_article_quality_verdicts(query) -> None:
@@ -105,6 +135,11 @@ def test_entities_mentioned_together(query) -> None:
     top = analysis(query, "entities_mentioned_together")
     assert {top[0][0], top[0][2]} == {"Kazakhstan", "South Korea"}
     assert [row[4] for row in top] == sorted((row[4] for row in top), reverse=True)
+    assert top == query(
+        """select entity_a, entity_a_type, entity_b, entity_b_type, sentences, articles
+           from mart_entity_cooccurrence where sentences > 0
+           order by sentences desc, articles desc, entity_a, entity_b limit 10"""
+    )
 
 
 def test_every_analysis_states_its_question() -> None:
