@@ -54,14 +54,18 @@ def fold_names(doc: Doc, cands: list[Candidate]) -> dict[str, str]:
     """Map short person and organisation names to the full name they abbreviate.
 
     An organisation is shortened to its first words, its acronym, or its last words when only
-    one full name ends so ("Security Council" for "United Nations Security Council").
+    one full name ends so ("Security Council" for "United Nations Security Council"). A short
+    form that fits several full names goes to the one the article names first.
     """
     folded: dict[str, str] = {}
     for label in ("PERSON", "ORG"):
-        texts = sorted(
-            {c.text(doc) for c in cands if c.label == label},
-            key=lambda t: -len(name_words(t)),
-        )
+        first_seen: dict[str, int] = {}
+        for cand in sorted(cands, key=lambda c: c.start):
+            if cand.label == label:
+                first_seen.setdefault(cand.text(doc), cand.start)
+        # Longest first; among names of one length, the first introduced wins a short form
+        # that could abbreviate several ("Adeyemi" for two Adeyemis), the same in every run.
+        texts = sorted(first_seen, key=lambda t: (-len(name_words(t)), first_seen[t]))
         for short in texts:
             words = name_words(short)
             ending = [

@@ -2,6 +2,10 @@
 
 from __future__ import annotations
 
+import os
+import subprocess
+import sys
+
 from tests.unit.extract.conftest import Extract, entity
 
 
@@ -137,3 +141,35 @@ def test_names_after_titles_the_model_missed(extract: Extract) -> None:
     result = extract("Talks with President Japarov ended. The shop on King Street closed.")
     assert entity(result, "Japarov")["type"] == "PERSON"
     assert not [e for e in result["entities"] if e["name"] == "Street"]
+
+
+SHARED_SURNAME = (
+    "Health Minister Carlos Adeyemi opened the clinic on Monday. His cousin Mateo Adeyemi, "
+    "a surgeon, will run it. Adeyemi said the first patients would arrive within weeks."
+)
+
+
+def test_shared_surname_goes_to_the_person_named_first(extract: Extract) -> None:
+    result = extract(SHARED_SURNAME)
+    carlos = entity(result, "Carlos Adeyemi")
+    assert [m["text"] for m in carlos["mentions"]] == ["Carlos Adeyemi", "Adeyemi"]
+    assert [m["text"] for m in entity(result, "Mateo Adeyemi")["mentions"]] == ["Mateo Adeyemi"]
+
+
+def test_linking_does_not_depend_on_string_hashing() -> None:
+    """Python salts str hashes per process; sets of names must not decide who is who."""
+    script = (
+        "import json, sys; from orchestration.extract.document import extract_article, "
+        "load_pipeline; print(json.dumps(extract_article(load_pipeline(), sys.argv[1])))"
+    )
+    outputs = {
+        subprocess.run(
+            [sys.executable, "-c", script, SHARED_SURNAME],
+            env={**os.environ, "PYTHONHASHSEED": seed},
+            capture_output=True,
+            text=True,
+            check=True,
+        ).stdout
+        for seed in ("1", "2", "3")
+    }
+    assert len(outputs) == 1
