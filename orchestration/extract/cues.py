@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from spacy.tokens import Doc, Token
 
+from orchestration.extract.lemmas import lemma
 from orchestration.extract.lexicon import (
     FACILITY_NOUNS,
     ORG_HEAD_NOUNS,
@@ -35,12 +36,12 @@ def retypable(cand: Candidate) -> bool:
 
 def noun_type(tok: Token) -> str | None:
     """The type a common noun gives a name it describes ("company" -> ORG)."""
-    word, lemma = tok.lower_, tok.lemma_.lower()
+    word, base = tok.lower_, lemma(tok).lower()
     if word in PLACE_NOUNS:
         return "GPE"
-    if word in ORG_HEAD_NOUNS or lemma in ORG_HEAD_NOUNS:
+    if word in ORG_HEAD_NOUNS or base in ORG_HEAD_NOUNS:
         return "ORG"
-    if word in PERSON_NOUNS or lemma in PERSON_NOUNS:
+    if word in PERSON_NOUNS or base in PERSON_NOUNS:
         return "PERSON"
     if word in TITLE_WORDS and word not in TITLE_MODIFIERS:
         return "PERSON"

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from spacy.tokens import Doc, Span
 
+from orchestration.extract.lemmas import lemma
 from orchestration.extract.lexicon import FACT_VERB_TAGS, QUALIFIERS, VERB_QUALIFIERS
 from orchestration.extract.records import Entity, sentence_of
 
@@ -31,7 +32,7 @@ def qualifier_before(doc: Doc, start: int, kind: str = "count") -> tuple[str | N
         return QUALIFIERS[phrase], begin
     verb = doc[start - 1] if start > 0 else None
     if verb is not None and verb.tag_ in FACT_VERB_TAGS:
-        qualifier = VERB_QUALIFIERS.get(verb.lemma_.lower())
+        qualifier = VERB_QUALIFIERS.get(lemma(verb).lower())
         if qualifier:
             return qualifier, start
     return None, start

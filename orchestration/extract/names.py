@@ -7,6 +7,7 @@ import re
 
 from spacy.tokens import Doc, Token
 
+from orchestration.extract.lemmas import lemma
 from orchestration.extract.lexicon import NOT_NAME_WORDS, SPEECH_VERBS, TITLE_WORDS
 from orchestration.extract.spans import NAME_PARTICLES, Candidate
 
@@ -85,7 +86,7 @@ def speaker_names(doc: Doc, cands: list[Candidate]) -> list[Candidate]:
     owner = {i for c in cands for i in range(c.start, c.end)}
     found = []
     for verb in doc:
-        if verb.pos_ != "VERB" or verb.lemma_.lower() not in SPEECH_VERBS:
+        if verb.pos_ != "VERB" or lemma(verb).lower() not in SPEECH_VERBS:
             continue
         for subject in verb.children:
             if subject.dep_ != "nsubj" or not is_name_word(subject):

@@ -8,6 +8,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span
 
 from orchestration.extract.entities import entity_by_token
+from orchestration.extract.lemmas import lemma
 from orchestration.extract.lexicon import SPEECH_VERBS
 from orchestration.extract.records import Entity, Quote, sentence_index
 from orchestration.extract.speakers import attribute
@@ -88,7 +89,7 @@ def worth_keeping(doc: Doc, text: str, quoted: Quoted, marks: Span) -> bool:
     if len(text[quoted.start : quoted.end].split()) >= MIN_WORDS:
         return True
     window = doc[max(marks.start - 6, 0) : marks.start]
-    return any(t.lemma_ in SPEECH_VERBS for t in window)
+    return any(lemma(t) in SPEECH_VERBS for t in window)
 
 
 def find_quotes(doc: Doc) -> list[Quote]:

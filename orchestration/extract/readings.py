@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from spacy.tokens import Doc, Token
 
 from orchestration.extract.currency import currency_after, currency_before
+from orchestration.extract.lemmas import lemma
 from orchestration.extract.lexicon import DEFINITE_DETERMINERS, HYPHENS, MEASURE_UNITS, TIME_UNITS
 from orchestration.extract.numbers import (
     ORDINAL_WORDS,
@@ -203,4 +204,4 @@ def ordinal_reading(doc: Doc, tok: Token) -> Reading | None:
         noun = doc[tok.i + 1]
     if noun is None:
         return None
-    return Reading("ordinal", noun.lemma_.lower(), None, tok.i, noun.i + 1)
+    return Reading("ordinal", lemma(noun).lower(), None, tok.i, noun.i + 1)

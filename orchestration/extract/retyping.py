@@ -7,6 +7,7 @@ from collections import Counter, defaultdict
 from spacy.tokens import Doc, Token
 
 from orchestration.extract.geo import MAJOR_CITY, Place, gazetteer, normalise
+from orchestration.extract.lemmas import lemma
 from orchestration.extract.lexicon import HYPHENS, NOT_NAME_WORDS, ORG_HEAD_NOUNS, TITLE_WORDS
 from orchestration.extract.spans import (
     NAME_LABELS,
@@ -81,7 +82,7 @@ def retype_by_context(doc: Doc, cands: list[Candidate]) -> None:
         root = doc[cand.start : cand.end].root
         head = root.head
         near = 0 <= head.i - cand.end < 3
-        if root.dep_ == "compound" and near and head.lemma_.lower() in ORG_HEAD_NOUNS:
+        if root.dep_ == "compound" and near and lemma(head).lower() in ORG_HEAD_NOUNS:
             cand.label, cand.votes, cand.source = "ORG", 3, "rule"
     for cand in cands:
         if cand.label not in ("PERSON", "NORP") and not cand.place and after_title(doc, cand):

@@ -6,6 +6,7 @@ from collections.abc import Iterable
 
 from spacy.tokens import Doc, Span, Token
 
+from orchestration.extract.lemmas import lemma
 from orchestration.extract.lexicon import (
     PRONOUNS,
     ROLE_NOUNS,
@@ -22,7 +23,7 @@ CLIMB_STEPS = 6
 
 def is_speech_verb(tok: Token) -> bool:
     """Whether a token is a verb of saying ("said", "told", "describing")."""
-    return tok.pos_ == "VERB" and tok.lemma_.lower() in SPEECH_VERBS
+    return tok.pos_ == "VERB" and lemma(tok).lower() in SPEECH_VERBS
 
 
 def speech_verb_after(doc: Doc, marks: Span) -> Token | None:
@@ -60,7 +61,7 @@ def attribute(doc: Doc, marks: Span, owners: dict[int, Entity]) -> tuple[Entity 
     if verb is None:
         source = according_to(doc, marks, owners)
         return source, "according to" if source else None
-    return resolve_speaker(doc, verb, marks, owners), verb.lemma_.lower()
+    return resolve_speaker(doc, verb, marks, owners), lemma(verb).lower()
 
 
 def according_to(doc: Doc, marks: Span, owners: dict[int, Entity]) -> Entity | None:
