@@ -26,6 +26,9 @@ HAS_YEAR_RE = re.compile(r"\b(1[5-9]\d\d|20\d\d)\b")
 WEEKDAY_ONLY_RE = re.compile(rf"(?:(?:early|late|on)\s+)?({WEEKDAY})", re.I)
 WEEKDAY_NAMES = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
 MONTH_RE = re.compile(rf"\b{MONTH}(?!\w)")
+# dateparser's parsers, in its default order, less those for timestamps and digit runs.
+RELATIVE_PARSERS = ["relative-time", "custom-formats", "absolute-time"]
+ABSOLUTE_PARSERS = ["custom-formats", "absolute-time"]
 MODIFIER_RE = re.compile(
     r"^(?:the\s+)?(?:early|late|mid|middle of|end of|beginning of|start of|earlier|later)[\s-]+",
     re.I,
@@ -44,8 +47,9 @@ def is_relative(text: str) -> bool:
     return not MONTH_RE.search(text) and not HAS_YEAR_RE.search(text)
 
 
-def resolve(text: str, base: dt.date | None, parser: DateDataParser) -> tuple[str | None, str]:
-    """ISO value and granularity (year, month or day) of a date expression."""
+def resolve(text: str, base: dt.date | None, direction: str) -> tuple[str | None, str]:
+    """ISO value and granularity (year, month or day) of a date expression, read against the
+    publication date `base` and preferring dates in `direction` when the text leaves a choice."""
     if YEAR_RE.fullmatch(text):
         return text, "year"
     if span := YEAR_SPAN_RE.fullmatch(text):
@@ -53,13 +57,31 @@ def resolve(text: str, base: dt.date | None, parser: DateDataParser) -> tuple[st
     has_year = HAS_YEAR_RE.search(text)
     if base is None and not has_year:
         return None, "day"
+    if has_year and MONTH_RE.search(text) and not is_relative_word(text):
+        # Year and month written out: the reading no longer depends on the publication date,
+        # so one parse serves every article that names this date.
+        base, direction = None, "current_period"
     for attempt in dict.fromkeys((text, MODIFIER_RE.sub("", text))):
-        data = parser.get_date_data(attempt)
-        if data.date_obj is not None:
-            return iso(data.date_obj.date(), data.period or "day")
+        parsed = parse_date(attempt, base, direction)
+        if parsed is not None:
+            return iso(*parsed)
     if has_year:
         return has_year[1], "year"
     return None, "day"
+
+
+@functools.lru_cache(maxsize=4096)
+def parse_date(text: str, base: dt.date | None, direction: str) -> tuple[dt.date, str] | None:
+    """dateparser's reading of `text`: the day it names and at what period, or None.
+
+    Memoised, as news repeats its dates ("last month" across a day's articles). Expressions
+    with no word pointing away from the publication date ("March 2024", "Tuesday") skip
+    dateparser's relative-time parser, which would only fail on them first.
+    """
+    data = date_parser(base, direction, is_relative_word(text)).get_date_data(text)
+    if data.date_obj is None:
+        return None
+    return data.date_obj.date(), data.period or "day"
 
 
 def weekday_date(text: str, base: dt.date, direction: str) -> dt.date | None:
@@ -105,9 +127,13 @@ def direction_of(span: Span, dateline_start: int | None) -> str:
 
 
 @functools.lru_cache(maxsize=64)
-def date_parser(published: dt.date | None, direction: str) -> DateDataParser:
-    """A parser resolving against the publication date, preferring dates in `direction`."""
-    settings: dict[str, object] = {"PREFER_DATES_FROM": direction}
+def date_parser(published: dt.date | None, direction: str, relative: bool) -> DateDataParser:
+    """A parser resolving against the publication date, preferring dates in `direction`;
+    with dateparser's relative-time parser only when the expression is `relative`."""
+    settings: dict[str, object] = {
+        "PREFER_DATES_FROM": direction,
+        "PARSERS": RELATIVE_PARSERS if relative else ABSOLUTE_PARSERS,
+    }
     if published:
         settings["RELATIVE_BASE"] = dt.datetime.combine(published, dt.time())
     return DateDataParser(languages=["en"], settings=settings)
@@ -124,7 +150,7 @@ def resolve_all(
         if day is not None:
             refs.append(date_ref(doc, span, day.isoformat(), "day"))
             continue
-        value, granularity = resolve(span.text, published, date_parser(published, direction))
+        value, granularity = resolve(span.text, published, direction)
         if value is None and published is not None:
             continue
         refs.append(date_ref(doc, span, value, granularity))
