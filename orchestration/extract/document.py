@@ -4,13 +4,13 @@ from __future__ import annotations
 
 import datetime as dt
 import functools
-from dataclasses import asdict
 from typing import Any
 
 from spacy.language import Language
 from spacy.tokens import Doc
 
 from orchestration.extract.nlp import build_pipeline, model_name
+from orchestration.extract.records import as_dict
 
 EXTRACTOR_VERSION = "0.2.0"
 
@@ -75,9 +75,9 @@ def doc_record(nlp: Language, doc: Doc) -> dict[str, Any]:
             "dateline_entity_id": place_id,
             "agency": dateline.agency if dateline else None,
         },
-        "entities": [asdict(e) for e in doc._.entities],
-        "figures": [asdict(f) for f in doc._.figures],
-        "dates": [asdict(d) for d in doc._.dates],
-        "quotes": [asdict(q) for q in doc._.quotes],
+        "entities": [as_dict(e) for e in doc._.entities],
+        "figures": [as_dict(f) for f in doc._.figures],
+        "dates": [as_dict(d) for d in doc._.dates],
+        "quotes": [as_dict(q) for q in doc._.quotes],
         "extractor": {"version": EXTRACTOR_VERSION, "model": model_name(nlp)},
     }

@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 import bisect
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, is_dataclass
+from typing import Any
 
 from spacy.tokens import Doc, Span
 
@@ -78,6 +79,16 @@ class Quote:
     speaker_entity_id: str | None
     verb: str | None
     sentence: int
+
+
+def as_dict(record: Mention | Entity | DateRef | Figure | Quote) -> dict[str, Any]:
+    """A record as JSON-ready fields, as `dataclasses.asdict` gives them but without its deep
+    copies: records hold only scalars, lists of strings and lists of mentions."""
+    fields = dict(vars(record))
+    for name, value in fields.items():
+        if isinstance(value, list):
+            fields[name] = [as_dict(v) if is_dataclass(v) else v for v in value]
+    return fields
 
 
 def sentences(doc: Doc) -> list[Span]:
