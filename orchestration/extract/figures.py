@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 
 from spacy.language import Language
@@ -11,12 +12,20 @@ from orchestration.extract.currency import currency_before, glued_currency
 from orchestration.extract.entities import entity_by_token
 from orchestration.extract.figure_context import period_of, qualifier_before, roles
 from orchestration.extract.lexicon import HYPHENS, TIME_UNITS
-from orchestration.extract.numbers import Number, ordinal_value, read_number
+from orchestration.extract.numbers import (
+    NUMBER_WORDS,
+    ORDINAL_WORDS,
+    Number,
+    ordinal_value,
+    read_number,
+)
 from orchestration.extract.readings import Reading, ordinal_reading, read_meaning, unit_of
 from orchestration.extract.records import Figure, sentence_index
 
 PERIOD_KINDS = frozenset({"money", "count", "percent", "quantity"})
 NAMED_LABELS = frozenset({"PERSON", "ORG", "FAC", "EVENT", "PRODUCT", "WORK_OF_ART", "LAW"})
+SPELLED_STARTS = NUMBER_WORDS | frozenset(ORDINAL_WORDS) | {"a"}
+DIGIT_RE = re.compile(r"\d")
 
 
 def excluded_tokens(doc: Doc) -> set[int]:
@@ -50,6 +59,12 @@ def article_countries(doc: Doc) -> tuple[str, ...]:
     return tuple(dict.fromkeys([home, *ranked] if home else ranked))
 
 
+def may_start_figure(text: str) -> bool:
+    """A cheap test every token `read_at` can read passes: it holds a digit ("$40", "3rd") or
+    is a number word, an ordinal word or the "a" of "a million". Most words fail it."""
+    return text.lower() in SPELLED_STARTS or DIGIT_RE.search(text) is not None
+
+
 def read_at(
     doc: Doc, i: int, context: tuple[str, ...]
 ) -> tuple[Number | None, Reading | None, float | None]:
@@ -75,10 +90,11 @@ def find_figures(doc: Doc) -> list[Figure]:
     blocked = excluded_tokens(doc)
     owners = entity_by_token(doc)
     context = article_countries(doc)
+    texts = [tok.text for tok in doc]
     figures = []
     i = 0
     while i < len(doc):
-        if i in blocked:
+        if i in blocked or not may_start_figure(texts[i]):
             i += 1
             continue
         number, reading, value = read_at(doc, i, context)
