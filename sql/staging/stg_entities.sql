@@ -1,6 +1,8 @@
 -- One row per entity per article in the batch. An entity new to the warehouse whose name is
 -- a known alias of exactly one other entity of the same type ("Tokayev" after an earlier
 -- "Kassym-Jomart Tokayev") takes that entity's id; extracted_entity_id keeps the original.
+-- It keeps its own id in an article where that would merge it with another of the article's
+-- entities: the extractor saw two there ("NAJRAN" the place, "Najran City Council").
 CREATE OR REPLACE TABLE stg_entities AS
 WITH unnested AS (
     SELECT
@@ -49,19 +51,26 @@ resolved AS (
     FROM candidates
     GROUP BY ALL
     HAVING count(DISTINCT entity_id) = 1
+),
+assigned AS (
+    SELECT x.*, coalesce(r.entity_id, x.extracted_entity_id) AS proposed_id
+    FROM extracted AS x
+    LEFT JOIN resolved AS r USING (extracted_entity_id, entity_type)
 )
 SELECT
     getvariable('run_id') AS run_id,
-    x.article_id,
-    coalesce(r.entity_id, x.extracted_entity_id) AS entity_id,
-    x.extracted_entity_id,
-    x.canonical_name,
-    x.entity_type,
-    x.country_code,
-    x.title,
-    x.latitude,
-    x.longitude,
-    x.geonames_id,
-    x.aliases
-FROM extracted AS x
-LEFT JOIN resolved AS r USING (extracted_entity_id, entity_type);
+    article_id,
+    CASE
+        WHEN count(*) OVER (PARTITION BY article_id, proposed_id) = 1 THEN proposed_id
+        ELSE extracted_entity_id
+    END AS entity_id,
+    extracted_entity_id,
+    canonical_name,
+    entity_type,
+    country_code,
+    title,
+    latitude,
+    longitude,
+    geonames_id,
+    aliases
+FROM assigned;

@@ -2,9 +2,14 @@
 
 from pathlib import Path
 
+import dagster as dg
 import duckdb
 import pytest
 
+from orchestration.extract.assets import extractions
+from orchestration.ingest.assets import raw_articles
+from orchestration.jobs import ingest_run_config
+from orchestration.resources import NlpResource, SourcesResource, WarehouseResource
 from orchestration.runner import run_job
 from tests.conftest import FIXTURES
 
@@ -27,3 +32,17 @@ def query(loaded_warehouse: Path):
             return con.execute(sql, params or []).fetchall()
 
     return run
+
+
+def ingest_and_extract(folder: Path, warehouse: Path) -> None:
+    """Run only the ingest and extract stages, as a run interrupted before staging would."""
+    result = dg.materialize(
+        [raw_articles, extractions],
+        run_config=ingest_run_config([str(folder)]),
+        resources={
+            "warehouse": WarehouseResource(path=str(warehouse)),
+            "nlp": NlpResource(),
+            "sources": SourcesResource(),
+        },
+    )
+    assert result.success

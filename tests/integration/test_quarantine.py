@@ -3,15 +3,11 @@
 import shutil
 from pathlib import Path
 
-import dagster as dg
 import duckdb
 
-from orchestration.extract.assets import extractions
-from orchestration.ingest.assets import raw_articles
-from orchestration.jobs import ingest_run_config
-from orchestration.resources import NlpResource, SourcesResource, WarehouseResource
 from orchestration.runner import reported, run_job
 from tests.conftest import FIXTURES, SEED
+from tests.integration.conftest import ingest_and_extract
 
 CORRUPT_FIGURE = """update extractions set payload = json_merge_patch(payload, '{"figures": [
     {"start": 0, "end": 999999, "text": "x", "kind": "count", "value": 1.0, "unit": "x"}]}')
@@ -25,20 +21,6 @@ def six_articles(folder: Path) -> Path:
     for page in (FIXTURES / "site").glob("*.html"):
         shutil.copy(page, folder)
     return folder
-
-
-def ingest_and_extract(folder: Path, warehouse: Path) -> None:
-    """Run only the ingest and extract stages, as a run interrupted before staging would."""
-    result = dg.materialize(
-        [raw_articles, extractions],
-        run_config=ingest_run_config([str(folder)]),
-        resources={
-            "warehouse": WarehouseResource(path=str(warehouse)),
-            "nlp": NlpResource(),
-            "sources": SourcesResource(),
-        },
-    )
-    assert result.success
 
 
 def test_one_bad_article_is_quarantined_and_five_load(tmp_path: Path) -> None:
