@@ -1,8 +1,8 @@
 """Extract stage: run the spaCy pipeline over articles not yet extracted by this version.
 
-Articles are read and their records written back chunk by chunk, each over a short connection:
-memory stays flat however many articles are pending, and other readers get the file between
-chunks. With enough articles the chunks are spread over one worker process per core.
+Articles are read and their records written back a few chunks at a time, each over a short
+connection: memory stays flat however many articles are pending, and other readers get the file
+between them. With enough articles the chunks are spread over one worker process per core.
 """
 
 import json
@@ -26,6 +26,8 @@ from orchestration.settings import DUCKDB_POOL
 from orchestration.sql import read_sql
 
 PREVIEW_ROWS = 50
+# Chunks read, or written, per connection to the warehouse.
+CHUNKS_PER_CONNECTION = 4
 
 
 def _summary_row(record: dict[str, Any]) -> dict[str, Any]:
@@ -63,16 +65,20 @@ def _preview_markdown(rows: list[dict[str, Any]], total: int) -> str:
 
 
 class PendingArticles:
-    """The articles awaiting extraction, read and written back chunk by chunk.
+    """The articles awaiting extraction, read and written back a few chunks at a time.
 
-    Writing an article's record takes it out of the pending query, so the next chunk starts
-    after the articles read but not yet written, in the query's stable order.
+    Each read and each write opens its own short connection, so other processes get the file
+    between them; several chunks go per connection, as opening and closing one (a checkpoint)
+    costs more than the rows it moves. Writing an article's record takes it out of the
+    pending query, so the next read starts after the articles read but not yet written, in
+    the query's stable order.
     """
 
     def __init__(self, warehouse: WarehouseResource) -> None:
         self.warehouse = warehouse
         self.read = 0
         self.written = 0
+        self.unwritten: list[dict[str, Any]] = []
 
     def _query(self, con: duckdb.DuckDBPyConnection) -> duckdb.DuckDBPyRelation:
         return con.sql(
@@ -82,26 +88,39 @@ class PendingArticles:
 
     def count(self) -> int:
         """How many articles are pending now."""
-        with self.warehouse.connect() as con:
+        with self.warehouse.connect(read_only=True) as con:
             return len(self._query(con))
 
     def chunks(self) -> Iterator[list[ArticleText]]:
-        """The pending articles, CHUNK_SIZE at a time, each chunk read when it is needed."""
+        """The pending articles, CHUNK_SIZE at a time, read CHUNKS_PER_CONNECTION chunks ahead."""
         while True:
-            with self.warehouse.connect() as con:
-                rows = self._query(con).limit(CHUNK_SIZE, offset=self.read - self.written)
-                chunk = [ArticleText(*row) for row in rows.fetchall()]
-            if not chunk:
+            with self.warehouse.connect(read_only=True) as con:
+                rows = self._query(con).limit(
+                    CHUNK_SIZE * CHUNKS_PER_CONNECTION, offset=self.read - self.written
+                )
+                articles = [ArticleText(*row) for row in rows.fetchall()]
+            if not articles:
                 return
-            self.read += len(chunk)
-            yield chunk
+            self.read += len(articles)
+            for start in range(0, len(articles), CHUNK_SIZE):
+                yield articles[start : start + CHUNK_SIZE]
 
     def write(self, records: list[dict[str, Any]]) -> None:
-        """Store a chunk's records in extractions with one bulk insert."""
+        """Queue a chunk's records; store them once CHUNKS_PER_CONNECTION chunks are queued."""
+        self.unwritten.extend(records)
+        if len(self.unwritten) >= CHUNK_SIZE * CHUNKS_PER_CONNECTION:
+            self.flush()
+
+    def flush(self) -> None:
+        """Store the queued records in extractions with one bulk insert."""
+        if not self.unwritten:
+            return
         with self.warehouse.connect() as con:
-            con.register("new_extractions", pa.Table.from_pylist([_stored(r) for r in records]))
+            rows = pa.Table.from_pylist([_stored(r) for r in self.unwritten])
+            con.register("new_extractions", rows)
             con.execute(read_sql("load/merge_into_extractions.sql"))
-        self.written += len(records)
+        self.written += len(self.unwritten)
+        self.unwritten = []
 
 
 @dg.asset(
@@ -123,6 +142,7 @@ def extractions(
     for records in extract_chunks(pending.chunks(), processes, pipeline):
         pending.write(records)
         preview.extend(_summary_row(r) for r in records[: PREVIEW_ROWS - len(preview)])
+    pending.flush()
     context.log.info(f"extracted {pending.written} articles with extractor {EXTRACTOR_VERSION}")
     return dg.MaterializeResult(
         metadata={
