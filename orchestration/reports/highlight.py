@@ -1,11 +1,12 @@
 """An article's text with its entity mentions highlighted by type, rendered by spaCy's displacy."""
 
+import functools
 import re
 from collections.abc import Iterator
 from html import escape
 from typing import Any
 
-from spacy import displacy
+from spacy.displacy.render import EntityRenderer
 
 Row = dict[str, Any]
 
@@ -54,6 +55,13 @@ def paragraphs(body: str) -> Iterator[tuple[int, int]]:
         yield start, len(body)
 
 
+@functools.cache
+def entity_renderer() -> EntityRenderer:
+    """displacy's entity renderer with our markup, built once: building one reads spaCy's
+    colour registry, which costs more than rendering a paragraph."""
+    return EntityRenderer(options={"template": ENTITY_TEMPLATE})
+
+
 def highlight_entities(body: str, mentions: list[Row]) -> str:
     """The HTML of `body`, one block per paragraph, each mention marked in its type's colour."""
     spans = displacy_ents(mentions)
@@ -64,13 +72,6 @@ def highlight_entities(body: str, mentions: list[Row]) -> str:
             for span in spans
             if start <= span["start"] and span["end"] <= end
         ]
-        blocks.append(
-            displacy.render(
-                {"text": body[start:end], "ents": ents, "title": None},
-                style="ent",
-                manual=True,
-                page=False,
-                options={"template": ENTITY_TEMPLATE},
-            )
-        )
+        paragraph = {"text": body[start:end], "ents": ents, "title": None}
+        blocks.append(entity_renderer().render([paragraph], page=False, minify=False).strip())
     return "\n".join(blocks)
