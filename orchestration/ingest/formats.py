@@ -11,6 +11,9 @@ from orchestration.ingest.text import UnreadableInput, decode_text, parse_date, 
 
 FRONT_MATTER_FENCE = "---"
 
+# PyYAML's safe loader, in C when libyaml is installed: front matter is read for every file.
+SAFE_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
 
 def require_body(body: str) -> str:
     """The cleaned body, or UnreadableInput when nothing is left of it."""
@@ -83,7 +86,7 @@ def read_markdown(source: str, data: bytes) -> ReadResult:
         if not fence:
             raise UnreadableInput("front matter is not closed by a '---' line")
         try:
-            meta = yaml.safe_load(header) or {}
+            meta = yaml.load(header, Loader=SAFE_LOADER) or {}
         except yaml.YAMLError as error:
             raise UnreadableInput(f"invalid YAML front matter: {error}") from error
         if not isinstance(meta, dict):

@@ -55,5 +55,10 @@ def parse_date(value: object) -> date | None:
         return value
     if not value:
         return None
+    try:
+        # ISO 8601, as feeds and JSON mostly give it, without dateparser's cost.
+        return datetime.fromisoformat(str(value).strip()).date()
+    except ValueError:
+        pass
     parsed = dateparser.parse(str(value), settings={"PREFER_DAY_OF_MONTH": "first"})
     return parsed.date() if parsed else None
