@@ -12,7 +12,7 @@ from spacy.tokens import Doc
 from orchestration.extract.nlp import build_pipeline, model_name
 from orchestration.extract.records import as_dict
 
-EXTRACTOR_VERSION = "0.2.0"
+EXTRACTOR_VERSION = "0.2.1"
 
 
 @functools.cache
