@@ -91,23 +91,38 @@ def as_dict(record: Mention | Entity | DateRef | Figure | Quote) -> dict[str, An
     return fields
 
 
-def sentences(doc: Doc) -> list[Span]:
-    """The sentences of a doc, computed once and kept with it."""
+@dataclass(frozen=True)
+class SentenceBounds:
+    """Where a doc's sentences start and end, as token indices and character offsets."""
+
+    token_starts: list[int]
+    token_ends: list[int]
+    char_starts: list[int]
+
+
+def sentence_bounds(doc: Doc) -> SentenceBounds:
+    """The bounds of a doc's sentences, computed once and kept with it.
+
+    Kept as numbers, not spans: a span in the doc's user_data would tie the doc into a
+    reference cycle that only a full garbage collection frees, and docs would pile up.
+    """
     found = doc.user_data.get(SENTENCES_KEY)
     if found is None:
-        found = list(doc.sents)
+        sents = list(doc.sents)
+        found = SentenceBounds(
+            [s.start for s in sents], [s.end for s in sents], [s.start_char for s in sents]
+        )
         doc.user_data[SENTENCES_KEY] = found
     return found
 
 
 def sentence_index(doc: Doc, char: int) -> int:
     """0-based index of the sentence holding character offset `char`."""
-    starts = [sent.start_char for sent in sentences(doc)]
-    return max(bisect.bisect_right(starts, char) - 1, 0)
+    return max(bisect.bisect_right(sentence_bounds(doc).char_starts, char) - 1, 0)
 
 
 def sentence_of(doc: Doc, token: int) -> Span:
     """The sentence holding token index `token`."""
-    found = sentences(doc)
-    starts = [sent.start for sent in found]
-    return found[max(bisect.bisect_right(starts, token) - 1, 0)]
+    bounds = sentence_bounds(doc)
+    k = max(bisect.bisect_right(bounds.token_starts, token) - 1, 0)
+    return doc[bounds.token_starts[k] : bounds.token_ends[k]]

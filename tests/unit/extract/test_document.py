@@ -3,12 +3,19 @@
 from __future__ import annotations
 
 import datetime as dt
+import gc
 import json
+import weakref
 
 import pytest
 from spacy.language import Language
 
-from orchestration.extract.document import EXTRACTOR_VERSION, extract_article
+from orchestration.extract.document import (
+    EXTRACTOR_VERSION,
+    doc_record,
+    extract_article,
+    prepare_doc,
+)
 from tests.unit.extract.conftest import FIXTURES, Extract, entity
 
 SEED = "tokayev-visits-south-korea"
@@ -126,3 +133,18 @@ def test_title_is_searched_for_a_date(nlp: Language) -> None:
     result = extract_article(nlp, "Last year, trade grew.", title="Talks open on Friday, March 3")
     assert result["article"]["published_date"] == "2023-03-03"
     assert result["dates"][0]["value"] == "2022"
+
+
+def test_a_processed_doc_is_freed_as_soon_as_it_is_dropped(nlp: Language) -> None:
+    """No reference cycle keeps a doc (and the model's arrays it holds) alive until a full
+    garbage collection: over thousands of articles such docs piled up in the workers."""
+    body = (FIXTURES / f"{SEED}.txt").read_text(encoding="utf-8")
+    gc.disable()
+    try:
+        doc = nlp(prepare_doc(nlp, body))
+        doc_record(nlp, doc)
+        dropped = weakref.ref(doc)
+        del doc
+        assert dropped() is None
+    finally:
+        gc.enable()
