@@ -3,10 +3,24 @@
 -- names and types, the sentences and articles they share (as mart_entity_cooccurrence counts
 -- them; only the pairs that can make the top ten have their shared articles counted).
 WITH
+sentence_entities AS (
+    SELECT DISTINCT article_id, sentence_index, entity_id
+    FROM fct_entity_mention
+    WHERE sentence_index IS NOT NULL
+),
+sentence_pairs AS (
+    SELECT a.entity_id AS entity_a_id, b.entity_id AS entity_b_id, count(*) AS sentences
+    FROM sentence_entities AS a
+    JOIN sentence_entities AS b
+        ON b.article_id = a.article_id
+        AND b.sentence_index = a.sentence_index
+        AND a.entity_id < b.entity_id
+    GROUP BY ALL
+),
 candidates AS (
     -- Every pair sharing at least as many sentences as the tenth closest one, ties included.
     SELECT p.*
-    FROM sentence_pairs() AS p
+    FROM sentence_pairs AS p
     SEMI JOIN dim_entity AS ea ON ea.entity_id = p.entity_a_id
     SEMI JOIN dim_entity AS eb ON eb.entity_id = p.entity_b_id
     QUALIFY rank() OVER (ORDER BY p.sentences DESC) <= 10

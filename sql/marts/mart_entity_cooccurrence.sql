@@ -8,10 +8,24 @@ WITH
 article_entities AS (
     SELECT DISTINCT article_id, entity_id FROM fct_entity_mention
 ),
+sentence_entities AS (
+    SELECT DISTINCT article_id, sentence_index, entity_id
+    FROM fct_entity_mention
+    WHERE sentence_index IS NOT NULL
+),
 article_pairs AS (
     SELECT a.entity_id AS entity_a_id, b.entity_id AS entity_b_id, count(*) AS articles
     FROM article_entities AS a
     JOIN article_entities AS b ON b.article_id = a.article_id AND a.entity_id < b.entity_id
+    GROUP BY ALL
+),
+sentence_pairs AS (
+    SELECT a.entity_id AS entity_a_id, b.entity_id AS entity_b_id, count(*) AS sentences
+    FROM sentence_entities AS a
+    JOIN sentence_entities AS b
+        ON b.article_id = a.article_id
+        AND b.sentence_index = a.sentence_index
+        AND a.entity_id < b.entity_id
     GROUP BY ALL
 )
 SELECT
@@ -24,6 +38,6 @@ SELECT
     p.articles,
     coalesce(s.sentences, 0) AS sentences
 FROM article_pairs AS p
-LEFT JOIN sentence_pairs() AS s USING (entity_a_id, entity_b_id)
+LEFT JOIN sentence_pairs AS s USING (entity_a_id, entity_b_id)
 JOIN dim_entity AS ea ON ea.entity_id = p.entity_a_id
 JOIN dim_entity AS eb ON eb.entity_id = p.entity_b_id;
