@@ -24,7 +24,8 @@ app = typer.Typer(
     help="Turn news articles into an analytical DuckDB warehouse.", no_args_is_help=True
 )
 console = Console()
-errors = Console(stderr=True)
+# Errors are never folded: they name paths and SQL, which scripts and tests search whole.
+errors = Console(stderr=True, soft_wrap=True)
 
 WarehouseOption = Annotated[Path, typer.Option("--warehouse", help="DuckDB warehouse file.")]
 
@@ -93,7 +94,7 @@ def extract(
     nlp = load_pipeline()
     result = read_paths(paths)
     for rejection in result.rejections:
-        errors.print(f"rejected {rejection.source}: {rejection.reason}")
+        errors.print(f"rejected {escape(rejection.source)}: {escape(rejection.reason)}")
     records = [
         extraction_record(
             nlp,
@@ -133,17 +134,15 @@ def sql(
         raise typer.Exit(2)
     text = query if query is not None else file.read_text(encoding="utf-8")
     if not warehouse.exists():
-        errors.print(f"no warehouse at {warehouse}; run `newsledger run` first")
+        errors.print(f"no warehouse at {escape(str(warehouse))}; run `newsledger run` first")
         raise typer.Exit(2)
     try:
         frame = run_read_only(warehouse, text)
     except ReadOnlyViolation as error:
-        errors.print(
-            f"[red]newsledger sql is read-only:[/red] {escape(str(error))}", soft_wrap=True
-        )
+        errors.print(f"[red]newsledger sql is read-only:[/red] {escape(str(error))}")
         raise typer.Exit(1) from error
     except duckdb.Error as error:
-        errors.print(f"[red]query failed:[/red] {error}")
+        errors.print(f"[red]query failed:[/red] {escape(str(error))}")
         raise typer.Exit(1) from error
     if output_format is SqlFormat.csv:
         sys.stdout.write(frame.to_csv(index=False))
@@ -172,12 +171,12 @@ def exported(write: Callable[[], int], warehouse: Path, out: Path, what: str) ->
     from orchestration.warehouse.export import ExportError
 
     if not warehouse.exists():
-        errors.print(f"no warehouse at {warehouse}; run `newsledger run` first")
+        errors.print(f"no warehouse at {escape(str(warehouse))}; run `newsledger run` first")
         raise typer.Exit(2)
     try:
         rows = write()
     except (ExportError, WarehouseBusyError, duckdb.Error) as error:
-        errors.print(f"[red]export failed:[/red] {escape(str(error))}", soft_wrap=True)
+        errors.print(f"[red]export failed:[/red] {escape(str(error))}")
         raise typer.Exit(1) from error
     console.print(f"wrote {rows} {what} to {escape(str(out))}")
 
