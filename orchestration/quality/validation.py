@@ -101,7 +101,6 @@ def run_suite(
         [(identifier, result)] = run.run_results.items()
         page = None
         if docs_dir:
-            context.build_data_docs(site_names=[DOCS_SITE])
             [site] = context.get_docs_sites_urls(
                 resource_identifier=identifier, site_names=[DOCS_SITE]
             )
