@@ -1,11 +1,14 @@
 """The corpus dashboard page: Altair charts drawn by Vega embedded inline, so it works offline."""
 
+import contextlib
 import json
 from dataclasses import dataclass
 from functools import cache
+from pathlib import Path
 from typing import Any
 
 import altair as alt
+import platformdirs
 import vl_convert
 
 from orchestration.reports.dashboard import (
@@ -13,6 +16,7 @@ from orchestration.reports.dashboard import (
     mentions_over_time,
     money_by_country_pair,
 )
+from orchestration.reports.files import write_atomic
 from orchestration.reports.templating import render
 
 Row = dict[str, Any]
@@ -32,9 +36,25 @@ class Panel:
 
 @cache
 def vega_bundle() -> str:
-    """Vega, Vega-Lite and vega-embed as one script, for the Vega-Lite version Altair writes."""
+    """Vega, Vega-Lite and vega-embed as one script, for the Vega-Lite version Altair writes.
+
+    vl-convert takes about a second to bundle them, so the script is kept in the user's cache
+    folder under both versions and later runs read it from there.
+    """
     major, minor = alt.SCHEMA_VERSION.lstrip("v").split(".")[:2]
-    return vl_convert.javascript_bundle(vl_version=f"{major}.{minor}")
+    version = f"{major}.{minor}"
+    kept = bundle_cache() / f"vega-lite-{version}-vl-convert-{vl_convert.__version__}.js"
+    with contextlib.suppress(OSError):
+        return kept.read_text(encoding="utf-8")
+    bundle = vl_convert.javascript_bundle(vl_version=version)
+    with contextlib.suppress(OSError):
+        write_atomic(kept, bundle)
+    return bundle
+
+
+def bundle_cache() -> Path:
+    """Where bundled scripts are kept between runs: the platform's cache folder for newsledger."""
+    return Path(platformdirs.user_cache_dir("newsledger"))
 
 
 def script_json(value: Any) -> str:
@@ -57,8 +77,10 @@ def panels(data: dict[str, list[Row]]) -> list[Panel]:
          "entities, for the most mentioned people, organisations and places.",
          cooccurrence_heatmap),
     ]  # fmt: skip
+    # The chart builders' specs are checked against the Vega-Lite schema in the tests; checking
+    # every data point of every run again took half a second.
     return [
-        Panel(key, title, note, build(data[key]).to_dict() if data[key] else None)
+        Panel(key, title, note, build(data[key]).to_dict(validate=False) if data[key] else None)
         for key, title, note, build in charts
     ]
 

@@ -10,7 +10,12 @@ from orchestration.reports.dashboard import (
     mentions_over_time,
     money_by_country_pair,
 )
-from orchestration.reports.dashboard_page import panels, render_dashboard, script_json
+from orchestration.reports.dashboard_page import (
+    panels,
+    render_dashboard,
+    script_json,
+    vega_bundle,
+)
 from orchestration.reports.queries import dashboard_rows
 from orchestration.warehouse.connection import connect
 
@@ -62,6 +67,29 @@ def test_empty_data_gives_a_panel_without_chart() -> None:
         ("money", True),
         ("cooccurrence", False),
     ]
+
+
+def test_panels_from_a_warehouse_are_valid_vega_lite(small_warehouse) -> None:
+    with connect(small_warehouse, read_only=True) as con:
+        shown = panels(dashboard_rows(con))
+    specs = [p.spec for p in shown if p.spec]
+    assert len(specs) == 3
+    for spec in specs:
+        alt.TopLevelSpec.from_dict(spec)  # raises on a spec the schema refuses
+
+
+def test_the_vega_bundle_is_made_once_and_read_back_by_later_runs(tmp_path, monkeypatch) -> None:
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path))
+    vega_bundle.cache_clear()
+    try:
+        made = vega_bundle()
+        [kept] = (tmp_path / "newsledger").glob("vega-lite-*.js")
+        kept.write_text(made + "// read from the cache\n", encoding="utf-8")
+        vega_bundle.cache_clear()
+        assert vega_bundle() == made + "// read from the cache\n"
+    finally:
+        vega_bundle.cache_clear()
+    assert "vegaEmbed" in made
 
 
 def test_script_json_cannot_close_the_script() -> None:
