@@ -20,6 +20,7 @@ from orchestration.extract.filters import (
 from orchestration.extract.geo import gazetteer
 from orchestration.extract.lexicon import HONORIFICS, POSSESSIVES
 from orchestration.extract.names import complete_names, speaker_names
+from orchestration.extract.records import doc_text
 from orchestration.extract.retyping import (
     complete_lists,
     link_places,
@@ -168,7 +169,7 @@ def propagate(doc: Doc, cands: list[Candidate]) -> list[Candidate]:
     if not forms:
         return cands
     found = list(cands)
-    for start, end, form in occurrences(doc.text, forms):
+    for start, end, form in occurrences(doc_text(doc), forms):
         span = doc.char_span(start, end)
         if span is None:
             continue

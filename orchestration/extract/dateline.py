@@ -9,6 +9,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from orchestration.extract.geo import Place, gazetteer
+from orchestration.extract.records import doc_text
 
 MONTH = (
     r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?"
@@ -138,5 +139,5 @@ class DatelineComponent:
 
     def __call__(self, doc: Doc) -> Doc:
         places = {(e.start_char, e.end_char) for e in doc.ents if e.label_ in PLACE_LABELS}
-        doc._.dateline = find_dateline(doc.text, places)
+        doc._.dateline = find_dateline(doc_text(doc), places)
         return doc

@@ -19,7 +19,7 @@ from orchestration.extract.date_spans import (
 )
 from orchestration.extract.dateline import MONTH
 from orchestration.extract.published import infer_published_date
-from orchestration.extract.records import DateRef, sentence_index
+from orchestration.extract.records import DateRef, doc_text, sentence_index
 from orchestration.extract.tense import time_direction
 
 HAS_YEAR_RE = re.compile(r"\b(1[5-9]\d\d|20\d\d)\b")
@@ -189,7 +189,7 @@ class DateComponent:
         published, source = doc._.given_date, "given"
         if published is None:
             published = infer_published_date(
-                f"{doc._.title or ''}\n{doc.text}",
+                f"{doc._.title or ''}\n{doc_text(doc)}",
                 [s.text for s in spans],
                 dateline.date_text if dateline else None,
             )

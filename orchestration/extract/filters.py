@@ -9,6 +9,7 @@ from orchestration.extract.currency import SYMBOLS, currency_words, iso_codes
 from orchestration.extract.geo import gazetteer
 from orchestration.extract.lexicon import HYPHENS, MEASURE_UNITS, TITLE_WORDS
 from orchestration.extract.numbers import SCALE_WORDS
+from orchestration.extract.records import doc_text
 from orchestration.extract.spans import Candidate
 
 MIN_SHOUTED_WORDS = 2
@@ -66,7 +67,7 @@ def shouted_lines(text: str) -> list[tuple[int, int]]:
 def drop_shouted(doc: Doc, cands: list[Candidate]) -> list[Candidate]:
     """Candidates outside all-capital lines, where the model's tags are unreliable; a dateline
     or a known place name on such a line is kept."""
-    lines = shouted_lines(doc.text)
+    lines = shouted_lines(doc_text(doc))
     if not lines:
         return cands
     kept = []

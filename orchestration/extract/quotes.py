@@ -10,7 +10,7 @@ from spacy.tokens import Doc, Span
 from orchestration.extract.entities import entity_by_token
 from orchestration.extract.lemmas import lemma
 from orchestration.extract.lexicon import SPEECH_VERBS
-from orchestration.extract.records import Entity, Quote, sentence_index
+from orchestration.extract.records import Entity, Quote, doc_text, sentence_index
 from orchestration.extract.speakers import attribute
 
 CLOSING = {
@@ -100,7 +100,7 @@ def find_quotes(doc: Doc) -> list[Quote]:
     """
     owners = entity_by_token(doc)
     results: list[tuple[Quoted, Entity | None, str | None]] = []
-    text = doc.text
+    text = doc_text(doc)
     for quoted in find_quoted(text):
         marks = doc.char_span(quoted.open_at, quoted.close_at, alignment_mode="expand")
         if marks is None or not worth_keeping(doc, text, quoted, marks):

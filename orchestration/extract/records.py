@@ -9,6 +9,7 @@ from typing import Any
 from spacy.tokens import Doc, Span
 
 SENTENCES_KEY = "newsledger_sentences"
+TEXT_KEY = "newsledger_text"
 
 
 @dataclass
@@ -114,6 +115,14 @@ def sentence_bounds(doc: Doc) -> SentenceBounds:
         )
         doc.user_data[SENTENCES_KEY] = found
     return found
+
+
+def doc_text(doc: Doc) -> str:
+    """The doc's text, built once: `Doc.text` joins every token's text again at each call."""
+    text = doc.user_data.get(TEXT_KEY)
+    if text is None:
+        text = doc.user_data[TEXT_KEY] = doc.text
+    return text
 
 
 def sentence_index(doc: Doc, char: int) -> int:
