@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import importlib
 
 import spacy
@@ -55,6 +56,10 @@ def build_pipeline() -> Language:
     return nlp
 
 
+@functools.cache
 def model_name(nlp: Language) -> str:
-    """The model's package name and version, e.g. "en_core_web_sm 3.8.0"."""
+    """The model's package name and version, e.g. "en_core_web_sm 3.8.0".
+
+    Kept per pipeline: `Language.meta` lists every component's labels again at each read.
+    """
     return f"{nlp.meta['lang']}_{nlp.meta['name']} {nlp.meta['version']}"
