@@ -5,6 +5,7 @@ that each load the pipeline once; either way results come back in input order an
 chunks are held at a time, so memory does not grow with the number of articles.
 """
 
+import gc
 import math
 import multiprocessing
 import os
@@ -23,6 +24,7 @@ from orchestration.extract.document import (
     load_pipeline,
     prepare_doc,
 )
+from orchestration.extract.geo import gazetteer
 
 CHUNK_SIZE = 64
 # Docs per nlp.pipe batch. The model's working memory grows with the batch: 16 keeps a
@@ -111,6 +113,14 @@ def _with_articles(
     ]
 
 
+def _start_worker() -> None:
+    """Load what extraction uses, then exempt it from garbage collection: the model and the
+    gazetteer live as long as the worker, and every full collection would walk them again."""
+    load_pipeline()
+    gazetteer()
+    gc.freeze()
+
+
 def extract_chunks(
     chunks: Iterable[Sequence[ArticleText]], processes: int = 1, nlp: Language | None = None
 ) -> Iterator[list[dict[str, Any]]]:
@@ -128,7 +138,7 @@ def extract_chunks(
     # count all of the caller's memory in its own resident size.
     context = multiprocessing.get_context("spawn")
     pending: deque[tuple[Sequence[ArticleText], Future[list[dict[str, Any]]]]] = deque()
-    with ProcessPoolExecutor(processes, mp_context=context, initializer=load_pipeline) as pool:
+    with ProcessPoolExecutor(processes, mp_context=context, initializer=_start_worker) as pool:
         try:
             for chunk in chunks:
                 pending.append((chunk, pool.submit(_chunk_results, chunk)))

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import json
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
@@ -11,8 +12,10 @@ import pytest
 from spacy.language import Language
 
 from orchestration.extract.document import extract_article, load_pipeline
+from orchestration.extract.output import ArticleText
 
 FIXTURES = Path(__file__).parents[2] / "fixtures" / "extract"
+CORPUS = Path(__file__).parents[2] / "fixtures" / "corpus"
 
 Extract = Callable[..., dict[str, Any]]
 
@@ -33,6 +36,16 @@ def extract(nlp: Language) -> Extract:
         return result
 
     return run
+
+
+def corpus_texts() -> list[ArticleText]:
+    """The shipped corpus of real articles, as the extraction stage reads them."""
+    texts = []
+    for path in sorted(CORPUS.iterdir()):
+        raw = path.read_text(encoding="utf-8")
+        body = json.loads(raw)["body"] if path.suffix == ".json" else raw
+        texts.append(ArticleText(path.stem, str(path), None, body, None))
+    return texts
 
 
 def assert_offsets(body: str, result: dict[str, Any]) -> None:

@@ -2,9 +2,6 @@
 
 from __future__ import annotations
 
-import json
-from pathlib import Path
-
 import pytest
 import spacy
 from spacy.language import Language
@@ -13,17 +10,7 @@ from spacy.tokens import Doc
 
 from orchestration.extract.attribute_rules import MODEL_RULER, AttributeRules, RuleIndex
 from orchestration.extract.nlp import load_model
-
-CORPUS = Path(__file__).parents[2] / "fixtures" / "corpus"
-
-
-def corpus_bodies() -> list[str]:
-    """The bodies of the shipped real-article corpus."""
-    bodies = []
-    for path in sorted(CORPUS.iterdir()):
-        text = path.read_text(encoding="utf-8")
-        bodies.append(json.loads(text)["body"] if path.suffix == ".json" else text)
-    return bodies
+from tests.unit.extract.conftest import corpus_texts
 
 
 @pytest.fixture(scope="module")
@@ -40,7 +27,7 @@ def test_same_matches_and_attributes_as_the_model_ruler_on_real_articles(model: 
     rules = AttributeRules(ruler)
     assert rules.index is not None, "the model's rules should all be indexable"
     before_ruler = [n for n in model.pipe_names if n not in (MODEL_RULER, "lemmatizer", "ner")]
-    bodies = corpus_bodies()
+    bodies = [t.body for t in corpus_texts()]
     with model.select_pipes(enable=before_ruler):
         docs = list(model.pipe(bodies))
         copies = list(model.pipe(bodies))
