@@ -29,16 +29,21 @@ class Place:
     population: int = 0
 
 
-@functools.lru_cache(maxsize=1 << 16)
-def normalise(text: str) -> str:
+def name_key(text: str) -> str:
     """Key under which a name is looked up: casefolded, without accents, plain apostrophes,
     no "the" ("Zürich" and "ZURICH" share one)."""
     plain = text
     if not text.isascii():
         decomposed = unicodedata.normalize("NFKD", text)
         plain = "".join(c for c in decomposed if not unicodedata.combining(c))
-    key = " ".join(plain.replace("\u2019", "'").split()).casefold()
+        plain = plain.replace("\u2019", "'")
+    key = " ".join(plain.split()).casefold()
     return key[4:] if key.startswith("the ") else key
+
+
+# The text of articles repeats its names; the gazetteer's own 200,000 names, read once at
+# start-up, go through `name_key` so they do not crowd the words of articles out of the cache.
+normalise = functools.lru_cache(maxsize=1 << 16)(name_key)
 
 
 def read_table(name: str) -> list[tuple[str, list[str]]]:
@@ -88,7 +93,7 @@ class Gazetteer:
             for form in forms:
                 self._add_country_key(form, code)
         self.continents = {
-            normalise(c["name"]): Place(
+            name_key(c["name"]): Place(
                 c["name"],
                 "LOC",
                 "continent",
@@ -100,9 +105,7 @@ class Gazetteer:
             for c in cache.get_continents().values()
         }
         self.states = {
-            normalise(s["name"]): Place(
-                s["name"], "GPE", "state", "USA", None, None, s["geonameid"]
-            )
+            name_key(s["name"]): Place(s["name"], "GPE", "state", "USA", None, None, s["geonameid"])
             for s in cache.get_us_states().values()
         }
         self.cities: dict[str, list[Place]] = {}
@@ -118,20 +121,20 @@ class Gazetteer:
                 city["geonameid"],
                 city["population"],
             )
-            self.cities.setdefault(normalise(city["name"]), []).append(place)
+            self.cities.setdefault(name_key(city["name"]), []).append(place)
             for alt in city["alternatenames"]:
                 if alt.isascii() and len(alt) > 3 and not alt.isupper():
-                    self.city_alternates.setdefault(normalise(alt), []).append(place)
+                    self.city_alternates.setdefault(name_key(alt), []).append(place)
         self.demonyms: dict[str, str] = {}
         for code, forms in read_table("demonyms.tsv"):
             for form in forms:
                 self.demonyms.setdefault(form, code)
                 many = plural(form)
-                if many and normalise(many) not in self.country_keys:
+                if many and name_key(many) not in self.country_keys:
                     self.demonyms.setdefault(many, code)
 
     def _add_country_key(self, name: str, code: str) -> None:
-        codes = self.country_keys.setdefault(normalise(name), [])
+        codes = self.country_keys.setdefault(name_key(name), [])
         if code not in codes:
             codes.append(code)
 
