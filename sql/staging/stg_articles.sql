@@ -8,14 +8,15 @@ SELECT
     r.title,
     length(r.body) AS body_length,
     len(string_split_regex(trim(r.body), '\s+')) AS word_count,
-    TRY_CAST(e.payload ->> '$.article.published_date' AS DATE) AS published_date,
-    e.payload ->> '$.article.published_date_source' AS published_date_source,
-    e.payload ->> '$.article.dateline' AS dateline,
-    e.payload ->> '$.article.dateline_entity_id' AS dateline_entity_id,
+    TRY_CAST(e.article ->> 'published_date' AS DATE) AS published_date,
+    e.article ->> 'published_date_source' AS published_date_source,
+    e.article ->> 'dateline' AS dateline,
+    e.article ->> 'dateline_entity_id' AS dateline_entity_id,
     e.extractor_version,
     e.model AS extractor_model,
     e.extracted_at
-FROM extractions AS e
+-- The payload is parsed once for its article object, not once per field.
+FROM (SELECT *, payload -> '$.article' AS article FROM extractions) AS e
 JOIN raw_articles AS r USING (article_id)
 LEFT JOIN dim_article AS d
     ON d.article_id = e.article_id AND d.extracted_at = e.extracted_at
