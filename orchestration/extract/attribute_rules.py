@@ -121,6 +121,9 @@ class RuleIndex:
             self.index[column].setdefault(value, []).append(indexed)
 
     def _spec(self, token: dict) -> TokenSpec:
+        if not token:
+            # A token that matches anything: the scan below starts from a first check.
+            raise UnsupportedPattern("a pattern token without conditions")
         checks: list[Check] = []
         keyed, keys, best = None, (), len(INDEX_ORDER) + 1
         for raw_name, value in token.items():

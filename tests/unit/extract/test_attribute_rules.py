@@ -83,8 +83,13 @@ def test_every_predicate_kind_matches_as_the_matcher_does() -> None:
     }  # fmt: skip
 
 
-def test_a_ruler_the_index_cannot_read_runs_as_it_is() -> None:
-    ruler = ruler_with([{"patterns": [[{"TAG": "NN", "OP": "+"}]], "attrs": {"POS": "NOUN"}}])
+@pytest.mark.parametrize(
+    "pattern",
+    [[{"TAG": "NN", "OP": "+"}], [{}, {"TAG": "NN"}]],
+    ids=["operator", "wildcard token"],
+)
+def test_a_ruler_the_index_cannot_read_runs_as_it_is(pattern: list[dict]) -> None:
+    ruler = ruler_with([{"patterns": [pattern], "attrs": {"POS": "NOUN"}, "index": -1}])
     rules = AttributeRules(ruler)
     assert rules.index is None
     doc = hand_tagged(ruler, ["big", "dog", "house"], ["JJ", "NN", "NN"], ["amod", "ROOT", "dep"])
