@@ -26,8 +26,8 @@ from orchestration.settings import DUCKDB_POOL
 from orchestration.sql import read_sql
 
 PREVIEW_ROWS = 50
-# Chunks read, or written, per connection to the warehouse.
-CHUNKS_PER_CONNECTION = 4
+# Articles read, or records written, per connection to the warehouse.
+ARTICLES_PER_CONNECTION = 256
 
 
 def _summary_row(record: dict[str, Any]) -> dict[str, Any]:
@@ -92,11 +92,11 @@ class PendingArticles:
             return len(self._query(con))
 
     def chunks(self) -> Iterator[list[ArticleText]]:
-        """The pending articles, CHUNK_SIZE at a time, read CHUNKS_PER_CONNECTION chunks ahead."""
+        """The pending articles, CHUNK_SIZE at a time, read ARTICLES_PER_CONNECTION ahead."""
         while True:
             with self.warehouse.connect(read_only=True) as con:
                 rows = self._query(con).limit(
-                    CHUNK_SIZE * CHUNKS_PER_CONNECTION, offset=self.read - self.written
+                    ARTICLES_PER_CONNECTION, offset=self.read - self.written
                 )
                 articles = [ArticleText(*row) for row in rows.fetchall()]
             if not articles:
@@ -106,9 +106,9 @@ class PendingArticles:
                 yield articles[start : start + CHUNK_SIZE]
 
     def write(self, records: list[dict[str, Any]]) -> None:
-        """Queue a chunk's records; store them once CHUNKS_PER_CONNECTION chunks are queued."""
+        """Queue a chunk's records; store them once ARTICLES_PER_CONNECTION are queued."""
         self.unwritten.extend(records)
-        if len(self.unwritten) >= CHUNK_SIZE * CHUNKS_PER_CONNECTION:
+        if len(self.unwritten) >= ARTICLES_PER_CONNECTION:
             self.flush()
 
     def flush(self) -> None:
