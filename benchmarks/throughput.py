@@ -18,6 +18,7 @@ from orchestration.extract.output import (
     extract_chunk,
     extract_chunks,
 )
+from orchestration.extract.workers import spawn_pool
 
 # Texts per nlp.pipe batch; small enough that two processes both get work on 500 articles.
 BATCH_SIZE = 64
@@ -58,6 +59,7 @@ def time_extraction(articles: Sequence[Article], processes: int) -> Elapsed:
     texts = article_texts(articles)
     extract_chunk(texts[:WARMUP_ARTICLES], nlp)
     watch = Stopwatch()
-    for _ in extract_chunks(_chunks(texts), processes, nlp if processes == 1 else None):
+    pool = spawn_pool(processes) if processes > 1 else None
+    for _ in extract_chunks(_chunks(texts), pool, nlp):
         pass
     return watch.elapsed()

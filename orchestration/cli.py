@@ -75,12 +75,16 @@ def run(
     ] = "INFO",
 ) -> None:
     """Materialize the job in-process on PATHs (default data/articles/ and data/inbox/)."""
-    import duckdb
+    from orchestration.extract.workers import prestarted_pool
 
-    from orchestration.runner import check_evaluations, run_job
+    # The worker loads spaCy's model while this process imports and starts the job.
+    with prestarted_pool():
+        import duckdb
 
-    exempt_loaded_objects_from_collection()
-    result = run_job(paths or None, warehouse, log_level=log_level.upper())
+        from orchestration.runner import check_evaluations, run_job
+
+        exempt_loaded_objects_from_collection()
+        result = run_job(paths or None, warehouse, log_level=log_level.upper())
     passed, failed = check_evaluations(result)
     with duckdb.connect(str(warehouse), read_only=True) as con:
         cursor = con.execute(read_sql("select/select_run_summary.sql"))

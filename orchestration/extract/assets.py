@@ -21,6 +21,7 @@ from orchestration.extract.output import (
     extract_chunks,
     process_count,
 )
+from orchestration.extract.workers import WorkerPool, spawn_pool, take_prestarted
 from orchestration.resources import NlpResource, WarehouseResource
 from orchestration.settings import DUCKDB_POOL
 from orchestration.sql import read_sql
@@ -123,6 +124,20 @@ class PendingArticles:
         self.unwritten = []
 
 
+def _worker_pool(pending: int) -> WorkerPool | None:
+    """The workers that extract `pending` articles; None to extract them in this process.
+
+    A pool started ahead of the job (`newsledger run`) is used whatever the number: its
+    worker has loaded the model already. Otherwise workers are spawned when there is enough
+    work to repay their start-up.
+    """
+    pool = take_prestarted()
+    if pool is not None:
+        return pool
+    processes = process_count(pending)
+    return spawn_pool(processes) if processes > 1 else None
+
+
 @dg.asset(
     deps=["raw_articles"],
     group_name="extract",
@@ -135,11 +150,14 @@ def extractions(
     """Entities, figures, dates and quotations of articles not yet extracted by this version."""
     pending = PendingArticles(warehouse)
     total = pending.count()
-    processes = process_count(total)
-    context.log.info(f"extracting {total} articles with {processes} process(es)")
+    pool = _worker_pool(total)
+    context.log.info(
+        f"extracting {total} articles "
+        + (f"with up to {pool.processes} worker processes" if pool else "in this process")
+    )
     preview: list[dict[str, Any]] = []
-    pipeline = nlp.pipeline() if processes == 1 and total else None
-    for records in extract_chunks(pending.chunks(), processes, pipeline):
+    pipeline = nlp.pipeline() if pool is None and total else None
+    for records in extract_chunks(pending.chunks(), pool, pipeline):
         pending.write(records)
         preview.extend(_summary_row(r) for r in records[: PREVIEW_ROWS - len(preview)])
     pending.flush()

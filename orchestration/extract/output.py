@@ -7,11 +7,9 @@ chunks are held at a time, so memory does not grow with the number of articles.
 
 import gc
 import math
-import multiprocessing
-import os
 from collections import deque
 from collections.abc import Iterable, Iterator, Sequence
-from concurrent.futures import Future, ProcessPoolExecutor
+from concurrent.futures import Future
 from dataclasses import dataclass
 from datetime import date
 from typing import Any
@@ -25,6 +23,7 @@ from orchestration.extract.document import (
     prepare_doc,
 )
 from orchestration.extract.geo import gazetteer
+from orchestration.extract.workers import MAX_PROCESSES, WorkerPool, available_cores
 
 # Articles per task sent to a worker. Small, so that the workers finish within a fraction of
 # a second of each other: with 64, one of two cores sat idle for about a second at the end.
@@ -36,7 +35,6 @@ PIPE_BATCH_SIZE = 16
 CHUNKS_IN_FLIGHT_PER_WORKER = 2
 # Below this many articles one process is faster: a worker takes about two seconds to start.
 PARALLEL_MIN_ARTICLES = 100
-MAX_PROCESSES = 4
 
 
 @dataclass(frozen=True)
@@ -48,13 +46,6 @@ class ArticleText:
     title: str | None
     body: str
     published_date: date | None
-
-
-def available_cores() -> int:
-    """The number of CPU cores this process may run on."""
-    if hasattr(os, "sched_getaffinity"):
-        return len(os.sched_getaffinity(0))
-    return os.cpu_count() or 1
 
 
 def process_count(pending: int) -> int:
@@ -115,7 +106,7 @@ def _with_articles(
     ]
 
 
-def _start_worker() -> None:
+def load_worker_state() -> None:
     """Load what extraction uses, then exempt it from garbage collection: the model and the
     gazetteer live as long as the worker, and every full collection would walk them again."""
     load_pipeline()
@@ -124,27 +115,25 @@ def _start_worker() -> None:
 
 
 def extract_chunks(
-    chunks: Iterable[Sequence[ArticleText]], processes: int = 1, nlp: Language | None = None
+    chunks: Iterable[Sequence[ArticleText]],
+    pool: WorkerPool | None = None,
+    nlp: Language | None = None,
 ) -> Iterator[list[dict[str, Any]]]:
-    """The records of each chunk, in order: in this process, or with `processes` workers.
+    """The records of each chunk, in order: in this process, or by the workers of `pool`,
+    which is shut down once the chunks are done.
 
     `chunks` is consumed lazily, at most a few chunks ahead of what the caller has received.
-    Workers are spawned, as multiprocessing's "spawn" does it: a script that calls this must
-    guard its entry point with `if __name__ == "__main__":`.
     """
-    if processes <= 1:
+    if pool is None:
         for chunk in chunks:
             yield extract_chunk(chunk, nlp)
         return
-    # Not forked: the caller may hold threads and database handles, and a forked child would
-    # count all of the caller's memory in its own resident size.
-    context = multiprocessing.get_context("spawn")
     pending: deque[tuple[Sequence[ArticleText], Future[list[dict[str, Any]]]]] = deque()
-    with ProcessPoolExecutor(processes, mp_context=context, initializer=_start_worker) as pool:
+    with pool.executor as executor:
         try:
             for chunk in chunks:
-                pending.append((chunk, pool.submit(_chunk_results, chunk)))
-                if len(pending) >= processes * CHUNKS_IN_FLIGHT_PER_WORKER:
+                pending.append((chunk, executor.submit(_chunk_results, chunk)))
+                if len(pending) >= pool.processes * CHUNKS_IN_FLIGHT_PER_WORKER:
                     done, future = pending.popleft()
                     yield _with_articles(done, future.result())
             while pending:

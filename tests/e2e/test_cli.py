@@ -10,6 +10,7 @@ from pathlib import Path
 
 import pytest
 
+from orchestration.extract.workers import available_cores
 from tests.conftest import FIXTURES
 
 BIN = Path(sys.executable).parent
@@ -28,6 +29,9 @@ def cli_warehouse(tmp_path_factory: pytest.TempPathFactory) -> Path:
     done = newsledger("run", str(FIXTURES / "articles"), "--warehouse", str(path))
     assert done.returncode == 0, done.stderr
     assert "checks passed" in done.stdout
+    if available_cores() > 1:
+        # The worker started with the command extracted; the command loaded no model itself.
+        assert "worker processes" in done.stderr
     return path
 
 
