@@ -20,7 +20,7 @@ from orchestration.extract.filters import (
 from orchestration.extract.geo import gazetteer
 from orchestration.extract.lexicon import HONORIFICS, POSSESSIVES
 from orchestration.extract.names import complete_names, speaker_names
-from orchestration.extract.records import doc_text
+from orchestration.extract.records import doc_text, span_text
 from orchestration.extract.retyping import (
     complete_lists,
     link_places,
@@ -98,12 +98,12 @@ def demonym_candidates(doc: Doc) -> list[Candidate]:
     found = []
     i = 0
     while i < len(doc):
-        tok = doc[i]
-        if not tok.text[:1].isupper():
+        word = span_text(doc, i, i + 1)
+        if not word[:1].isupper():
             i += 1
             continue
-        pair = tok.text_with_ws + doc[i + 1].text if i + 1 < len(doc) else ""
-        for size, text in ((2, pair), (1, tok.text)):
+        pair = span_text(doc, i, i + 2) if i + 1 < len(doc) else ""
+        for size, text in ((2, pair), (1, word)):
             code = gaz.demonym(text) if text else None
             if code:
                 found.append(Candidate(i, i + size, "NORP", 3, country=code, source="demonym"))
@@ -122,14 +122,14 @@ def country_candidates(doc: Doc) -> list[Candidate]:
     i = 0
     while i < len(doc):
         step = 1
-        if proper[i] and doc[i].text[:1].isupper():
+        if proper[i] and span_text(doc, i, i + 1)[:1].isupper():
             for size in range(min(4, len(doc) - i), 0, -1):
                 if not proper[i + size - 1]:
                     continue
-                words = doc[i : i + size]
-                if not words.text.replace(" ", "").isalpha():
+                words = span_text(doc, i, i + size)
+                if not words.replace(" ", "").isalpha():
                     continue
-                if gaz.country(words.text) and not shouted_abbreviation(doc, i, i + size):
+                if gaz.country(words) and not shouted_abbreviation(doc, i, i + size):
                     found.append(Candidate(i, i + size, "GPE", source="gazetteer"))
                     step = size
                     break

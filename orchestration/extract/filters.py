@@ -17,27 +17,26 @@ MIN_SHOUTED_WORDS = 2
 
 def is_demonym_compound(doc: Doc, cand: Candidate) -> bool:
     """Whether a span is only nationality words joined by hyphens ("Russian-Chinese")."""
+    if cand.end - cand.start < 2:
+        return False
     words = [t.text for t in doc[cand.start : cand.end] if t.text not in HYPHENS]
     return len(words) > 1 and all(gazetteer().demonym(w) for w in words)
 
 
 def is_unit(doc: Doc, cand: Candidate) -> bool:
     """Whether a candidate is a measurement unit or currency code after a number ("6,000 MW")."""
+    if cand.start == 0 or not doc[cand.start - 1].like_num:
+        return False
     text = cand.text(doc)
-    after_number = cand.start > 0 and doc[cand.start - 1].like_num
-    return after_number and (text.lower() in MEASURE_UNITS or text in iso_codes())
+    return text.lower() in MEASURE_UNITS or text in iso_codes()
 
 
 def is_title_part(doc: Doc, cand: Candidate) -> bool:
     """Whether a candidate is only the first words of a title ("Finance" in "Finance Minister
     Adebayo Okonkwo-Bello")."""
-    words = doc[cand.start : cand.end]
-    following = doc[cand.end] if cand.end < len(doc) else None
-    return (
-        all(t.lower_ in TITLE_WORDS for t in words)
-        and following is not None
-        and following.lower_ in TITLE_WORDS
-    )
+    if cand.end >= len(doc) or doc[cand.end].lower_ not in TITLE_WORDS:
+        return False
+    return all(t.lower_ in TITLE_WORDS for t in doc[cand.start : cand.end])
 
 
 def is_amount_part(doc: Doc, cand: Candidate) -> bool:

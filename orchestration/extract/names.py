@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import re
 
+from spacy.symbols import VERB
 from spacy.tokens import Doc, Token
 
 from orchestration.extract.lemmas import lemma
@@ -85,8 +86,10 @@ def speaker_names(doc: Doc, cands: list[Candidate]) -> list[Candidate]:
     the model did not tag."""
     owner = {i for c in cands for i in range(c.start, c.end)}
     found = []
-    for verb in doc:
-        if verb.pos_ != "VERB" or lemma(verb).lower() not in SPEECH_VERBS:
+    # Read from one array: only verbs are built as tokens.
+    verbs = [i for i, pos in enumerate(doc.to_array("POS").tolist()) if pos == VERB]
+    for verb in (doc[i] for i in verbs):
+        if lemma(verb).lower() not in SPEECH_VERBS:
             continue
         for subject in verb.children:
             if subject.dep_ != "nsubj" or not is_name_word(subject):

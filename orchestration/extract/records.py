@@ -6,10 +6,12 @@ import bisect
 from dataclasses import dataclass, field, is_dataclass
 from typing import Any
 
+from spacy.attrs import IDX, LENGTH
 from spacy.tokens import Doc, Span
 
 SENTENCES_KEY = "newsledger_sentences"
 TEXT_KEY = "newsledger_text"
+TOKEN_CHARS_KEY = "newsledger_token_chars"
 
 
 @dataclass
@@ -123,6 +125,27 @@ def doc_text(doc: Doc) -> str:
     if text is None:
         text = doc.user_data[TEXT_KEY] = doc.text
     return text
+
+
+def token_chars(doc: Doc) -> tuple[list[int], list[int]]:
+    """Each token's first and end character offsets, read once from the doc's arrays."""
+    found = doc.user_data.get(TOKEN_CHARS_KEY)
+    if found is None:
+        starts, lengths = doc.to_array([IDX, LENGTH]).T.tolist() if len(doc) else ([], [])
+        found = doc.user_data[TOKEN_CHARS_KEY] = (
+            starts,
+            [start + length for start, length in zip(starts, lengths, strict=True)],
+        )
+    return found
+
+
+def span_text(doc: Doc, start: int, end: int) -> str:
+    """The text of tokens `start` to `end`, as `doc[start:end].text` gives it, without
+    building the span: from the doc's text and its tokens' offsets."""
+    if start >= end:
+        return ""
+    starts, ends = token_chars(doc)
+    return doc_text(doc)[starts[start] : ends[end - 1]]
 
 
 def sentence_index(doc: Doc, char: int) -> int:

@@ -14,6 +14,7 @@ from orchestration.extract.lexicon import (
     TITLE_WORDS,
     read_words,
 )
+from orchestration.extract.records import span_text
 
 NAME_LABELS = frozenset({"PERSON", "ORG", "GPE", "LOC", "FAC"})
 LOOSE_POS = frozenset({"ADP", "DET", "ADV", "VERB", "AUX", "PRON", "SCONJ", "CCONJ", "PART"})
@@ -43,7 +44,7 @@ class Candidate:
 
     def text(self, doc: Doc) -> str:
         """The candidate's surface text."""
-        return doc[self.start : self.end].text
+        return span_text(doc, self.start, self.end)
 
     def nation(self) -> str | None:
         """Country the mention names or belongs to, from its place link or context."""
