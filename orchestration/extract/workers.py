@@ -1,16 +1,17 @@
 """Extraction's worker processes: spawned, each loading the pipeline once, maybe ahead of need.
 
-This module imports only the standard library, so that `newsledger run` can spawn a worker
-before it imports Dagster, Great Expectations and the rest. That worker loads spaCy's model
-and the gazetteer on the second core, about 1.5 s of work, while the first core imports and
-starts the job; the extraction asset then takes the pool instead of spawning one.
+This module imports only the standard library, so that `newsledger run` can spawn its
+workers before it imports Dagster, Great Expectations and the rest. They load spaCy's model
+and the gazetteer one at a time on the second core, about 1.5 s of work each, while the
+first core imports and starts the job; the extraction asset then takes the pool instead of
+spawning one.
 """
 
 import multiprocessing
 import os
 from collections.abc import Iterator
 from concurrent.futures import ProcessPoolExecutor
-from contextlib import contextmanager
+from contextlib import AbstractContextManager, contextmanager, nullcontext
 from dataclasses import dataclass
 
 MAX_PROCESSES = 4
@@ -31,24 +32,32 @@ def available_cores() -> int:
     return os.cpu_count() or 1
 
 
-def _start_worker() -> None:
+def _start_worker(loading: AbstractContextManager[object]) -> None:
     # Imported here, in the worker: spaCy and the model are what the worker is for, and what
     # the process that spawns it should not wait for.
-    from orchestration.extract.output import load_worker_state
+    with loading:
+        from orchestration.extract.output import load_worker_state
 
-    load_worker_state()
+        load_worker_state()
 
 
-def spawn_pool(processes: int) -> WorkerPool:
+def spawn_pool(processes: int, one_load_at_a_time: bool = False) -> WorkerPool:
     """A pool of up to `processes` workers. Python starts a worker when a task finds none
     idle, so a pool that is given fewer tasks than workers spawns fewer processes.
+
+    With `one_load_at_a_time`, a worker loads the pipeline only once the previous one has:
+    loading then takes one core however many workers start, and leaves the other to the
+    caller.
 
     Workers are spawned, not forked: the caller may hold threads and database handles, and a
     forked child would count all of the caller's memory in its own resident size. A script
     that extracts with workers must guard its entry point with `if __name__ == "__main__":`.
     """
     context = multiprocessing.get_context("spawn")
-    executor = ProcessPoolExecutor(processes, mp_context=context, initializer=_start_worker)
+    loading = context.Lock() if one_load_at_a_time else nullcontext()
+    executor = ProcessPoolExecutor(
+        processes, mp_context=context, initializer=_start_worker, initargs=(loading,)
+    )
     return WorkerPool(executor, processes)
 
 
@@ -57,18 +66,20 @@ _prestarted: list[WorkerPool] = []
 
 @contextmanager
 def prestarted_pool() -> Iterator[WorkerPool | None]:
-    """Start one extraction worker now, for the next extraction in this process to take.
+    """Start one extraction worker per core now (up to MAX_PROCESSES), for the next
+    extraction in this process to take.
 
-    The pool may grow to one worker per core (up to MAX_PROCESSES) once extraction gives it
-    work. On a single core there is no second core to overlap with, and nothing is started.
-    The pool is shut down on leaving, whether or not extraction took it.
+    The workers load one at a time, leaving a core to the caller. On a single core there is
+    no second core to overlap with, and nothing is started. The pool is shut down on
+    leaving, whether or not extraction took it.
     """
     processes = min(available_cores(), MAX_PROCESSES)
     if processes < 2:
         yield None
         return
-    pool = spawn_pool(processes)
-    pool.executor.submit(int)  # a task that does nothing: the worker spawns to run it
+    pool = spawn_pool(processes, one_load_at_a_time=True)
+    for _ in range(processes):
+        pool.executor.submit(int)  # a task that does nothing: a worker spawns to run it
     _prestarted.append(pool)
     try:
         yield pool
