@@ -26,6 +26,8 @@ HAS_YEAR_RE = re.compile(r"\b(1[5-9]\d\d|20\d\d)\b")
 WEEKDAY_ONLY_RE = re.compile(rf"(?:(?:early|late|on)\s+)?({WEEKDAY})", re.I)
 WEEKDAY_NAMES = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
 MONTH_RE = re.compile(rf"\b{MONTH}(?!\w)")
+COARSE_PERIODS = frozenset({"month", "year"})
+DIGIT_RE = re.compile(r"\d")
 # dateparser's parsers, in its default order, less those for timestamps and digit runs.
 RELATIVE_PARSERS = ["relative-time", "custom-formats", "absolute-time"]
 ABSOLUTE_PARSERS = ["custom-formats", "absolute-time"]
@@ -70,13 +72,37 @@ def resolve(text: str, base: dt.date | None, direction: str) -> tuple[str | None
     return None, "day"
 
 
-@functools.lru_cache(maxsize=4096)
 def parse_date(text: str, base: dt.date | None, direction: str) -> tuple[dt.date, str] | None:
     """dateparser's reading of `text`: the day it names and at what period, or None.
 
-    Memoised, as news repeats its dates ("last month" across a day's articles). Expressions
-    with no word pointing away from the publication date ("March 2024", "Tuesday") skip
-    dateparser's relative-time parser, which would only fail on them first.
+    An expression without digits read to the month or the year ("last month", "May", "next
+    year") is read against the first day of the publication date's month: the day cannot
+    change a month or a year, and one parse then serves every article of that month. (With
+    digits, an expression names its day, or its year and needs no base.)
+    """
+    if (
+        base is not None
+        and not DIGIT_RE.search(text)
+        and reading_period(text, direction) in COARSE_PERIODS
+    ):
+        base = base.replace(day=1)
+    return read_date(text, base, direction)
+
+
+@functools.lru_cache(maxsize=4096)
+def reading_period(text: str, direction: str) -> str | None:
+    """The period (day, month, year) dateparser reads `text` at, whatever the base date."""
+    parsed = read_date(text, None, direction)
+    return parsed[1] if parsed else None
+
+
+@functools.lru_cache(maxsize=4096)
+def read_date(text: str, base: dt.date | None, direction: str) -> tuple[dt.date, str] | None:
+    """dateparser's reading of `text` against `base`.
+
+    Memoised, as news repeats its dates. Expressions with no word pointing away from the
+    publication date ("March 2024", "Tuesday") skip dateparser's relative-time parser, which
+    would only fail on them first.
     """
     data = date_parser(base, direction, is_relative_word(text)).get_date_data(text)
     if data.date_obj is None:

@@ -6,6 +6,7 @@ import datetime as dt
 
 import pytest
 
+from orchestration.extract.dates import resolve
 from tests.unit.extract.conftest import Extract
 
 MARCH_10 = dt.date(2023, 3, 10)
@@ -107,3 +108,23 @@ def test_dateline_date_is_the_publication_day(extract: Extract) -> None:
     result = extract("BRUSSELS, Oct. 12 (Reuters) - The EU will cut steel quotas in July.")
     assert result["article"]["published_date"].endswith("-10-12")
     assert dates(result)["Oct. 12"][0] == result["article"]["published_date"]
+
+
+@pytest.mark.parametrize(
+    ("text", "direction", "days", "values"),
+    [
+        # Month and year readings do not move with the day of the month, even at its ends.
+        ("last month", "current_period", (1, 15, 31), {"2023-02"}),
+        ("next month", "current_period", (1, 31), {"2023-04"}),
+        ("next year", "current_period", (1, 31), {"2024"}),
+        ("March", "past", (1, 31), {"2023-03"}),
+        ("April", "past", (1, 31), {"2022-04"}),
+        # A day reading still does: March 20 lies after the 10th but before the 31st.
+        ("March 20", "past", (10, 31), {"2022-03-20", "2023-03-20"}),
+    ],
+)
+def test_month_and_year_readings_do_not_depend_on_the_day(
+    text: str, direction: str, days: tuple[int, ...], values: set[str]
+) -> None:
+    found = {resolve(text, dt.date(2023, 3, day), direction)[0] for day in days}
+    assert found == values
