@@ -77,7 +77,7 @@ def run(
     """Materialize the job in-process on PATHs (default data/articles/ and data/inbox/)."""
     from orchestration.extract.workers import prestarted_pool
 
-    # The worker loads spaCy's model while this process imports and starts the job.
+    # The workers load spaCy's model while this process imports and starts the job.
     with prestarted_pool():
         import duckdb
 

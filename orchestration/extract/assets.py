@@ -128,8 +128,8 @@ def _worker_pool(pending: int) -> WorkerPool | None:
     """The workers that extract `pending` articles; None to extract them in this process.
 
     A pool started ahead of the job (`newsledger run`) is used whatever the number: its
-    worker has loaded the model already. Otherwise workers are spawned when there is enough
-    work to repay their start-up.
+    workers have loaded the model already. Otherwise workers are spawned when there is
+    enough work to repay their start-up.
     """
     pool = take_prestarted()
     if pool is not None:
