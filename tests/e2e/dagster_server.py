@@ -2,6 +2,7 @@
 
 import json
 import os
+import signal
 import socket
 import subprocess
 import sys
@@ -48,6 +49,14 @@ def wait_for_assets(base: str, timeout: float = 180) -> list[dict[str, Any]]:
         time.sleep(2)
 
 
+def _default_stop_signals() -> None:
+    """In the server's process: stop on SIGINT and SIGTERM again. A command started in the
+    background by a non-interactive shell, as CI may start the tests, inherits them ignored,
+    and `dagster dev` would then never hear the test ask it to stop."""
+    for stop in (signal.SIGINT, signal.SIGTERM):
+        signal.signal(stop, signal.SIG_DFL)
+
+
 @contextmanager
 def dagster_dev(home: Path, env: dict[str, str] | None = None) -> Iterator[str]:
     """Run `dagster dev` with DAGSTER_HOME=`home` (the project's dagster.yaml); yield its URL."""
@@ -59,6 +68,7 @@ def dagster_dev(home: Path, env: dict[str, str] | None = None) -> Iterator[str]:
          "-p", str(port)],
         cwd=ROOT, env={**os.environ, "DAGSTER_HOME": str(home), **(env or {})},
         stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, start_new_session=True,
+        preexec_fn=_default_stop_signals,
     )  # fmt: skip
     try:
         yield f"http://127.0.0.1:{port}"
