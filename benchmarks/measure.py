@@ -3,7 +3,8 @@
 CPU seconds include every reaped child process and are much less disturbed than wall time when
 other programs share the cores. The peak memory is the largest sum of VmRSS over a process and
 all of its descendants seen while polling /proc, so worker processes count while they live
-(ru_maxrss of children would only give the largest single child). Linux only.
+(ru_maxrss of children would only give the largest single child). Linux only, with a kernel
+that lists a thread's children in /proc (CONFIG_PROC_CHILDREN, as Debian's and Ubuntu's do).
 """
 
 import os
@@ -17,6 +18,7 @@ from pathlib import Path
 
 POLL_SECONDS = 0.05
 PROC = Path("/proc")
+PAGE_BYTES = os.sysconf("SC_PAGE_SIZE")
 
 
 def cpu_seconds(children_only: bool = False) -> float:
@@ -59,42 +61,39 @@ class CommandRun:
     peak_process_rss_bytes: int
 
 
-def _parents() -> dict[int, int]:
-    """Every live process id mapped to its parent's id."""
-    parents = {}
-    for entry in PROC.iterdir():
-        if not entry.name.isdigit():
-            continue
+def _children(pid: int) -> list[int]:
+    """The child processes of `pid`, as each of its threads lists them; [] once it has gone."""
+    found: list[int] = []
+    try:
+        tasks = list((PROC / str(pid) / "task").iterdir())
+    except OSError:
+        return found
+    for task in tasks:
         try:
-            stat = (entry / "stat").read_text()
-        except OSError:
+            found.extend(int(child) for child in (task / "children").read_text().split())
+        except OSError:  # the thread has ended
             continue
-        # The command name may hold spaces and parentheses; the fields after it do not.
-        parents[int(entry.name)] = int(stat.rsplit(")", 1)[1].split()[1])
-    return parents
+    return found
 
 
 def _rss_bytes(pid: int) -> int:
     """Resident set size of one process, 0 once it has gone."""
     try:
-        for line in (PROC / str(pid) / "status").read_text().splitlines():
-            if line.startswith("VmRSS:"):
-                return int(line.split()[1]) * 1024
+        return int((PROC / str(pid) / "statm").read_text().split()[1]) * PAGE_BYTES
     except OSError:
-        pass
-    return 0
+        return 0
 
 
 def tree_rss(root: int) -> tuple[int, int]:
-    """Summed and largest RSS over `root` and its descendants."""
-    parents, tree, frontier = _parents(), {root}, [root]
-    children: dict[int, list[int]] = {}
-    for pid, parent in parents.items():
-        children.setdefault(parent, []).append(pid)
-    while frontier:
-        for child in children.get(frontier.pop(), []):
-            tree.add(child)
-            frontier.append(child)
+    """Summed and largest RSS over `root` and its descendants.
+
+    The tree is followed through /proc's children lists rather than by reading every process
+    on the machine: a poll then costs about 0.1 ms instead of 1 ms, little enough not to slow
+    what it measures.
+    """
+    tree = [root]
+    for pid in tree:
+        tree.extend(_children(pid))
     sizes = [_rss_bytes(pid) for pid in tree]
     return sum(sizes), max(sizes)
 
