@@ -33,6 +33,7 @@ def staging(
     """
     with warehouse.connect() as con:
         set_run(con, context.run.run_id)
+        con.execute(read_sql("session/use_one_thread.sql"))
         with transaction(con):
             for table in STAGING_TABLES:
                 con.execute(read_sql(f"staging/{table}.sql"))
