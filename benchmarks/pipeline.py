@@ -24,7 +24,7 @@ from benchmarks.measure import Elapsed, machine, run_command
 from benchmarks.queries import time_analyses
 from benchmarks.report import print_report
 from benchmarks.throughput import count_tokens, time_bare_spacy, time_extraction
-from orchestration.extract.output import process_count
+from orchestration.extract.chunks import process_count
 from orchestration.sql import read_sql
 
 INCREMENT = 10

@@ -10,15 +10,11 @@ from collections.abc import Iterator, Sequence
 
 from benchmarks.corpus import Article
 from benchmarks.measure import Elapsed, Stopwatch
+from orchestration.extract.chunks import CHUNK_SIZE, ArticleText, extract_chunks
 from orchestration.extract.document import load_pipeline
 from orchestration.extract.nlp import load_model
-from orchestration.extract.output import (
-    CHUNK_SIZE,
-    ArticleText,
-    extract_chunk,
-    extract_chunks,
-)
-from orchestration.extract.workers import spawn_pool
+from orchestration.extract.output import extract_chunk
+from orchestration.workers import spawn_pool
 
 # Texts per nlp.pipe batch; small enough that two processes both get work on 500 articles.
 BATCH_SIZE = 64
@@ -62,4 +58,6 @@ def time_extraction(articles: Sequence[Article], processes: int) -> Elapsed:
     pool = spawn_pool(processes) if processes > 1 else None
     for _ in extract_chunks(_chunks(texts), pool, nlp):
         pass
+    if pool is not None:
+        pool.executor.shutdown()  # inside the timing, as bare spaCy joins its workers
     return watch.elapsed()

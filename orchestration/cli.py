@@ -75,10 +75,10 @@ def run(
     ] = "INFO",
 ) -> None:
     """Materialize the job in-process on PATHs (default data/articles/ and data/inbox/)."""
-    from orchestration.extract.workers import prestarted_pool
+    from orchestration.workers import run_workers
 
     # The workers load spaCy's model while this process imports and starts the job.
-    with prestarted_pool():
+    with run_workers():
         import duckdb
 
         from orchestration.runner import check_evaluations, run_job

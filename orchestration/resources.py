@@ -3,13 +3,12 @@
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import dagster as dg
 import duckdb
 from pydantic import Field
-from spacy.language import Language
 
-from orchestration.extract.document import load_pipeline
 from orchestration.ingest.feeds import Feed, load_feeds
 from orchestration.ingest.policy import DEFAULT_MAX_BYTES, DEFAULT_MIN_WORDS, IngestPolicy
 from orchestration.quality.quarantine import DEFAULT_MAX_FAILURE_SHARE
@@ -21,6 +20,9 @@ from orchestration.settings import (
     QUALITY_DOCS_DIR,
 )
 from orchestration.warehouse.connection import connect
+
+if TYPE_CHECKING:
+    from spacy.language import Language
 
 
 class WarehouseResource(dg.ConfigurableResource):
@@ -39,8 +41,10 @@ class WarehouseResource(dg.ConfigurableResource):
 class NlpResource(dg.ConfigurableResource):
     """The spaCy pipeline with newsledger's components, loaded once per process."""
 
-    def pipeline(self) -> Language:
-        """Return the loaded pipeline."""
+    def pipeline(self) -> "Language":
+        """Return the loaded pipeline (spaCy is imported here, by the process that uses it)."""
+        from orchestration.extract.document import load_pipeline
+
         return load_pipeline()
 
 

@@ -7,6 +7,7 @@ between them. With enough articles the chunks are spread over one worker process
 
 import json
 from collections.abc import Iterator
+from contextlib import contextmanager
 from typing import Any
 
 import dagster as dg
@@ -14,17 +15,17 @@ import duckdb
 import pandas as pd
 import pyarrow as pa
 
-from orchestration.extract.document import EXTRACTOR_VERSION
-from orchestration.extract.output import (
+from orchestration.extract.chunks import (
     CHUNK_SIZE,
     ArticleText,
     extract_chunks,
     process_count,
 )
-from orchestration.extract.workers import WorkerPool, spawn_pool, take_prestarted
+from orchestration.extract.version import EXTRACTOR_VERSION
 from orchestration.resources import NlpResource, WarehouseResource
 from orchestration.settings import DUCKDB_POOL
 from orchestration.sql import read_sql
+from orchestration.workers import WorkerPool, run_pool, spawn_pool
 
 PREVIEW_ROWS = 50
 # Articles read, or records written, per connection to the warehouse.
@@ -124,18 +125,27 @@ class PendingArticles:
         self.unwritten = []
 
 
-def _worker_pool(pending: int) -> WorkerPool | None:
+@contextmanager
+def _workers(pending: int) -> Iterator[WorkerPool | None]:
     """The workers that extract `pending` articles; None to extract them in this process.
 
-    A pool started ahead of the job (`newsledger run`) is used whatever the number: its
-    workers have loaded the model already. Otherwise workers are spawned when there is
-    enough work to repay their start-up.
+    The run's workers (`newsledger run`) are used whatever the number: they have loaded the
+    model already. Otherwise workers are spawned when there is enough work to repay their
+    start-up, and shut down once it is done.
     """
-    pool = take_prestarted()
-    if pool is not None:
-        return pool
+    shared = run_pool()
+    if shared is not None:
+        yield shared
+        return
     processes = process_count(pending)
-    return spawn_pool(processes) if processes > 1 else None
+    if processes < 2:
+        yield None
+        return
+    pool = spawn_pool(processes)
+    try:
+        yield pool
+    finally:
+        pool.executor.shutdown(cancel_futures=True)
 
 
 @dg.asset(
@@ -150,16 +160,16 @@ def extractions(
     """Entities, figures, dates and quotations of articles not yet extracted by this version."""
     pending = PendingArticles(warehouse)
     total = pending.count()
-    pool = _worker_pool(total)
-    context.log.info(
-        f"extracting {total} articles "
-        + (f"with up to {pool.processes} worker processes" if pool else "in this process")
-    )
     preview: list[dict[str, Any]] = []
-    pipeline = nlp.pipeline() if pool is None and total else None
-    for records in extract_chunks(pending.chunks(), pool, pipeline):
-        pending.write(records)
-        preview.extend(_summary_row(r) for r in records[: PREVIEW_ROWS - len(preview)])
+    with _workers(total) as pool:
+        context.log.info(
+            f"extracting {total} articles "
+            + (f"with up to {pool.processes} worker processes" if pool else "in this process")
+        )
+        pipeline = nlp.pipeline() if pool is None and total else None
+        for records in extract_chunks(pending.chunks(), pool, pipeline):
+            pending.write(records)
+            preview.extend(_summary_row(r) for r in records[: PREVIEW_ROWS - len(preview)])
     pending.flush()
     context.log.info(f"extracted {pending.written} articles with extractor {EXTRACTOR_VERSION}")
     return dg.MaterializeResult(

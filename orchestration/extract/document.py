@@ -11,8 +11,7 @@ from spacy.tokens import Doc
 
 from orchestration.extract.nlp import build_pipeline, model_name
 from orchestration.extract.records import as_dict
-
-EXTRACTOR_VERSION = "0.2.1"
+from orchestration.extract.version import EXTRACTOR_VERSION
 
 
 @functools.cache

@@ -1,10 +1,10 @@
 """Reports stage: HTML pages for analysts, rendered from the warehouse after each load."""
 
+from collections.abc import Iterator
 from pathlib import Path
 
 import dagster as dg
 
-from orchestration.reports.article_page import render_article_page
 from orchestration.reports.dashboard_page import render_dashboard
 from orchestration.reports.files import (
     digest,
@@ -14,20 +14,44 @@ from orchestration.reports.files import (
     write_atomic,
     write_manifest,
 )
-from orchestration.reports.index_page import index_entry, render_index
+from orchestration.reports.index_page import render_index
+from orchestration.reports.pages import PageBatch, Row, write_pages
 from orchestration.reports.queries import article_records, dashboard_rows, loaded_articles, rows
 from orchestration.resources import WarehouseResource
 from orchestration.settings import DUCKDB_POOL
+from orchestration.workers import ordered_results, run_pool
 
 WAREHOUSE_TABLES = ["dim_article", "fct_entity_mention", "fct_figure", "fct_quote",
                     "fct_date_reference"]  # fmt: skip
 CHUNK = 500  # articles read per connection, so memory stays bounded on a large backlog
+PAGES_PER_BATCH = 50  # pages written per task, in this process or a worker
 PREVIEW = 20
 
 
 def file_url(path: Path) -> dg.MetadataValue:
     """A link to `path` for the asset's metadata."""
     return dg.MetadataValue.url(path.resolve().as_uri())
+
+
+def page_batches(
+    warehouse: WarehouseResource, folder: Path, article_ids: list[str]
+) -> Iterator[PageBatch]:
+    """The records of `article_ids`, read CHUNK at a time, in batches of PAGES_PER_BATCH."""
+    for start in range(0, len(article_ids), CHUNK):
+        with warehouse.connect(read_only=True) as con:
+            records = article_records(con, article_ids[start : start + CHUNK])
+        for at in range(0, len(records), PAGES_PER_BATCH):
+            yield PageBatch(folder, records[at : at + PAGES_PER_BATCH])
+
+
+def written_pages(batches: Iterator[PageBatch]) -> Iterator[list[tuple[str, Row]]]:
+    """The index entries of each batch once its pages are written: by the run's workers when
+    it has them (`newsledger run`), which render while this process reads the next batch."""
+    pool = run_pool()
+    if pool is None:
+        yield from map(write_pages, batches)
+    else:
+        yield from (entries for _, entries in ordered_results(pool, write_pages, batches))
 
 
 @dg.asset(deps=WAREHOUSE_TABLES, group_name="reports", kinds={"html"}, pool=DUCKDB_POOL)
@@ -49,13 +73,16 @@ def article_reports(
         held_back = rows(con, "reports/select_held_back_articles")
     stale = stale_articles(loaded, manifest, pages)
     written: list[str] = []
-    for start in range(0, len(stale), CHUNK):
-        with warehouse.connect(read_only=True) as con:
-            records = article_records(con, stale[start : start + CHUNK])
-        for record in records:
-            write_atomic(pages / f"{record['article_id']}.html", render_article_page(record))
-            manifest[record["article_id"]] = index_entry(record)
-            written.append(record["article_id"])
+    unsaved = 0
+    for entries in written_pages(page_batches(warehouse, pages, stale)):
+        for article_id, entry in entries:
+            manifest[article_id] = entry
+            written.append(article_id)
+        unsaved += len(entries)
+        if unsaved >= CHUNK:
+            write_manifest(manifest_path, manifest)
+            unsaved = 0
+    if unsaved:
         write_manifest(manifest_path, manifest)
     entries = {article_id: manifest[article_id] for article_id in loaded if article_id in manifest}
     write_atomic(folder / "index.html", render_index(entries, held_back))

@@ -4,9 +4,10 @@ import functools
 import re
 from collections.abc import Iterator
 from html import escape
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from spacy.displacy.render import EntityRenderer
+if TYPE_CHECKING:
+    from spacy.displacy.render import EntityRenderer
 
 Row = dict[str, Any]
 
@@ -56,9 +57,12 @@ def paragraphs(body: str) -> Iterator[tuple[int, int]]:
 
 
 @functools.cache
-def entity_renderer() -> EntityRenderer:
+def entity_renderer() -> "EntityRenderer":
     """displacy's entity renderer with our markup, built once: building one reads spaCy's
-    colour registry, which costs more than rendering a paragraph."""
+    colour registry, which costs more than rendering a paragraph. spaCy is imported here, so
+    that a process whose pages the workers write does not load it."""
+    from spacy.displacy.render import EntityRenderer
+
     return EntityRenderer(options={"template": ENTITY_TEMPLATE})
 
 

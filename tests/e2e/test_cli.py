@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from orchestration.extract.workers import available_cores
+from orchestration.workers import available_cores
 from tests.conftest import FIXTURES
 
 BIN = Path(sys.executable).parent

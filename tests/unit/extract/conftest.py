@@ -11,8 +11,8 @@ from typing import Any
 import pytest
 from spacy.language import Language
 
+from orchestration.extract.chunks import ArticleText
 from orchestration.extract.document import extract_article, load_pipeline
-from orchestration.extract.output import ArticleText
 
 FIXTURES = Path(__file__).parents[2] / "fixtures" / "extract"
 CORPUS = Path(__file__).parents[2] / "fixtures" / "corpus"

@@ -1,12 +1,15 @@
 """The report assets as plain functions: pages beside the warehouse, rewritten only when stale."""
 
+import shutil
 from pathlib import Path
 
 import dagster as dg
+import pytest
 
 from orchestration.reports.assets import article_reports, corpus_dashboard
 from orchestration.resources import WarehouseResource
 from orchestration.warehouse.connection import connect
+from orchestration.workers import available_cores, run_workers
 
 
 def materialize(asset: dg.AssetsDefinition, warehouse: Path) -> dict:
@@ -29,6 +32,23 @@ def test_pages_and_index_are_written_once_per_load(small_warehouse: Path) -> Non
                     "where article_id = 'a2'")  # fmt: skip
     again = materialize(article_reports, small_warehouse)
     assert again["pages_written"] == 1 and "Port reopens" in again["preview"]
+
+
+def written_files(reports: Path) -> dict[str, str]:
+    return {p.name: p.read_text(encoding="utf-8") for p in reports.rglob("*.html")}
+
+
+@pytest.mark.skipif(available_cores() < 2, reason="workers are started only beside a core")
+def test_the_run_workers_write_the_pages_this_process_writes(small_warehouse: Path) -> None:
+    reports = small_warehouse.parent / "reports"
+    here = materialize(article_reports, small_warehouse)
+    expected = written_files(reports)
+    shutil.rmtree(reports)
+    with run_workers():
+        by_workers = materialize(article_reports, small_warehouse)
+    assert by_workers["pages_written"] == here["pages_written"] == 2
+    assert written_files(reports) == expected
+    assert sorted(expected) == ["a1.html", "a2.html", "index.html"]
 
 
 def test_dashboard_is_rewritten_only_when_its_data_changes(small_warehouse: Path) -> None:

@@ -1,20 +1,27 @@
-"""Extraction's worker processes: spawned, each loading the pipeline once, maybe ahead of need.
+"""Worker processes: spawned, each loading the extraction pipeline once, maybe ahead of need.
 
 This module imports only the standard library, so that `newsledger run` can spawn its
 workers before it imports Dagster, Great Expectations and the rest. They load spaCy's model
 and the gazetteer one at a time on the second core, about 1.5 s of work each, while the
-first core imports and starts the job; the extraction asset then takes the pool instead of
-spawning one.
+first core imports and starts the job. The run's stages then share them: extraction sends
+them articles, the reports their pages.
 """
 
 import multiprocessing
 import os
-from collections.abc import Iterator
-from concurrent.futures import ProcessPoolExecutor
+from collections import deque
+from collections.abc import Callable, Iterable, Iterator
+from concurrent.futures import Future, ProcessPoolExecutor
 from contextlib import AbstractContextManager, contextmanager, nullcontext
 from dataclasses import dataclass
+from typing import TypeVar
 
 MAX_PROCESSES = 4
+# Tasks queued per worker: enough to keep every worker busy, few enough to bound memory.
+TASKS_IN_FLIGHT_PER_WORKER = 2
+
+Task = TypeVar("Task")
+Result = TypeVar("Result")
 
 
 @dataclass(frozen=True)
@@ -51,7 +58,7 @@ def spawn_pool(processes: int, one_load_at_a_time: bool = False) -> WorkerPool:
 
     Workers are spawned, not forked: the caller may hold threads and database handles, and a
     forked child would count all of the caller's memory in its own resident size. A script
-    that extracts with workers must guard its entry point with `if __name__ == "__main__":`.
+    that uses workers must guard its entry point with `if __name__ == "__main__":`.
     """
     context = multiprocessing.get_context("spawn")
     loading = context.Lock() if one_load_at_a_time else nullcontext()
@@ -61,17 +68,41 @@ def spawn_pool(processes: int, one_load_at_a_time: bool = False) -> WorkerPool:
     return WorkerPool(executor, processes)
 
 
-_prestarted: list[WorkerPool] = []
+def ordered_results(
+    pool: WorkerPool, work: Callable[[Task], Result], tasks: Iterable[Task]
+) -> Iterator[tuple[Task, Result]]:
+    """Each task with `work` of it, done by the workers of `pool`, in the order of `tasks`.
+
+    `tasks` is consumed lazily, a few tasks ahead of what the caller has received, so memory
+    stays bounded however many there are. Tasks still queued when the caller stops are
+    cancelled.
+    """
+    pending: deque[tuple[Task, Future[Result]]] = deque()
+    try:
+        for task in tasks:
+            pending.append((task, pool.executor.submit(work, task)))
+            if len(pending) >= pool.processes * TASKS_IN_FLIGHT_PER_WORKER:
+                done, future = pending.popleft()
+                yield done, future.result()
+        while pending:
+            done, future = pending.popleft()
+            yield done, future.result()
+    finally:
+        for _, future in pending:
+            future.cancel()
+
+
+_run_pools: list[WorkerPool] = []
 
 
 @contextmanager
-def prestarted_pool() -> Iterator[WorkerPool | None]:
-    """Start one extraction worker per core now (up to MAX_PROCESSES), for the next
-    extraction in this process to take.
+def run_workers() -> Iterator[WorkerPool | None]:
+    """Start one worker per core now (up to MAX_PROCESSES), for the stages of the runs in
+    this process to share until leaving.
 
     The workers load one at a time, leaving a core to the caller. On a single core there is
-    no second core to overlap with, and nothing is started. The pool is shut down on
-    leaving, whether or not extraction took it.
+    no second core to overlap with, and nothing is started. The pool is shut down on leaving,
+    whether or not a stage used it.
     """
     processes = min(available_cores(), MAX_PROCESSES)
     if processes < 2:
@@ -80,15 +111,14 @@ def prestarted_pool() -> Iterator[WorkerPool | None]:
     pool = spawn_pool(processes, one_load_at_a_time=True)
     for _ in range(processes):
         pool.executor.submit(int)  # a task that does nothing: a worker spawns to run it
-    _prestarted.append(pool)
+    _run_pools.append(pool)
     try:
         yield pool
     finally:
-        if pool in _prestarted:
-            _prestarted.remove(pool)
+        _run_pools.remove(pool)
         pool.executor.shutdown(cancel_futures=True)
 
 
-def take_prestarted() -> WorkerPool | None:
-    """The pool started by `prestarted_pool`, once; None when there is none."""
-    return _prestarted.pop() if _prestarted else None
+def run_pool() -> WorkerPool | None:
+    """The workers started by `run_workers`, while they run; None when there are none."""
+    return _run_pools[-1] if _run_pools else None
