@@ -29,7 +29,7 @@ from orchestration.workers import WorkerPool, run_pool, spawn_pool
 
 PREVIEW_ROWS = 50
 # Articles read, or records written, per connection to the warehouse.
-ARTICLES_PER_CONNECTION = 256
+ARTICLES_PER_CONNECTION = 512
 
 
 def _summary_row(record: dict[str, Any]) -> dict[str, Any]:
