@@ -10,10 +10,9 @@ from collections.abc import Iterator, Sequence
 
 from benchmarks.corpus import Article
 from benchmarks.measure import Elapsed, Stopwatch
-from orchestration.extract.chunks import CHUNK_SIZE, ArticleText, extract_chunks
+from orchestration.extract.chunks import CHUNK_SIZE, ArticleText, stored_chunks
 from orchestration.extract.document import load_pipeline
 from orchestration.extract.nlp import load_model
-from orchestration.extract.output import extract_chunk
 from orchestration.workers import spawn_pool
 
 # Texts per nlp.pipe batch; small enough that two processes both get work on 500 articles.
@@ -53,10 +52,11 @@ def time_extraction(articles: Sequence[Article], processes: int) -> Elapsed:
     """Seconds for newsledger's extraction records of every article, as the asset makes them."""
     nlp = load_pipeline()
     texts = article_texts(articles)
-    extract_chunk(texts[:WARMUP_ARTICLES], nlp)
+    for _ in stored_chunks([texts[:WARMUP_ARTICLES]], nlp=nlp):
+        pass
     watch = Stopwatch()
     pool = spawn_pool(processes) if processes > 1 else None
-    for _ in extract_chunks(_chunks(texts), pool, nlp):
+    for _ in stored_chunks(_chunks(texts), pool, nlp):
         pass
     if pool is not None:
         pool.executor.shutdown()  # inside the timing, as bare spaCy joins its workers

@@ -5,7 +5,6 @@ connection: memory stays flat however many articles are pending, and other reade
 between them. With enough articles the chunks are spread over one worker process per core.
 """
 
-import json
 from collections.abc import Iterator
 from contextlib import contextmanager
 from typing import Any
@@ -18,8 +17,9 @@ import pyarrow as pa
 from orchestration.extract.chunks import (
     CHUNK_SIZE,
     ArticleText,
-    extract_chunks,
+    StoredRecord,
     process_count,
+    stored_chunks,
 )
 from orchestration.extract.version import EXTRACTOR_VERSION
 from orchestration.resources import NlpResource, WarehouseResource
@@ -30,30 +30,8 @@ from orchestration.workers import WorkerPool, run_pool, spawn_pool
 PREVIEW_ROWS = 50
 # Articles read, or records written, per connection to the warehouse.
 ARTICLES_PER_CONNECTION = 512
-
-
-def _summary_row(record: dict[str, Any]) -> dict[str, Any]:
-    article = record["article"]
-    return {
-        "source": article["source"],
-        "published": article.get("published_date"),
-        "entities": len(record["entities"]),
-        "mentions": sum(len(e["mentions"]) for e in record["entities"]),
-        "figures": len(record["figures"]),
-        "dates": len(record["dates"]),
-        "quotes": len(record["quotes"]),
-    }
-
-
-def _stored(record: dict[str, Any]) -> dict[str, Any]:
-    """The record without the body, which raw_articles already holds."""
-    article = {k: v for k, v in record["article"].items() if k != "body"}
-    return {
-        "article_id": article["id"],
-        "extractor_version": record["extractor"]["version"],
-        "model": record["extractor"]["model"],
-        "payload": json.dumps({**record, "article": article}),
-    }
+# The columns of new_extractions, which load/merge_into_extractions.sql reads.
+STORED_COLUMNS = ("article_id", "extractor_version", "model", "payload")
 
 
 def _preview_markdown(rows: list[dict[str, Any]], total: int) -> str:
@@ -80,7 +58,7 @@ class PendingArticles:
         self.warehouse = warehouse
         self.read = 0
         self.written = 0
-        self.unwritten: list[dict[str, Any]] = []
+        self.unwritten: list[StoredRecord] = []
 
     def _query(self, con: duckdb.DuckDBPyConnection) -> duckdb.DuckDBPyRelation:
         return con.sql(
@@ -107,7 +85,7 @@ class PendingArticles:
             for start in range(0, len(articles), CHUNK_SIZE):
                 yield articles[start : start + CHUNK_SIZE]
 
-    def write(self, records: list[dict[str, Any]]) -> None:
+    def write(self, records: list[StoredRecord]) -> None:
         """Queue a chunk's records; store them once ARTICLES_PER_CONNECTION are queued."""
         self.unwritten.extend(records)
         if len(self.unwritten) >= ARTICLES_PER_CONNECTION:
@@ -118,7 +96,9 @@ class PendingArticles:
         if not self.unwritten:
             return
         with self.warehouse.connect() as con:
-            rows = pa.Table.from_pylist([_stored(r) for r in self.unwritten])
+            rows = pa.table(
+                {column: [getattr(r, column) for r in self.unwritten] for column in STORED_COLUMNS}
+            )
             con.register("new_extractions", rows)
             con.execute(read_sql("load/merge_into_extractions.sql"))
         self.written += len(self.unwritten)
@@ -167,9 +147,9 @@ def extractions(
             + (f"with up to {pool.processes} worker processes" if pool else "in this process")
         )
         pipeline = nlp.pipeline() if pool is None and total else None
-        for records in extract_chunks(pending.chunks(), pool, pipeline):
+        for records in stored_chunks(pending.chunks(), pool, pipeline):
             pending.write(records)
-            preview.extend(_summary_row(r) for r in records[: PREVIEW_ROWS - len(preview)])
+            preview.extend(r.summary for r in records[: PREVIEW_ROWS - len(preview)])
     pending.flush()
     context.log.info(f"extracted {pending.written} articles with extractor {EXTRACTOR_VERSION}")
     return dg.MaterializeResult(

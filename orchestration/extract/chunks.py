@@ -5,6 +5,7 @@ not grow with the number of articles. This module does not import spaCy: when wo
 the extraction, the process that sends them articles never loads the model.
 """
 
+import json
 import math
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
@@ -41,47 +42,68 @@ def process_count(pending: int) -> int:
     return max(1, min(available_cores(), MAX_PROCESSES, math.ceil(pending / CHUNK_SIZE)))
 
 
-def with_article_fields(
-    result: dict[str, Any], article_id: str, source: str, title: str | None, body: str
-) -> dict[str, Any]:
-    """Add the article's own fields to an extraction result."""
-    article = {"id": article_id, "source": source, "title": title, "body": body}
-    return {**result, "article": {**article, **result["article"]}}
+@dataclass(frozen=True)
+class StoredRecord:
+    """An article's extraction record as the extractions table stores it, and the counts the
+    asset previews. The payload is the extraction JSON without the body, which raw_articles
+    holds: workers build it, so the process that stores it only passes text along."""
+
+    article_id: str
+    extractor_version: str
+    model: str
+    payload: str
+    summary: dict[str, Any]
 
 
-def with_articles(
+def stored_records(
     articles: Sequence[ArticleText], results: list[dict[str, Any]]
-) -> list[dict[str, Any]]:
-    """The records of `articles` from what extraction found in each."""
-    return [
-        with_article_fields(result, a.article_id, a.source, a.title, a.body)
-        for a, result in zip(articles, results, strict=True)
-    ]
+) -> list[StoredRecord]:
+    """The stored form of each article's extraction `results` (see output.chunk_results)."""
+    stored = []
+    for a, result in zip(articles, results, strict=True):
+        article = {"id": a.article_id, "source": a.source, "title": a.title, **result["article"]}
+        stored.append(
+            StoredRecord(
+                article_id=a.article_id,
+                extractor_version=result["extractor"]["version"],
+                model=result["extractor"]["model"],
+                payload=json.dumps({**result, "article": article}),
+                summary={
+                    "source": a.source,
+                    "published": article.get("published_date"),
+                    "entities": len(result["entities"]),
+                    "mentions": sum(len(e["mentions"]) for e in result["entities"]),
+                    "figures": len(result["figures"]),
+                    "dates": len(result["dates"]),
+                    "quotes": len(result["quotes"]),
+                },
+            )
+        )
+    return stored
 
 
-def _results_in_worker(articles: Sequence[ArticleText]) -> list[dict[str, Any]]:
+def _stored_in_worker(articles: Sequence[ArticleText]) -> list[StoredRecord]:
     # Imported in the worker, which has loaded the pipeline (orchestration.workers).
     from orchestration.extract.output import chunk_results
 
-    return chunk_results(articles)
+    return stored_records(articles, chunk_results(articles))
 
 
-def extract_chunks(
+def stored_chunks(
     chunks: Iterable[Sequence[ArticleText]],
     pool: WorkerPool | None = None,
     nlp: "Language | None" = None,
-) -> Iterator[list[dict[str, Any]]]:
-    """The records of each chunk, in order: by the workers of `pool`, or with `nlp` (this
-    process's loaded pipeline when None) when there is no pool.
+) -> Iterator[list[StoredRecord]]:
+    """The stored records of each chunk, in order: made by the workers of `pool`, or with
+    `nlp` (this process's loaded pipeline when None) when there is no pool.
 
     `chunks` is consumed lazily, at most a few chunks ahead of what the caller has received.
-    A worker sends back only what it found, as the caller already holds the bodies.
     """
     if pool is None:
-        from orchestration.extract.output import extract_chunk  # loads spaCy, in this process
+        from orchestration.extract.output import chunk_results  # loads spaCy, in this process
 
         for chunk in chunks:
-            yield extract_chunk(chunk, nlp)
+            yield stored_records(chunk, chunk_results(chunk, nlp))
         return
-    for chunk, results in ordered_results(pool, _results_in_worker, chunks):
-        yield with_articles(chunk, results)
+    for _, stored in ordered_results(pool, _stored_in_worker, chunks):
+        yield stored

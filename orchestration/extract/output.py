@@ -7,7 +7,7 @@ from typing import Any
 
 from spacy.language import Language
 
-from orchestration.extract.chunks import ArticleText, with_article_fields, with_articles
+from orchestration.extract.chunks import ArticleText
 from orchestration.extract.document import (
     doc_record,
     extract_article,
@@ -19,6 +19,14 @@ from orchestration.extract.geo import gazetteer
 # Docs per nlp.pipe batch. The model's working memory grows with the batch: 16 keeps a
 # worker near 430 MB where 64 takes it past 700 MB, at the same speed.
 PIPE_BATCH_SIZE = 16
+
+
+def with_article_fields(
+    result: dict[str, Any], article_id: str, source: str, title: str | None, body: str
+) -> dict[str, Any]:
+    """Add the article's own fields to an extraction result."""
+    article = {"id": article_id, "source": source, "title": title, "body": body}
+    return {**result, "article": {**article, **result["article"]}}
 
 
 def extraction_record(
@@ -35,17 +43,11 @@ def extraction_record(
     return with_article_fields(result, article_id, source, title, body)
 
 
-def extract_chunk(
-    articles: Sequence[ArticleText], nlp: Language | None = None
-) -> list[dict[str, Any]]:
-    """The extraction records of `articles`, with `nlp` or this process's loaded pipeline."""
-    return with_articles(articles, chunk_results(articles, nlp))
-
-
 def chunk_results(
     articles: Sequence[ArticleText], nlp: Language | None = None
 ) -> list[dict[str, Any]]:
-    """What extraction found in each article, without the article's own fields."""
+    """What extraction found in each article, without the article's own fields (see
+    chunks.stored_records)."""
     nlp = nlp or load_pipeline()
     prepared = (
         prepare_doc(nlp, a.body, title=a.title, published_date=a.published_date) for a in articles

@@ -1,38 +1,65 @@
-"""Extraction across worker processes, spawned for it or started with the run, gives what one
-process gives, in input order."""
+"""Extraction across worker processes, spawned for it or started with the run, stores what one
+process stores, in input order, and what `newsledger extract` prints less the body."""
 
 from __future__ import annotations
+
+import json
 
 import pytest
 from spacy.language import Language
 
-from orchestration.extract.chunks import extract_chunks
+from orchestration.extract.chunks import ArticleText, StoredRecord, stored_chunks
+from orchestration.extract.output import extraction_record
 from orchestration.workers import available_cores, run_pool, run_workers, spawn_pool
 from tests.unit.extract.conftest import corpus_texts
 
 
-def test_two_workers_give_the_records_of_one_process_in_order(nlp: Language) -> None:
+def in_chunks(texts: list[ArticleText], size: int = 8) -> list[list[ArticleText]]:
+    return [texts[start : start + size] for start in range(0, len(texts), size)]
+
+
+def test_two_workers_store_the_records_of_one_process_in_order(nlp: Language) -> None:
     texts = corpus_texts()
-    chunks = [texts[start : start + 8] for start in range(0, len(texts), 8)]
-    alone = [r for records in extract_chunks(chunks, nlp=nlp) for r in records]
+    alone = [r for records in stored_chunks(in_chunks(texts), nlp=nlp) for r in records]
     pool = spawn_pool(2)
     try:
-        shared = [r for records in extract_chunks(chunks, pool) for r in records]
+        shared = [r for records in stored_chunks(in_chunks(texts), pool) for r in records]
     finally:
         pool.executor.shutdown()
-    assert [r["article"]["id"] for r in shared] == [t.article_id for t in texts]
+    assert [r.article_id for r in shared] == [t.article_id for t in texts]
     assert shared == alone
-    assert sum(len(r["entities"]) for r in alone) > 100
+    assert sum(r.summary["entities"] for r in alone) > 100
+
+
+def test_a_stored_record_is_the_extraction_json_without_the_body(nlp: Language) -> None:
+    texts = corpus_texts()[:4]
+    [stored] = stored_chunks([texts], nlp=nlp)
+    for text, record in zip(texts, stored, strict=True):
+        full = extraction_record(
+            nlp,
+            article_id=text.article_id,
+            source=text.source,
+            body=text.body,
+            title=text.title,
+            published_date=text.published_date,
+        )
+        assert full["article"].pop("body") == text.body
+        assert json.loads(record.payload) == full
+        assert (record.extractor_version, record.model) == (
+            full["extractor"]["version"],
+            full["extractor"]["model"],
+        )
+        assert record.summary["quotes"] == len(full["quotes"])
 
 
 @pytest.mark.skipif(available_cores() < 2, reason="workers are started only beside a core")
 def test_the_run_workers_serve_every_stage_until_the_run_ends(nlp: Language) -> None:
     texts = corpus_texts()[:8]
-    alone = [r for records in extract_chunks([texts], nlp=nlp) for r in records]
+    alone: list[StoredRecord] = [r for chunk in stored_chunks([texts], nlp=nlp) for r in chunk]
     with run_workers() as started:
         assert run_pool() is started is not None
-        first = [r for chunk in extract_chunks([texts], run_pool()) for r in chunk]
-        second = [r for chunk in extract_chunks([texts], run_pool()) for r in chunk]
+        first = [r for chunk in stored_chunks([texts], run_pool()) for r in chunk]
+        second = [r for chunk in stored_chunks([texts], run_pool()) for r in chunk]
     assert first == second == alone
     assert run_pool() is None
     with pytest.raises(RuntimeError, match="shutdown"):
