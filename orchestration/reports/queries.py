@@ -14,7 +14,6 @@ ARTICLE_PARTS = {
     "figures": "select_article_figures",
     "quotes": "select_article_quotes",
     "dates": "select_article_dates",
-    "checks": "select_article_checks",
     "quarantines": "select_article_quarantines",
 }
 
@@ -34,16 +33,25 @@ def loaded_articles(con: duckdb.DuckDBPyConnection) -> dict[str, str]:
 def article_records(con: duckdb.DuckDBPyConnection, article_ids: list[str]) -> list[Row]:
     """Header, text and facts of each article in `article_ids`, one query per kind of fact.
 
-    Each record is the article's header row plus one list of rows per part of ARTICLE_PARTS.
+    Each record is the article's header row plus one list of rows per part of ARTICLE_PARTS,
+    and under "checks" the outcomes of the run that loaded it: one list shared by every
+    article of that run.
     """
     params = {"article_ids": article_ids}
     records = {
-        row["article_id"]: {**row, **{part: [] for part in ARTICLE_PARTS}}
+        row["article_id"]: {**row, "checks": [], **{part: [] for part in ARTICLE_PARTS}}
         for row in rows(con, "reports/select_article_headers", params)
     }
     for part, query in ARTICLE_PARTS.items():
         for row in rows(con, f"reports/{query}", params):
             records[row.pop("article_id")][part].append(row)
+    loading_runs = rows(con, "reports/select_article_loading_runs", params)
+    run_ids = sorted({r["run_id"] for r in loading_runs if r["run_id"] is not None})
+    checks: dict[str, list[Row]] = {}
+    for row in rows(con, "reports/select_run_checks", {"run_ids": run_ids}):
+        checks.setdefault(row["run_id"], []).append(row)
+    for run in loading_runs:
+        records[run["article_id"]]["checks"] = checks.get(run["run_id"], [])
     return [records[article_id] for article_id in article_ids if article_id in records]
 
 
