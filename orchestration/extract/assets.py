@@ -11,7 +11,6 @@ from typing import Any
 
 import dagster as dg
 import duckdb
-import pandas as pd
 import pyarrow as pa
 
 from orchestration.extract.chunks import (
@@ -22,26 +21,16 @@ from orchestration.extract.chunks import (
     stored_chunks,
 )
 from orchestration.extract.version import EXTRACTOR_VERSION
+from orchestration.previews import PREVIEW_ROWS, preview_markdown
 from orchestration.resources import NlpResource, WarehouseResource
 from orchestration.settings import DUCKDB_POOL
 from orchestration.sql import read_sql
 from orchestration.workers import WorkerPool, run_pool, spawn_pool
 
-PREVIEW_ROWS = 50
 # Articles read, or records written, per connection to the warehouse.
 ARTICLES_PER_CONNECTION = 512
 # The columns of new_extractions, which load/merge_into_extractions.sql reads.
 STORED_COLUMNS = ("article_id", "extractor_version", "model", "payload")
-
-
-def _preview_markdown(rows: list[dict[str, Any]], total: int) -> str:
-    """The first PREVIEW_ROWS summary rows as a Markdown table, noting how many were left out."""
-    if not rows:
-        return "none"
-    table = pd.DataFrame(rows).to_markdown(index=False)
-    if total > len(rows):
-        table += f"\n\nfirst {len(rows)} of {total} articles"
-    return table
 
 
 class PendingArticles:
@@ -156,6 +145,6 @@ def extractions(
         metadata={
             "articles_extracted": pending.written,
             "extractor_version": EXTRACTOR_VERSION,
-            "preview": dg.MetadataValue.md(_preview_markdown(preview, pending.written)),
+            "preview": dg.MetadataValue.md(preview_markdown(preview, pending.written)),
         }
     )

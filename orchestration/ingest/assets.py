@@ -1,5 +1,6 @@
 """Ingest stage: read article files and feeds into raw_articles; record the unreadable."""
 
+import itertools
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -10,6 +11,7 @@ from orchestration.ingest.articles import ArticleInput, ReadResult, word_count
 from orchestration.ingest.feeds import FeedReport, poll_feed
 from orchestration.ingest.load import store_inputs
 from orchestration.ingest.readers import read_paths
+from orchestration.previews import PREVIEW_ROWS, preview_markdown
 from orchestration.resources import SourcesResource, WarehouseResource
 from orchestration.settings import DUCKDB_POOL
 from orchestration.sql import read_sql
@@ -35,14 +37,14 @@ def poll_feeds(
 
 
 def preview(articles: list[ArticleInput], new_ids: list[str]) -> str:
-    """A Markdown table of the articles this run added."""
+    """A Markdown table of the first articles this run added."""
     new = set(new_ids)
+    added = (a for a in articles if a.article_id in new)
     rows = [
         {"source": a.source, "title": a.title, "words": word_count(a.body)}
-        for a in articles
-        if a.article_id in new
+        for a in itertools.islice(added, PREVIEW_ROWS)
     ]
-    return pd.DataFrame(rows).to_markdown(index=False) if rows else "no new articles"
+    return preview_markdown(rows, len(new), "new articles") if rows else "no new articles"
 
 
 @dg.multi_asset(
