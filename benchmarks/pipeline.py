@@ -6,21 +6,24 @@ Measures, on the same articles: bare `nlp.pipe` and our extraction with 1 and 2 
 `newsledger run` on the whole corpus into a fresh warehouse (wall time including Dagster's
 start-up, peak RSS of its process tree); `newsledger run` on 10 further articles into that
 warehouse; and each query of sql/analyses/ on the result. Speeds are only comparable within
-one run: the ratios are the figures to read.
+one run: the ratios are the figures to read. With --repeat N every stage but the last two is
+measured N times, in turn, and each figure is the median of its N measurements.
 """
 
 import argparse
 import json
 import shutil
+import statistics
 import sys
 import tempfile
+from collections import defaultdict
 from pathlib import Path
 from typing import Any
 
 import duckdb
 
 from benchmarks.corpus import generate_articles, write_corpus
-from benchmarks.measure import Elapsed, machine, run_command
+from benchmarks.measure import CommandRun, Elapsed, machine, run_command
 from benchmarks.queries import time_analyses
 from benchmarks.report import print_report
 from benchmarks.throughput import count_tokens, time_bare_spacy, time_extraction
@@ -39,6 +42,12 @@ def parse_args(argv: list[str] | None) -> argparse.Namespace:
     parser.add_argument("--out", type=Path, help="write the results as JSON here")
     parser.add_argument("--workdir", type=Path, help="keep corpus and warehouse here")
     parser.add_argument(
+        "--repeat",
+        type=int,
+        default=1,
+        help="measure the throughput stages this many times, in turn, and report medians",
+    )
+    parser.add_argument(
         "--skip-baselines",
         action="store_true",
         help="only the full pipeline, the incremental run and the analyses",
@@ -52,26 +61,37 @@ def _newsledger() -> str:
     return str(beside) if beside.exists() else shutil.which("newsledger") or "newsledger"
 
 
-def _run_stage(name: str, folder: Path, warehouse: Path, tokens: int) -> dict[str, Any]:
+def _newsledger_run(name: str, folder: Path, warehouse: Path) -> CommandRun:
     """`newsledger run FOLDER --warehouse WAREHOUSE` as a measured subprocess."""
     log = warehouse.parent / f"{name.replace(' ', '-')}.log"
     run = run_command([_newsledger(), "run", str(folder), "--warehouse", str(warehouse)], log)
     if run.returncode != 0:
         raise SystemExit(f"{name} failed with exit code {run.returncode}; see {log}")
-    processes = process_count(len(list(folder.iterdir())))
-    return _throughput(name, processes, run.elapsed, tokens) | {
-        "peak_rss_mib": round(run.peak_rss_bytes / 2**20),
-        "peak_process_rss_mib": round(run.peak_process_rss_bytes / 2**20),
-    }
+    return run
 
 
-def _throughput(name: str, processes: int, elapsed: Elapsed, tokens: int) -> dict[str, Any]:
-    return {
+def _throughput(name: str, processes: int, runs: list[Elapsed], tokens: int) -> dict[str, Any]:
+    """A stage's figures: the median wall and CPU seconds of its runs, and every run's wall
+    seconds when there were several."""
+    wall = statistics.median(r.wall_seconds for r in runs)
+    stage = {
         "stage": name,
         "processes": processes,
-        "seconds": round(elapsed.wall_seconds, 2),
-        "cpu_seconds": round(elapsed.cpu_seconds, 2),
-        "tokens_per_second": round(tokens / elapsed.wall_seconds),
+        "seconds": round(wall, 2),
+        "cpu_seconds": round(statistics.median(r.cpu_seconds for r in runs), 2),
+        "tokens_per_second": round(tokens / wall),
+    }
+    if len(runs) > 1:
+        stage["runs_seconds"] = [round(r.wall_seconds, 2) for r in runs]
+    return stage
+
+
+def _command_stage(name: str, folder: Path, runs: list[CommandRun], tokens: int) -> dict[str, Any]:
+    """The figures of `newsledger run` stages, with the highest peak memory of their runs."""
+    processes = process_count(len(list(folder.iterdir())))
+    return _throughput(name, processes, [r.elapsed for r in runs], tokens) | {
+        "peak_rss_mib": round(max(r.peak_rss_bytes for r in runs) / 2**20),
+        "peak_process_rss_mib": round(max(r.peak_process_rss_bytes for r in runs) / 2**20),
     }
 
 
@@ -140,18 +160,20 @@ def run_benchmark(args: argparse.Namespace, workdir: Path) -> dict[str, Any]:
     write_corpus(increment, extra)
     tokens = count_tokens(articles)
     host = machine()
-    stages = []
-    if not args.skip_baselines:
-        for processes in PROCESS_COUNTS:
-            bare = time_bare_spacy(articles, processes)
-            stages.append(_throughput("bare spaCy", processes, bare, tokens))
-            ours = time_extraction(articles, processes)
-            stages.append(_throughput("our extraction", processes, ours, tokens))
-    warehouse = workdir / "warehouse.duckdb"
-    warehouse.unlink(missing_ok=True)
-    warehouse.with_name(warehouse.name + ".wal").unlink(missing_ok=True)
-    stages.append(_run_stage("full pipeline", corpus, warehouse, tokens))
-    stages.append(_run_stage("incremental run", extra, warehouse, count_tokens(increment)))
+    timings: dict[tuple[str, int], list[Elapsed]] = defaultdict(list)
+    full_runs = []
+    for round_number in range(1, args.repeat + 1):
+        if not args.skip_baselines:
+            for processes in PROCESS_COUNTS:
+                timings["bare spaCy", processes].append(time_bare_spacy(articles, processes))
+                timings["our extraction", processes].append(time_extraction(articles, processes))
+        warehouse = _fresh(workdir / f"run-{round_number}") / "warehouse.duckdb"
+        warehouse.parent.mkdir()
+        full_runs.append(_newsledger_run("full pipeline", corpus, warehouse))
+    incremental = _newsledger_run("incremental run", extra, warehouse)
+    stages = [_throughput(name, n, runs, tokens) for (name, n), runs in timings.items()]
+    stages.append(_command_stage("full pipeline", corpus, full_runs, tokens))
+    stages.append(_command_stage("incremental run", extra, [incremental], count_tokens(increment)))
     _add_ratios(stages)
     host["load_average_1m_after"] = machine()["load_average_1m"]
     result = {
