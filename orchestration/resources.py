@@ -2,6 +2,7 @@
 
 from collections.abc import Iterator
 from contextlib import contextmanager
+from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -9,8 +10,9 @@ import dagster as dg
 import duckdb
 from pydantic import Field
 
+from orchestration.ingest import policy as limits
 from orchestration.ingest.feeds import Feed, load_feeds
-from orchestration.ingest.policy import DEFAULT_MAX_BYTES, DEFAULT_MIN_WORDS, IngestPolicy
+from orchestration.ingest.policy import IngestPolicy
 from orchestration.quality.quarantine import DEFAULT_MAX_FAILURE_SHARE
 from orchestration.settings import (
     DEFAULT_SOURCES,
@@ -54,18 +56,30 @@ class SourcesResource(dg.ConfigurableResource):
     folders: list[str] = Field(default_factory=lambda: [str(p) for p in DEFAULT_SOURCES])
     inbox: str = str(INBOX_DIR)
     feeds_file: str = str(FEEDS_FILE)
-    max_bytes: int = DEFAULT_MAX_BYTES
-    min_words: int = DEFAULT_MIN_WORDS
-    http_timeout_seconds: float = 10.0
-    max_redirects: int = 5
+    max_bytes: int = limits.DEFAULT_MAX_BYTES
+    min_words: int = limits.DEFAULT_MIN_WORDS
+    max_words: int = limits.DEFAULT_MAX_WORDS
+    max_front_matter_bytes: int = limits.DEFAULT_MAX_FRONT_MATTER_BYTES
+    earliest_published: str = limits.DEFAULT_EARLIEST_PUBLISHED.isoformat()
+    published_days_ahead: int = limits.DEFAULT_PUBLISHED_DAYS_AHEAD
+    http_timeout_seconds: float = limits.DEFAULT_HTTP_TIMEOUT_SECONDS
+    fetch_deadline_seconds: float = limits.DEFAULT_FETCH_DEADLINE_SECONDS
+    max_redirects: int = limits.DEFAULT_MAX_REDIRECTS
+    max_entries_per_feed: int = limits.DEFAULT_MAX_ENTRIES_PER_FEED
 
     def policy(self) -> IngestPolicy:
         """The limits as a plain value for the readers."""
         return IngestPolicy(
             max_bytes=self.max_bytes,
             min_words=self.min_words,
+            max_words=self.max_words,
+            max_front_matter_bytes=self.max_front_matter_bytes,
+            earliest_published=date.fromisoformat(self.earliest_published),
+            published_days_ahead=self.published_days_ahead,
             http_timeout_seconds=self.http_timeout_seconds,
+            fetch_deadline_seconds=self.fetch_deadline_seconds,
             max_redirects=self.max_redirects,
+            max_entries_per_feed=self.max_entries_per_feed,
         )
 
     def feeds(self) -> list[Feed]:
