@@ -9,7 +9,12 @@ from datetime import date
 
 @dataclass(frozen=True)
 class ArticleInput:
-    """One article read from a file or feed."""
+    """One article read from a file or feed.
+
+    `published_date_source` is 'given' for a stated date, or 'rejected: <why>' when the input
+    stated a date that is not stored (not a date, or outside the accepted window); None lets the
+    warehouse say 'given' whenever there is a date.
+    """
 
     source: str
     body: str
@@ -17,6 +22,7 @@ class ArticleInput:
     published_date: date | None = None
     outlet: str | None = None
     url: str | None = None
+    published_date_source: str | None = None
 
     @property
     def article_id(self) -> str:

@@ -1,18 +1,55 @@
 """Readers for the text formats: plain text, JSON, JSON Lines and Markdown with front matter."""
 
+import itertools
 import json
+import re
 from collections.abc import Mapping
 from typing import Any
 
 import yaml
 
 from orchestration.ingest.articles import ArticleInput, ReadResult, Rejection, clean_body
-from orchestration.ingest.text import UnreadableInput, decode_text, parse_date, split_headline
+from orchestration.ingest.policy import DEFAULT_POLICY, IngestPolicy
+from orchestration.ingest.text import (
+    UnreadableInput,
+    decode_text,
+    split_headline,
+    stated_date,
+    valid_text,
+)
 
 FRONT_MATTER_FENCE = "---"
+# Articles are flat records; deeper nesting only costs time and stack.
+MAX_JSON_DEPTH = 64
+MAX_FRONT_MATTER_DEPTH = 16
 
 # PyYAML's safe loader, in C when libyaml is installed: front matter is read for every file.
 SAFE_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
+# A JSON string, or an unclosed one running to the end: always matches, so removing strings is
+# linear however the quotes and backslashes fall.
+JSON_STRING = re.compile(r'"[^"\\]*+(?:\\.[^"\\]*+)*+\\?(?:"|\Z)', re.DOTALL)
+NOT_BRACKET = re.compile(r"[^\[\]{}]+")
+BRACKET_STEP = {"[": 1, "{": 1, "]": -1, "}": -1}
+
+NESTING_STARTS = (
+    yaml.BlockMappingStartToken,
+    yaml.BlockSequenceStartToken,
+    yaml.FlowMappingStartToken,
+    yaml.FlowSequenceStartToken,
+)
+NESTING_ENDS = (yaml.BlockEndToken, yaml.FlowMappingEndToken, yaml.FlowSequenceEndToken)
+REFUSED_TOKENS = {yaml.AnchorToken: "an anchor", yaml.AliasToken: "an alias",
+                  yaml.TagToken: "a tag"}  # fmt: skip
+
+
+class FrontMatterLoader(SAFE_LOADER):  # type: ignore[misc, valid-type]
+    """The safe loader with timestamps kept as text, so that a bad date is a bad date only."""
+
+
+FrontMatterLoader.add_constructor(
+    "tag:yaml.org,2002:timestamp", FrontMatterLoader.construct_yaml_str
+)
 
 
 def require_body(body: str) -> str:
@@ -28,23 +65,44 @@ def from_record(source: str, record: Mapping[str, Any], body: str | None = None)
     body = record.get("body") if body is None else body
     if not isinstance(body, str):
         raise UnreadableInput('no "body" text')
+    published = stated_date(record.get("published"))
     return ArticleInput(
         source=source,
-        body=require_body(body),
-        title=str(record["title"]).strip() if record.get("title") else None,
-        published_date=parse_date(record.get("published")),
-        outlet=str(record["source"]) if record.get("source") else None,
-        url=str(record["url"]) if record.get("url") else None,
+        body=require_body(valid_text(body)),
+        title=_field(record, "title"),
+        published_date=published.value,
+        outlet=_field(record, "source"),
+        url=_field(record, "url"),
+        published_date_source=published.source,
     )
 
 
-def read_txt(source: str, data: bytes) -> ReadResult:
+def _field(record: Mapping[str, Any], name: str) -> str | None:
+    value = record.get(name)
+    return (valid_text(str(value)).strip() or None) if value else None
+
+
+def read_txt(source: str, data: bytes, *, policy: IngestPolicy = DEFAULT_POLICY) -> ReadResult:
     """A plain-text article; its first line is the title when it is a headline."""
     title, body = split_headline(clean_body(decode_text(data)))
     return ReadResult([ArticleInput(source=source, title=title, body=require_body(body))])
 
 
+def json_nesting_exceeds(text: str, limit: int) -> bool:
+    """Whether arrays and objects in JSON `text` nest deeper than `limit`, found without parsing.
+
+    Brackets inside strings do not count. Runs in linear time, so it can go before json.loads,
+    whose recursion a deep document would exhaust.
+    """
+    if text.count("[") + text.count("{") <= limit:
+        return False
+    brackets = NOT_BRACKET.sub("", JSON_STRING.sub("", text))
+    return max(itertools.accumulate(map(BRACKET_STEP.__getitem__, brackets)), default=0) > limit
+
+
 def _json_object(text: str) -> Mapping[str, Any]:
+    if json_nesting_exceeds(text, MAX_JSON_DEPTH):
+        raise UnreadableInput(f"JSON nested deeper than {MAX_JSON_DEPTH} levels")
     try:
         record = json.loads(text)
     except json.JSONDecodeError as error:
@@ -54,12 +112,12 @@ def _json_object(text: str) -> Mapping[str, Any]:
     return record
 
 
-def read_json(source: str, data: bytes) -> ReadResult:
+def read_json(source: str, data: bytes, *, policy: IngestPolicy = DEFAULT_POLICY) -> ReadResult:
     """A JSON object with title, body, published, source and url."""
     return ReadResult([from_record(source, _json_object(decode_text(data)))])
 
 
-def read_jsonl(source: str, data: bytes) -> ReadResult:
+def read_jsonl(source: str, data: bytes, *, policy: IngestPolicy = DEFAULT_POLICY) -> ReadResult:
     """One JSON article per line; a bad line is rejected on its own and the others are kept."""
     result = ReadResult()
     for number, line in enumerate(decode_text(data).splitlines(), start=1):
@@ -77,7 +135,44 @@ def read_jsonl(source: str, data: bytes) -> ReadResult:
     return result
 
 
-def read_markdown(source: str, data: bytes) -> ReadResult:
+def check_front_matter(header: str, policy: IngestPolicy) -> None:
+    """Raise UnreadableInput for front matter too large, too deep, or with anchors, aliases or
+    tags; checked on YAML's tokens, before any node is built, so a hostile header costs little.
+    """
+    size = len(header.encode("utf-8"))
+    if size > policy.max_front_matter_bytes:
+        raise UnreadableInput(
+            f"front matter too large: {size} bytes (limit {policy.max_front_matter_bytes})"
+        )
+    depth = 0
+    try:
+        for token in yaml.scan(header, Loader=SAFE_LOADER):
+            refused = REFUSED_TOKENS.get(type(token))
+            if refused:
+                raise UnreadableInput(
+                    f"front matter has {refused}; YAML anchors, aliases and tags are not accepted"
+                )
+            depth += isinstance(token, NESTING_STARTS) - isinstance(token, NESTING_ENDS)
+            if depth > MAX_FRONT_MATTER_DEPTH:
+                raise UnreadableInput(
+                    f"front matter nested deeper than {MAX_FRONT_MATTER_DEPTH} levels"
+                )
+    except yaml.YAMLError as error:
+        raise UnreadableInput(f"invalid YAML front matter: {error}") from error
+
+
+def _front_matter(header: str, policy: IngestPolicy) -> Mapping[str, Any]:
+    check_front_matter(header, policy)
+    try:
+        meta = yaml.load(header, Loader=FrontMatterLoader) or {}
+    except yaml.YAMLError as error:
+        raise UnreadableInput(f"invalid YAML front matter: {error}") from error
+    if not isinstance(meta, dict):
+        raise UnreadableInput("front matter is not a mapping")
+    return meta
+
+
+def read_markdown(source: str, data: bytes, *, policy: IngestPolicy = DEFAULT_POLICY) -> ReadResult:
     """Markdown with optional YAML front matter (title, published, source, url)."""
     text = clean_body(decode_text(data))
     meta: Mapping[str, Any] = {}
@@ -85,12 +180,7 @@ def read_markdown(source: str, data: bytes) -> ReadResult:
         header, fence, rest = text[len(FRONT_MATTER_FENCE) :].partition(f"\n{FRONT_MATTER_FENCE}")
         if not fence:
             raise UnreadableInput("front matter is not closed by a '---' line")
-        try:
-            meta = yaml.load(header, Loader=SAFE_LOADER) or {}
-        except yaml.YAMLError as error:
-            raise UnreadableInput(f"invalid YAML front matter: {error}") from error
-        if not isinstance(meta, dict):
-            raise UnreadableInput("front matter is not a mapping")
+        meta = _front_matter(header, policy)
         text = rest
     title, body = (meta.get("title"), text) if meta.get("title") else split_headline(text.strip())
     return ReadResult([from_record(source, {**meta, "title": title}, body=body)])

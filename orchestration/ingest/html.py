@@ -4,10 +4,13 @@ import trafilatura
 
 from orchestration.ingest.articles import ArticleInput, ReadResult
 from orchestration.ingest.formats import require_body
-from orchestration.ingest.text import UnreadableInput, decode_text, parse_date
+from orchestration.ingest.policy import DEFAULT_POLICY, IngestPolicy
+from orchestration.ingest.text import UnreadableInput, decode_text, stated_date
 
 
-def read_html(source: str, data: bytes, url: str | None = None) -> ReadResult:
+def read_html(
+    source: str, data: bytes, url: str | None = None, *, policy: IngestPolicy = DEFAULT_POLICY
+) -> ReadResult:
     """The main text of an HTML page and its metadata; boilerplate is left out."""
     document = trafilatura.bare_extraction(decode_text(data), url=url, with_metadata=True)
     if document is None or not (document.text or "").strip():
@@ -17,15 +20,17 @@ def read_html(source: str, data: bytes, url: str | None = None) -> ReadResult:
     first, _, rest = body.partition("\n")
     if title and first.strip() == title and rest.strip():
         body = rest
+    published = stated_date(document.date)
     return ReadResult(
         [
             ArticleInput(
                 source=source,
                 body=require_body(body),
                 title=title,
-                published_date=parse_date(document.date),
+                published_date=published.value,
                 outlet=document.sitename or None,
                 url=url,
+                published_date_source=published.source,
             )
         ]
     )

@@ -1,16 +1,35 @@
 """Writing what the readers produced into raw_articles, article_sources and rejected_inputs."""
 
-from dataclasses import asdict, dataclass
+from dataclasses import dataclass
 
 import duckdb
-import pandas as pd
+import pyarrow as pa
 
 from orchestration.ingest.articles import ArticleInput, Rejection
 from orchestration.sql import read_sql
 from orchestration.warehouse.connection import transaction
 
-ARTICLE_COLUMNS = ["article_id", "source", "outlet", "url", "title", "body", "published_date"]
-REJECTION_COLUMNS = ["source", "reason", "size_bytes", "sha256"]
+# Dates stay plain dates end to end (date32), so any year a date object can hold is stored as is.
+ARTICLE_SCHEMA = pa.schema(
+    [
+        ("article_id", pa.string()),
+        ("source", pa.string()),
+        ("outlet", pa.string()),
+        ("url", pa.string()),
+        ("title", pa.string()),
+        ("body", pa.string()),
+        ("published_date", pa.date32()),
+        ("published_date_source", pa.string()),
+    ]
+)
+REJECTION_SCHEMA = pa.schema(
+    [
+        ("source", pa.string()),
+        ("reason", pa.string()),
+        ("size_bytes", pa.int64()),
+        ("sha256", pa.string()),
+    ]
+)
 
 
 @dataclass(frozen=True)
@@ -23,21 +42,25 @@ class IngestCounts:
     new_rejections: int
 
 
-def articles_frame(articles: list[ArticleInput]) -> pd.DataFrame:
-    """The articles as a frame with the columns of raw_articles."""
-    rows = [{**asdict(a), "article_id": a.article_id} for a in articles]
-    frame = pd.DataFrame(rows, columns=ARTICLE_COLUMNS)
-    frame["published_date"] = pd.to_datetime(frame["published_date"]).dt.date
-    return frame
+def articles_table(articles: list[ArticleInput]) -> pa.Table:
+    """The articles as an Arrow table with the columns of raw_articles."""
+    fields = ARTICLE_SCHEMA.names[1:]
+    rows = [{"article_id": a.article_id, **{f: getattr(a, f) for f in fields}} for a in articles]
+    return pa.Table.from_pylist(rows, schema=ARTICLE_SCHEMA)
+
+
+def rejections_table(rejections: list[Rejection]) -> pa.Table:
+    """The rejections as an Arrow table with the columns of rejected_inputs."""
+    rows = [{name: getattr(r, name) for name in REJECTION_SCHEMA.names} for r in rejections]
+    return pa.Table.from_pylist(rows, schema=REJECTION_SCHEMA)
 
 
 def store_inputs(
     con: duckdb.DuckDBPyConnection, articles: list[ArticleInput], rejections: list[Rejection]
 ) -> IngestCounts:
     """Insert new articles and rejections in one transaction; known ones are left as they are."""
-    rejected = pd.DataFrame([asdict(r) for r in rejections], columns=REJECTION_COLUMNS)
-    con.register("incoming_articles", articles_frame(articles))
-    con.register("incoming_rejections", rejected)
+    con.register("incoming_articles", articles_table(articles))
+    con.register("incoming_rejections", rejections_table(rejections))
     try:
         with transaction(con):
             merged = con.execute(read_sql("load/merge_into_raw_articles.sql")).fetchall()
