@@ -10,7 +10,8 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from orchestration.extract.nlp import build_pipeline, model_name
-from orchestration.extract.records import as_dict
+from orchestration.extract.records import as_dict, sentence_bounds
+from orchestration.extract.sections import SECTION_CHARS, Section, merge_sections, section_bounds
 from orchestration.extract.version import EXTRACTOR_VERSION
 
 
@@ -26,13 +27,43 @@ def extract_article(
     *,
     title: str | None = None,
     published_date: dt.date | None = None,
+    section_chars: int = SECTION_CHARS,
 ) -> dict[str, Any]:
     """Extract one article into the JSON-serialisable extraction record.
 
     Every offset indexes into `body`. The title is not parsed, only searched for a date;
     `published_date`, when given, anchors relative dates, else it is inferred from the text.
+    A body longer than `section_chars` is extracted in sections (see `sectioned_record`).
     """
+    if len(body) > section_chars:
+        return sectioned_record(nlp, body, title, published_date, section_chars)
     return doc_record(nlp, nlp(prepare_doc(nlp, body, title=title, published_date=published_date)))
+
+
+def sectioned_record(
+    nlp: Language,
+    body: str,
+    title: str | None,
+    published_date: dt.date | None,
+    section_chars: int = SECTION_CHARS,
+) -> dict[str, Any]:
+    """The extraction record of a long body, extracted a section at a time (see `sections`).
+
+    The first section settles the article's fields; its publication date, given or inferred,
+    anchors the relative dates of every later section.
+    """
+    sections: list[Section] = []
+    sentences = 0
+    for start, end in section_bounds(body, section_chars):
+        doc = nlp(prepare_doc(nlp, body[start:end], title=title, published_date=published_date))
+        record = doc_record(nlp, doc)
+        if not sections:
+            title = None
+            published = record["article"]["published_date"]
+            published_date = dt.date.fromisoformat(published) if published else None
+        sections.append(Section(start, sentences, record))
+        sentences += len(sentence_bounds(doc).char_starts)
+    return merge_sections(sections)
 
 
 def prepare_doc(

@@ -1,0 +1,98 @@
+"""Long articles, extracted in sections: where to cut the body, and how to merge the records.
+
+spaCy refuses a text longer than `nlp.max_length` (1,000,000 characters), and its parser and
+entity recogniser need about 1 GB of working memory per 100,000 characters by its own
+estimate. An article longer than SECTION_CHARS is therefore cut into sections of at most that
+many characters, each extracted alone; their records are merged into one whose offsets index
+the whole body. This module does not import spaCy.
+"""
+
+import re
+from dataclasses import dataclass
+from typing import Any
+
+# Longest section, in characters: a tenth of spaCy's max_length, the size spaCy's estimate puts
+# at 1 GB of working memory, and thirty times the longest article shipped with the project, so
+# news articles are never cut.
+SECTION_CHARS = 100_000
+# Where a section may end, best first: after a blank line (paragraph), a line break, a
+# sentence's end punctuation, any whitespace. A cut is never placed in a section's first half
+# when a later one fits, so sections stay near SECTION_CHARS.
+BOUNDARIES = (
+    re.compile(r"\n[ \t\r\f\v]*\n\s*"),
+    re.compile(r"\n\s*"),
+    re.compile(r"[.!?;:][\"'”’)\]]*\s+"),
+    re.compile(r"\s+"),
+)
+RECORD_LISTS = ("figures", "dates", "quotes")
+
+
+def section_bounds(body: str, size: int = SECTION_CHARS) -> list[tuple[int, int]]:
+    """The [start, end) offsets of `body`'s sections, in order, covering it end to end.
+
+    A body of at most `size` characters is one section.
+    """
+    bounds = []
+    start = 0
+    while len(body) - start > size:
+        end = _cut(body, start, start + size)
+        bounds.append((start, end))
+        start = end
+    bounds.append((start, len(body)))
+    return bounds
+
+
+def _cut(body: str, start: int, limit: int) -> int:
+    # The end of the last boundary of the best kind in the window's second half, else `limit`.
+    floor = start + (limit - start) // 2
+    for boundary in BOUNDARIES:
+        ends = [m.end() for m in boundary.finditer(body, floor, limit)]
+        if ends:
+            return ends[-1]
+    return limit
+
+
+@dataclass(frozen=True)
+class Section:
+    """One section's extraction record, with where it starts in the body: its first character
+    and the number of sentences before it."""
+
+    start: int
+    sentences_before: int
+    record: dict[str, Any]
+
+
+def _shifted(item: dict[str, Any], section: Section) -> dict[str, Any]:
+    return {
+        **item,
+        "start": item["start"] + section.start,
+        "end": item["end"] + section.start,
+        "sentence": item["sentence"] + section.sentences_before,
+    }
+
+
+def merge_sections(sections: list[Section]) -> dict[str, Any]:
+    """One extraction record of the whole body from its sections' records, in body order.
+
+    Offsets and sentence numbers are shifted to index the whole body. Entities with the same
+    id are one entity: mentions and aliases are joined, and a field the first section left
+    empty takes the value a later one found. The article's fields (published date, dateline,
+    agency) and the extractor are the first section's.
+    """
+    entities: dict[str, dict[str, Any]] = {}
+    lists: dict[str, list[dict[str, Any]]] = {name: [] for name in RECORD_LISTS}
+    for section in sections:
+        for entity in section.record["entities"]:
+            mentions = [_shifted(m, section) for m in entity["mentions"]]
+            known = entities.get(entity["id"])
+            if known is None:
+                entities[entity["id"]] = {**entity, "mentions": mentions}
+                continue
+            known["mentions"].extend(mentions)
+            known["aliases"] = list(dict.fromkeys(known["aliases"] + entity["aliases"]))
+            for name, value in entity.items():
+                if known[name] is None:
+                    known[name] = value
+        for name in RECORD_LISTS:
+            lists[name].extend(_shifted(item, section) for item in section.record[name])
+    return {**sections[0].record, "entities": list(entities.values()), **lists}
