@@ -26,12 +26,14 @@ class Feed:
 
 @dataclass(frozen=True)
 class FeedReport:
-    """What polling one feed found."""
+    """What polling one feed found: its entries, the pages it added, and the new entries left
+    for the next run by `max_entries_per_feed`."""
 
     feed: str
     entries: int
     new_pages: int
     error: str | None = None
+    deferred: int = 0
 
 
 def load_feeds(path: Path) -> list[Feed]:
@@ -50,13 +52,30 @@ def _entry_date(entry: feedparser.FeedParserDict) -> date | None:
     return date.fromtimestamp(time.mktime(parsed)) if parsed else None
 
 
-def read_page(link: str, feed: Feed, published: date | None, policy: IngestPolicy) -> ReadResult:
-    """Fetch one entry's page and read it as HTML; failures become rejections."""
+def _failure(error: Exception) -> str:
+    """Why a fetch or read failed: the message of an expected error, the class of any other."""
+    if isinstance(error, (FetchError, UnreadableInput)):
+        return str(error)
+    return f"unexpected {type(error).__name__}: {error}"
+
+
+def _rejected(source: str, feed: Feed, error: Exception) -> ReadResult:
+    return ReadResult(
+        rejections=[Rejection.of(source, f"feed {feed.name}: {_failure(error)}", b"")]
+    )
+
+
+def read_page(
+    link: str, feed: Feed, entry: feedparser.FeedParserDict, policy: IngestPolicy
+) -> ReadResult:
+    """Fetch one entry's page and read it as HTML. Any failure, of whatever class, becomes a
+    rejection of that page, so one broken page never stops the feed or the run."""
     try:
         page = fetch(link, policy)
         result = read_html(link, page.body, url=link)
-    except (FetchError, UnreadableInput) as error:
-        return ReadResult(rejections=[Rejection.of(link, f"feed {feed.name}: {error}", b"")])
+        published = _entry_date(entry)
+    except Exception as error:
+        return _rejected(link, feed, error)
     articles = [
         ArticleInput(
             source=a.source,
@@ -71,29 +90,37 @@ def read_page(link: str, feed: Feed, published: date | None, policy: IngestPolic
     return apply_policy(ReadResult(articles, result.rejections), policy)
 
 
+def _poll_feed(
+    feed: Feed, known_urls: set[str], policy: IngestPolicy
+) -> tuple[ReadResult, FeedReport]:
+    parsed = feedparser.parse(fetch(feed.url, policy).body)
+    if parsed.bozo and not parsed.entries:
+        raise UnreadableInput(f"not a feed: {parsed.get('bozo_exception')}")
+    entries = [e for e in parsed.entries if e.get("link")]
+    new: dict[str, feedparser.FeedParserDict] = {}
+    for entry in entries:
+        if entry["link"] not in known_urls:
+            new.setdefault(entry["link"], entry)
+    result = ReadResult()
+    for link, entry in list(new.items())[: policy.max_entries_per_feed]:
+        result.extend(read_page(link, feed, entry, policy))
+        known_urls.add(link)
+    deferred = max(0, len(new) - policy.max_entries_per_feed)
+    return result, FeedReport(feed.name, len(entries), len(result.articles), deferred=deferred)
+
+
 def poll_feed(
     feed: Feed, known_urls: set[str], policy: IngestPolicy
 ) -> tuple[ReadResult, FeedReport]:
-    """Read every entry of `feed` whose link is not in `known_urls`."""
+    """Read the pages of `feed`'s entries whose links are not in `known_urls`, at most
+    `policy.max_entries_per_feed` of them, in feed order (newest first in most feeds).
+
+    The entries beyond the cap are left for the next poll: they are not in the known URLs, so
+    it finds them new. A feed that cannot be fetched or read, for whatever reason, becomes one
+    rejection and a report with the error; it never stops the other feeds.
+    """
     try:
-        parsed = feedparser.parse(fetch(feed.url, policy).body)
-    except FetchError as error:
-        reason = f"feed {feed.name}: {error}"
-        return ReadResult(rejections=[Rejection.of(feed.url, reason, b"")]), FeedReport(
-            feed.name, 0, 0, str(error)
-        )
-    if parsed.bozo and not parsed.entries:
-        error = f"not a feed: {parsed.get('bozo_exception')}"
-        reason = f"feed {feed.name}: {error}"
-        return ReadResult(rejections=[Rejection.of(feed.url, reason, b"")]), FeedReport(
-            feed.name, 0, 0, error
-        )
-    result = ReadResult()
-    links = [e.get("link") for e in parsed.entries if e.get("link")]
-    for entry in parsed.entries:
-        link = entry.get("link")
-        if link and link not in known_urls:
-            result.extend(read_page(link, feed, _entry_date(entry), policy))
-            known_urls.add(link)
-    new_pages = len(result.articles)
-    return result, FeedReport(feed.name, len(links), new_pages)
+        return _poll_feed(feed, known_urls, policy)
+    except Exception as error:
+        failure = _rejected(feed.url, feed, error)
+        return failure, FeedReport(feed.name, 0, 0, _failure(error))

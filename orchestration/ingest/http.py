@@ -181,7 +181,5 @@ def fetch(url: str, policy: IngestPolicy) -> Fetched:
                 raise _timed_out(url, deadline, policy) from error
             raise FetchError(f"cannot reach {url}: {error.reason}") from error
         except (http.client.HTTPException, OSError) as error:
-            raise FetchError(
-                f"broken response from {url}: {type(error).__name__}: {error}"
-            ) from error
+            raise FetchError(f"broken response from {url}: {error!r}") from error
     raise FetchError(f"too many redirects (more than {policy.max_redirects}) from {url}")

@@ -4,13 +4,15 @@ import shutil
 import threading
 from collections.abc import Iterator
 from functools import partial
-from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
+from http.server import BaseHTTPRequestHandler, SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
 import dagster as dg
 import duckdb
 import pytest
 
+from orchestration.ingest.feeds import Feed, poll_feed
+from orchestration.ingest.policy import IngestPolicy
 from orchestration.ingest.schedules import feeds_schedule
 from orchestration.resources import SourcesResource
 from orchestration.runner import reported, run_job
@@ -99,3 +101,171 @@ def test_schedule_skips_when_no_feed_is_configured(tmp_path: Path) -> None:
     sources = SourcesResource(feeds_file=str(tmp_path / "absent.yaml"))
     result = feeds_schedule(dg.build_schedule_context(resources={"sources": sources}))
     assert isinstance(result, dg.SkipReason)
+
+
+MANY = 12
+# A link whose host name has a label too long for IDNA: the socket library raises UnicodeError.
+IDN_LINK = f"http://{'ä' * 70}.example/news.html"
+STOP_TRICKLING = threading.Event()
+
+
+def page_title(i: int) -> str:
+    return f"Council approves {100 + i} new homes by the river"
+
+
+class Newsroom(BaseHTTPRequestHandler):
+    """Tiny feeds of tiny pages, and pages that misbehave while being read."""
+
+    def log_message(self, format: str, *args: object) -> None:
+        pass
+
+    def send_body(self, body: bytes, content_type: str) -> None:
+        self.send_response(200)
+        self.send_header("Content-Type", content_type)
+        self.send_header("Content-Length", str(len(body)))
+        self.end_headers()
+        self.wfile.write(body)
+
+    def feed(self, links: list[str]) -> bytes:
+        base = f"http://127.0.0.1:{self.server.server_address[1]}"
+        urls = [link if "://" in link else base + link for link in links]
+        items = "".join(f"<item><title>t</title><link>{url}</link></item>" for url in urls)
+        return f'<rss version="2.0"><channel><title>N</title>{items}</channel></rss>'.encode()
+
+    def do_GET(self) -> None:
+        if self.path == "/many.xml":
+            self.send_body(
+                self.feed([f"/page-{i}.html" for i in range(MANY)]), "application/rss+xml"
+            )
+        elif self.path == "/mixed.xml":
+            links = [
+                "/page-0.html",
+                "/trickle.html",
+                "/broken-chunks.html",
+                IDN_LINK,
+                "/page-1.html",
+            ]
+            self.send_body(self.feed(links), "application/rss+xml")
+        elif self.path.startswith("/page-"):
+            i = int(self.path.removeprefix("/page-").removesuffix(".html"))
+            text = (
+                f"Officials said on Monday that {100 + i} new homes would be built near the "
+                f"river over the next {2 + i} years, after a consultation that drew "
+                f"{1000 + 3 * i} responses from residents of the district."
+            )
+            page = f"<article><h1>{page_title(i)}</h1><p>{text}</p></article>"
+            self.send_body(f"<html><body>{page}</body></html>".encode(), "text/html")
+        elif self.path == "/trickle.html":
+            self.send_response(200)
+            self.send_header("Content-Length", "300")
+            self.end_headers()
+            for _ in range(300):  # a byte every 0.2 s: a minute, unless the client hangs up
+                if STOP_TRICKLING.wait(0.2):
+                    return
+                try:
+                    self.wfile.write(b"x")
+                    self.wfile.flush()
+                except OSError:
+                    return
+        elif self.path.startswith("/broken-chunks"):
+            self.send_response(200)
+            self.send_header("Transfer-Encoding", "chunked")
+            self.end_headers()
+            self.wfile.write(b"zz\r\nnot a chunk size\r\n")
+        else:
+            self.send_error(404, "Not Found")
+
+
+@pytest.fixture(scope="module")
+def newsroom() -> Iterator[str]:
+    """The base URL of a Newsroom server on a free loopback port."""
+    STOP_TRICKLING.clear()
+    server = ThreadingHTTPServer(("127.0.0.1", 0), Newsroom)
+    server.daemon_threads = True
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    try:
+        yield f"http://127.0.0.1:{server.server_address[1]}"
+    finally:
+        STOP_TRICKLING.set()
+        server.shutdown()
+        server.server_close()
+
+
+def feeds_sources(tmp_path: Path, feeds: dict[str, str], **limits: float) -> SourcesResource:
+    """Sources that read only the given feeds (name: URL), with the given limits."""
+    path = tmp_path / "feeds.yaml"
+    path.write_text(
+        "feeds:\n" + "".join(f"  - name: {n}\n    url: {u}\n" for n, u in feeds.items()),
+        encoding="utf-8",
+    )
+    return SourcesResource(
+        folders=[], inbox=str(tmp_path / "inbox"), feeds_file=str(path), **limits
+    )
+
+
+def titles(warehouse: Path) -> list[str]:
+    with duckdb.connect(str(warehouse), read_only=True) as con:
+        return [r[0] for r in con.execute("select title from dim_article order by 1").fetchall()]
+
+
+def rejections(warehouse: Path) -> dict[str, str]:
+    with duckdb.connect(str(warehouse), read_only=True) as con:
+        return dict(con.execute("select source, reason from rejected_inputs").fetchall())
+
+
+def test_feed_entries_beyond_the_cap_wait_for_the_next_runs(newsroom: str, tmp_path: Path) -> None:
+    sources = feeds_sources(tmp_path, {"Many": f"{newsroom}/many.xml"}, max_entries_per_feed=5)
+    warehouse = tmp_path / "warehouse.duckdb"
+
+    assert reported(tick(sources, warehouse), "raw_articles", "new_articles") == 5
+    assert titles(warehouse) == sorted(page_title(i) for i in range(5)), "feed order, first 5"
+    assert reported(tick(sources, warehouse), "raw_articles", "new_articles") == 5
+    assert reported(tick(sources, warehouse), "raw_articles", "new_articles") == 2
+    assert titles(warehouse) == sorted(page_title(i) for i in range(MANY))
+
+
+def test_feed_report_counts_the_deferred_entries(newsroom: str) -> None:
+    feed, policy = Feed("Many", f"{newsroom}/many.xml"), IngestPolicy(max_entries_per_feed=5)
+    known: set[str] = set()
+    reports = [poll_feed(feed, known, policy)[1] for _ in range(3)]
+    assert [(r.entries, r.new_pages, r.deferred, r.error) for r in reports] == [
+        (MANY, 5, 7, None),
+        (MANY, 5, 2, None),
+        (MANY, 2, 0, None),
+    ]
+
+
+def test_trickling_page_is_rejected_at_the_deadline_and_the_run_goes_on(
+    newsroom: str, tmp_path: Path
+) -> None:
+    sources = feeds_sources(
+        tmp_path, {"Mixed": f"{newsroom}/mixed.xml"}, fetch_deadline_seconds=1.5
+    )
+    warehouse = tmp_path / "warehouse.duckdb"
+    tick(sources, warehouse)
+    assert titles(warehouse) == [page_title(0), page_title(1)]
+    rejected = rejections(warehouse)
+    assert rejected[f"{newsroom}/trickle.html"] == (
+        f"feed Mixed: fetch exceeded its 1.5 s deadline: {newsroom}/trickle.html"
+    )
+
+
+def test_unexpected_error_rejects_one_page_or_feed_and_the_others_load(
+    newsroom: str, tmp_path: Path
+) -> None:
+    feeds = {"Broken": "http://[::1/feed.xml", "Mixed": f"{newsroom}/mixed.xml"}
+    warehouse = tmp_path / "warehouse.duckdb"
+    tick(feeds_sources(tmp_path, feeds, fetch_deadline_seconds=1.5), warehouse)
+    assert titles(warehouse) == [page_title(0), page_title(1)]
+    rejected = rejections(warehouse)
+    assert (
+        rejected["http://[::1/feed.xml"] == "feed Broken: unexpected ValueError: Invalid IPv6 URL"
+    )
+    assert rejected[IDN_LINK] == (
+        "feed Mixed: unexpected UnicodeError: encoding with 'idna' codec failed "
+        "(UnicodeError: label empty or too long)"
+    )
+    assert rejected[f"{newsroom}/broken-chunks.html"] == (
+        f"feed Mixed: broken response from {newsroom}/broken-chunks.html: "
+        "IncompleteRead(0 bytes read)"
+    )
