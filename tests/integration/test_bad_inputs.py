@@ -1,6 +1,7 @@
 """Each kind of bad input is rejected with a reason, and the good articles beside it still load."""
 
 import json
+import os
 import shutil
 import threading
 import time
@@ -42,6 +43,37 @@ def write_bad(name: str, data: bytes) -> Callable[[Path], Path]:
     return write
 
 
+def link_out(name: str, target: str) -> Callable[[Path], Path]:
+    def write(folder: Path) -> Path:
+        path = folder / name
+        path.symlink_to(target)
+        return path
+
+    return write
+
+
+def fifo(name: str) -> Callable[[Path], Path]:
+    def write(folder: Path) -> Path:
+        path = folder / name
+        os.mkfifo(path)
+        return path
+
+    return write
+
+
+BILLION_LAUGHS = "\n".join(
+    [
+        '---\na: &a ["lol","lol","lol","lol","lol","lol","lol","lol","lol"]',
+        *(
+            f"{c}: &{c} [{','.join([f'*{p}'] * 9)}]"
+            for p, c in zip("abcdefgh", "bcdefghi", strict=True)
+        ),
+        "title: Laughs",
+        "---",
+        LONG,
+    ]
+)
+
 FILE_CASES = {
     "empty file": (write_bad("empty.txt", b""), "empty body"),
     "whitespace only": (write_bad("blank.txt", b"  \n\t\n   "), "empty body"),
@@ -69,6 +101,19 @@ FILE_CASES = {
         "body too short to be an article: 3 words",
     ),
     "unsupported file type": (write_bad("scan.pdf", b"%PDF-1.4 ..."), "unsupported file type .pdf"),
+    "symbolic link out of the folder": (
+        link_out("passwd.txt", "/etc/passwd"),
+        "symbolic link to /etc/passwd, outside",
+    ),
+    "FIFO named like an article": (fifo("pipe.txt"), "not a regular file: a FIFO (named pipe)"),
+    "JSON nested ten thousand deep": (
+        write_bad("deep.json", b"[" * 10_000 + b"]" * 10_000),
+        "JSON nested deeper than 64 levels",
+    ),
+    "front matter with nested aliases": (
+        write_bad("laughs.md", BILLION_LAUGHS.encode()),
+        "front matter has an anchor; YAML anchors, aliases and tags are not accepted",
+    ),
 }
 
 
@@ -96,6 +141,32 @@ def test_legacy_encodings_are_decoded_not_rejected(encoding: str, tmp_path: Path
     assert run_job([folder], warehouse, log_level="WARNING").success
     assert loaded_titles(warehouse) == ["Café owners in Zürich welcome the plan"]
     assert rejections(warehouse) == []
+
+
+@pytest.mark.parametrize(
+    ("published", "source"),
+    [
+        ('"2024-13-45"', "rejected: not a date: 2024-13-45"),
+        ('"9999-12-31"', "rejected: 9999-12-31 is after the latest accepted date"),
+        ("1.5e300", "rejected: a number is not a date"),
+    ],
+)
+def test_bad_publication_date_is_not_stored(published: str, source: str, tmp_path: Path) -> None:
+    folder, warehouse = tmp_path / "in", tmp_path / "warehouse.duckdb"
+    folder.mkdir()
+    shutil.copy(FIXTURES / "site" / "rail-link.html", folder / "good.html")
+    record = f'{{"title": "Harbour terminal", "body": "{LONG}", "published": {published}}}'
+    (folder / "dated.json").write_text(record, encoding="utf-8")
+    assert run_job([folder], warehouse, log_level="WARNING").success
+    assert loaded_titles(warehouse) == ["Harbour terminal", GOOD_TITLE]
+    assert rejections(warehouse) == []
+    with duckdb.connect(str(warehouse), read_only=True) as con:
+        [(date, recorded)] = con.execute(
+            "select published_date, published_date_source from raw_articles where source = ?",
+            [str(folder / "dated.json")],
+        ).fetchall()
+    assert date is None
+    assert recorded.startswith(source)
 
 
 def test_jsonl_with_one_malformed_line(tmp_path: Path) -> None:
