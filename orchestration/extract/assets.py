@@ -16,10 +16,12 @@ import pyarrow as pa
 from orchestration.extract.chunks import (
     CHUNK_SIZE,
     ArticleText,
+    Outcome,
     StoredRecord,
     process_count,
     stored_chunks,
 )
+from orchestration.extract.failures import FailedExtraction
 from orchestration.extract.version import EXTRACTOR_VERSION
 from orchestration.previews import PREVIEW_ROWS, preview_markdown
 from orchestration.resources import NlpResource, WarehouseResource
@@ -31,6 +33,8 @@ from orchestration.workers import WorkerPool, run_pool, spawn_pool
 ARTICLES_PER_CONNECTION = 512
 # The columns of new_extractions, which load/merge_into_extractions.sql reads.
 STORED_COLUMNS = ("article_id", "extractor_version", "model", "payload")
+# The columns of new_failures, which load/merge_into_failed_extractions.sql reads.
+FAILURE_COLUMNS = ("article_id", "extractor_version", "error_class", "error_message")
 
 
 class PendingArticles:
@@ -38,16 +42,19 @@ class PendingArticles:
 
     Each read and each write opens its own short connection, so other processes get the file
     between them; several chunks go per connection, as opening and closing one (a checkpoint)
-    costs more than the rows it moves. Writing an article's record takes it out of the
-    pending query, so the next read starts after the articles read but not yet written, in
-    the query's stable order.
+    costs more than the rows it moves. Writing an article's record, or its failure, takes it
+    out of the pending query, so the next read starts after the articles read but not yet
+    written, in the query's stable order.
     """
 
     def __init__(self, warehouse: WarehouseResource) -> None:
         self.warehouse = warehouse
         self.read = 0
         self.written = 0
+        self.extracted = 0
+        self.failed = 0
         self.unwritten: list[StoredRecord] = []
+        self.unwritten_failures: list[FailedExtraction] = []
 
     def _query(self, con: duckdb.DuckDBPyConnection) -> duckdb.DuckDBPyRelation:
         return con.sql(
@@ -74,24 +81,36 @@ class PendingArticles:
             for start in range(0, len(articles), CHUNK_SIZE):
                 yield articles[start : start + CHUNK_SIZE]
 
-    def write(self, records: list[StoredRecord]) -> None:
-        """Queue a chunk's records; store them once ARTICLES_PER_CONNECTION are queued."""
-        self.unwritten.extend(records)
-        if len(self.unwritten) >= ARTICLES_PER_CONNECTION:
+    def write(self, outcomes: list[Outcome]) -> None:
+        """Queue a chunk's records and failures; store them once ARTICLES_PER_CONNECTION are
+        queued."""
+        for outcome in outcomes:
+            if isinstance(outcome, FailedExtraction):
+                self.unwritten_failures.append(outcome)
+            else:
+                self.unwritten.append(outcome)
+        if len(self.unwritten) + len(self.unwritten_failures) >= ARTICLES_PER_CONNECTION:
             self.flush()
 
     def flush(self) -> None:
-        """Store the queued records in extractions with one bulk insert."""
-        if not self.unwritten:
+        """Store the queued records in extractions and the failures in failed_extractions,
+        each with one bulk insert."""
+        if not self.unwritten and not self.unwritten_failures:
             return
         with self.warehouse.connect() as con:
-            rows = pa.table(
-                {column: [getattr(r, column) for r in self.unwritten] for column in STORED_COLUMNS}
-            )
-            con.register("new_extractions", rows)
-            con.execute(read_sql("load/merge_into_extractions.sql"))
-        self.written += len(self.unwritten)
+            for name, queued, columns, merge in (
+                ("new_extractions", self.unwritten, STORED_COLUMNS, "extractions"),
+                ("new_failures", self.unwritten_failures, FAILURE_COLUMNS, "failed_extractions"),
+            ):
+                if queued:
+                    rows = pa.table({c: [getattr(r, c) for r in queued] for c in columns})
+                    con.register(name, rows)
+                    con.execute(read_sql(f"load/merge_into_{merge}.sql"))
+        self.extracted += len(self.unwritten)
+        self.failed += len(self.unwritten_failures)
+        self.written += len(self.unwritten) + len(self.unwritten_failures)
         self.unwritten = []
+        self.unwritten_failures = []
 
 
 @contextmanager
@@ -130,21 +149,35 @@ def extractions(
     pending = PendingArticles(warehouse)
     total = pending.count()
     preview: list[dict[str, Any]] = []
+    failures: list[dict[str, Any]] = []
     with _workers(total) as pool:
         context.log.info(
             f"extracting {total} articles "
             + (f"with up to {pool.processes} worker processes" if pool else "in this process")
         )
         pipeline = nlp.pipeline() if pool is None and total else None
-        for records in stored_chunks(pending.chunks(), pool, pipeline):
-            pending.write(records)
-            preview.extend(r.summary for r in records[: PREVIEW_ROWS - len(preview)])
+        for outcomes in stored_chunks(pending.chunks(), pool, pipeline):
+            pending.write(outcomes)
+            for outcome in outcomes:
+                if isinstance(outcome, FailedExtraction):
+                    context.log.warning(
+                        f"extraction failed on article {outcome.article_id}: {outcome.summary}"
+                    )
+                    if len(failures) < PREVIEW_ROWS:
+                        failures.append({"article": outcome.article_id, "error": outcome.summary})
+                elif len(preview) < PREVIEW_ROWS:
+                    preview.append(outcome.summary)
     pending.flush()
-    context.log.info(f"extracted {pending.written} articles with extractor {EXTRACTOR_VERSION}")
+    context.log.info(
+        f"extracted {pending.extracted} articles with extractor {EXTRACTOR_VERSION}"
+        f"; {pending.failed} failed"
+    )
     return dg.MaterializeResult(
         metadata={
-            "articles_extracted": pending.written,
+            "articles_extracted": pending.extracted,
+            "extraction_failures": pending.failed,
             "extractor_version": EXTRACTOR_VERSION,
-            "preview": dg.MetadataValue.md(preview_markdown(preview, pending.written)),
+            "preview": dg.MetadataValue.md(preview_markdown(preview, pending.extracted)),
+            "failures": dg.MetadataValue.md(preview_markdown(failures, pending.failed, "failures")),
         }
     )

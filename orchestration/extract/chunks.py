@@ -12,7 +12,9 @@ from dataclasses import dataclass
 from datetime import date
 from typing import TYPE_CHECKING, Any
 
-from orchestration.workers import MAX_PROCESSES, WorkerPool, available_cores, ordered_results
+from orchestration.extract.failures import FailedExtraction, failure
+from orchestration.extract.worker_chunks import WorkerChunks
+from orchestration.workers import MAX_PROCESSES, WorkerPool, available_cores
 
 if TYPE_CHECKING:
     from spacy.language import Language
@@ -55,12 +57,25 @@ class StoredRecord:
     summary: dict[str, Any]
 
 
+# What extracting an article gives: its record to store, or its failure.
+Outcome = StoredRecord | FailedExtraction
+
+
+def failed_article(article: ArticleText, error: BaseException) -> Outcome:
+    """The failure of `article`, whose extraction raised `error`."""
+    return failure(article.article_id, error)
+
+
 def stored_records(
-    articles: Sequence[ArticleText], results: list[dict[str, Any]]
-) -> list[StoredRecord]:
-    """The stored form of each article's extraction `results` (see output.chunk_results)."""
-    stored = []
+    articles: Sequence[ArticleText], results: Sequence["dict[str, Any] | FailedExtraction"]
+) -> list[Outcome]:
+    """The stored form of each article's extraction `results` (see output.chunk_outcomes);
+    failures pass through."""
+    stored: list[Outcome] = []
     for a, result in zip(articles, results, strict=True):
+        if isinstance(result, FailedExtraction):
+            stored.append(result)
+            continue
         article = {"id": a.article_id, "source": a.source, "title": a.title, **result["article"]}
         stored.append(
             StoredRecord(
@@ -82,28 +97,33 @@ def stored_records(
     return stored
 
 
-def _stored_in_worker(articles: Sequence[ArticleText]) -> list[StoredRecord]:
-    # Imported in the worker, which has loaded the pipeline (orchestration.workers).
-    from orchestration.extract.output import chunk_results
+def stored_outcomes(
+    articles: Sequence[ArticleText], nlp: "Language | None" = None
+) -> list[Outcome]:
+    """The stored record or the failure of each article, extracted with `nlp` (this process's
+    loaded pipeline when None). In a worker, spaCy is loaded already (orchestration.workers);
+    elsewhere this loads it."""
+    from orchestration.extract.output import chunk_outcomes
 
-    return stored_records(articles, chunk_results(articles))
+    return stored_records(articles, chunk_outcomes(articles, nlp))
 
 
 def stored_chunks(
     chunks: Iterable[Sequence[ArticleText]],
     pool: WorkerPool | None = None,
     nlp: "Language | None" = None,
-) -> Iterator[list[StoredRecord]]:
-    """The stored records of each chunk, in order: made by the workers of `pool`, or with
-    `nlp` (this process's loaded pipeline when None) when there is no pool.
+) -> Iterator[list[Outcome]]:
+    """The stored records of each chunk, in order, or the failures of the articles that could
+    not be extracted: made by the workers of `pool`, or with `nlp` (this process's loaded
+    pipeline when None) when there is no pool.
 
-    `chunks` is consumed lazily, at most a few chunks ahead of what the caller has received.
+    No article stops the others: see `output.chunk_outcomes` for an article that raises, and
+    `WorkerChunks` for one whose worker dies. `chunks` is consumed lazily, at most a few
+    chunks ahead of what the caller has received.
     """
     if pool is None:
-        from orchestration.extract.output import chunk_results  # loads spaCy, in this process
-
         for chunk in chunks:
-            yield stored_records(chunk, chunk_results(chunk, nlp))
+            yield stored_outcomes(chunk, nlp)
         return
-    for _, stored in ordered_results(pool, _stored_in_worker, chunks):
-        yield stored
+    with WorkerChunks(pool, stored_outcomes, failed_article) as workers:
+        yield from workers.outcomes(chunks)

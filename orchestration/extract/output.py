@@ -13,8 +13,11 @@ from orchestration.extract.document import (
     extract_article,
     load_pipeline,
     prepare_doc,
+    sectioned_record,
 )
+from orchestration.extract.failures import FailedExtraction, failure
 from orchestration.extract.geo import gazetteer
+from orchestration.extract.sections import SECTION_CHARS
 
 # Docs per nlp.pipe batch. The model's working memory grows with the batch: 16 keeps a
 # worker near 430 MB where 64 takes it past 700 MB, at the same speed.
@@ -44,16 +47,52 @@ def extraction_record(
 
 
 def chunk_results(
-    articles: Sequence[ArticleText], nlp: Language | None = None
+    articles: Sequence[ArticleText],
+    nlp: Language | None = None,
+    section_chars: int = SECTION_CHARS,
 ) -> list[dict[str, Any]]:
     """What extraction found in each article, without the article's own fields (see
-    chunks.stored_records)."""
+    chunks.stored_records).
+
+    Articles of at most `section_chars` characters go through `nlp.pipe` together; longer
+    ones are extracted alone, in sections.
+    """
     nlp = nlp or load_pipeline()
     prepared = (
-        prepare_doc(nlp, a.body, title=a.title, published_date=a.published_date) for a in articles
+        prepare_doc(nlp, a.body, title=a.title, published_date=a.published_date)
+        for a in articles
+        if len(a.body) <= section_chars
     )
     docs = nlp.pipe(prepared, batch_size=PIPE_BATCH_SIZE)
-    return [doc_record(nlp, doc) for doc in docs]
+    return [
+        doc_record(nlp, next(docs))
+        if len(a.body) <= section_chars
+        else sectioned_record(nlp, a.body, a.title, a.published_date, section_chars)
+        for a in articles
+    ]
+
+
+def chunk_outcomes(
+    articles: Sequence[ArticleText], nlp: Language | None = None
+) -> list[dict[str, Any] | FailedExtraction]:
+    """Each article's results as `chunk_results` gives them, or its failure.
+
+    When extracting the chunk raises, its articles are extracted again one at a time, so
+    only the article that raises fails.
+    """
+    nlp = nlp or load_pipeline()
+    try:
+        return list(chunk_results(articles, nlp))
+    except Exception:
+        return [_article_outcome(article, nlp) for article in articles]
+
+
+def _article_outcome(article: ArticleText, nlp: Language) -> dict[str, Any] | FailedExtraction:
+    try:
+        [result] = chunk_results([article], nlp)
+    except Exception as error:
+        return failure(article.article_id, error)
+    return result
 
 
 def load_worker_state() -> None:

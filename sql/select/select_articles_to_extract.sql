@@ -1,7 +1,12 @@
--- Articles never extracted, or extracted by another extractor version.
+-- Articles never extracted, or extracted by another extractor version, leaving out those this
+-- version failed on: they are tried again by the next version, not on every run.
 SELECT r.article_id, r.source, r.title, r.body, r.published_date
 FROM raw_articles AS r
 LEFT JOIN extractions AS e
     ON e.article_id = r.article_id AND e.extractor_version = $extractor_version
 WHERE e.article_id IS NULL
+    AND NOT EXISTS (
+        SELECT 1 FROM failed_extractions AS f
+        WHERE f.article_id = r.article_id AND f.extractor_version = $extractor_version
+    )
 ORDER BY r.ingested_at, r.article_id;
