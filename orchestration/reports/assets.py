@@ -1,6 +1,7 @@
 """Reports stage: HTML pages for analysts, rendered from the warehouse after each load."""
 
 from collections.abc import Iterator
+from concurrent.futures.process import BrokenProcessPool
 from pathlib import Path
 
 import dagster as dg
@@ -19,7 +20,7 @@ from orchestration.reports.pages import PageBatch, Row, write_pages
 from orchestration.reports.queries import article_records, dashboard_rows, loaded_articles, rows
 from orchestration.resources import WarehouseResource
 from orchestration.settings import DUCKDB_POOL
-from orchestration.workers import ordered_results, run_pool
+from orchestration.workers import WorkerPool, ordered_results, run_pool
 
 WAREHOUSE_TABLES = ["dim_article", "fct_entity_mention", "fct_figure", "fct_quote",
                     "fct_date_reference"]  # fmt: skip
@@ -44,11 +45,21 @@ def page_batches(
             yield PageBatch(folder, records[at : at + PAGES_PER_BATCH])
 
 
+def usable(pool: WorkerPool) -> bool:
+    """Whether `pool` takes tasks: not once a worker of it died, during an extraction say."""
+    try:
+        pool.executor.submit(int)
+    except (BrokenProcessPool, RuntimeError):
+        return False
+    return True
+
+
 def written_pages(batches: Iterator[PageBatch]) -> Iterator[list[tuple[str, Row]]]:
     """The index entries of each batch once its pages are written: by the run's workers when
-    it has them (`newsledger run`), which render while this process reads the next batch."""
+    it has them (`newsledger run`), which render while this process reads the next batch;
+    in this process when there are none, or they broke."""
     pool = run_pool()
-    if pool is None:
+    if pool is None or not usable(pool):
         yield from map(write_pages, batches)
     else:
         yield from (entries for _, entries in ordered_results(pool, write_pages, batches))
@@ -71,6 +82,7 @@ def article_reports(
     with warehouse.connect(read_only=True) as con:
         loaded = loaded_articles(con)
         held_back = rows(con, "reports/select_held_back_articles")
+        failed = rows(con, "reports/select_failed_extractions")
     stale = stale_articles(loaded, manifest, pages)
     written: list[str] = []
     unsaved = 0
@@ -85,7 +97,7 @@ def article_reports(
     if unsaved:
         write_manifest(manifest_path, manifest)
     entries = {article_id: manifest[article_id] for article_id in loaded if article_id in manifest}
-    write_atomic(folder / "index.html", render_index(entries, held_back))
+    write_atomic(folder / "index.html", render_index(entries, held_back, failed))
     context.log.info(f"wrote {len(written)} article pages; {len(entries)} listed in the index")
     preview = "\n".join(
         f"- [{manifest[a]['title']}]({(pages / f'{a}.html').resolve().as_uri()}) "
@@ -98,6 +110,7 @@ def article_reports(
             "pages_written": len(written),
             "pages_total": len(entries),
             "held_back": len(held_back),
+            "extraction_failed": len(failed),
             "preview": dg.MetadataValue.md(preview or "no new pages"),
         }
     )

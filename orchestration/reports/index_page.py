@@ -1,4 +1,5 @@
-"""The index of article pages: one line per loaded article, and the articles held back."""
+"""The index of article pages: one line per loaded article, the articles held back, and those
+extraction failed on."""
 
 from typing import Any
 
@@ -26,11 +27,14 @@ def index_entry(record: Row) -> Row:
     }
 
 
-def render_index(entries: dict[str, Row], held_back: list[Row]) -> str:
-    """The index page: articles newest first (by published date), then the held-back ones."""
+def render_index(
+    entries: dict[str, Row], held_back: list[Row], failed: list[Row] | None = None
+) -> str:
+    """The index page: articles newest first (by published date), then the held-back ones,
+    then those whose extraction failed, each with its error."""
     articles = sorted(
         ({"article_id": article_id, **entry} for article_id, entry in entries.items()),
         key=lambda e: (e["published_date"], e["title"]),
         reverse=True,
     )
-    return render("index.html", articles=articles, held_back=held_back)
+    return render("index.html", articles=articles, held_back=held_back, failed=failed or [])

@@ -2,7 +2,10 @@
 -- Columns: article_id, source, title, outlet, url, published_date, word_count, loaded_at
 -- (null until loaded), entities (distinct entities mentioned), mentions, figures, quotes,
 -- dates (date expressions), dq_verdict, dq_expectations, dq_run_id.
--- dq_verdict is 'quarantined' when error-level expectations held back the article's latest
+-- dq_verdict is 'extraction_failed' when the article's latest extraction attempt raised
+-- (failed_extractions holds a failure newer than any extraction of it; dq_expectations is the
+-- failure as "ErrorClass: message", dq_run_id null; it is retried by the next extractor
+-- version); 'quarantined' when error-level expectations held back the article's latest
 -- extraction (dq_expectations lists them, suite.expectation); 'pending' when that extraction
 -- is neither loaded nor quarantined yet; otherwise 'warnings' when the validation run that
 -- ended last before the load failed warn-level expectations (listed in dq_expectations; the
@@ -36,6 +39,16 @@ quarantined AS (
     WHERE q.quarantined_at >= e.extracted_at
     GROUP BY q.article_id
 ),
+failed AS (
+    -- Failures newer than the article's extraction, if it has one: its latest attempt failed.
+    SELECT
+        f.article_id,
+        arg_max(f.error_class || ': ' || f.error_message, f.failed_at) AS reason
+    FROM failed_extractions AS f
+    LEFT JOIN extractions AS e USING (article_id)
+    WHERE e.extracted_at IS NULL OR f.failed_at > e.extracted_at
+    GROUP BY f.article_id
+),
 runs AS (
     SELECT
         run_id,
@@ -58,12 +71,14 @@ judged AS (
         d.word_count,
         d.loaded_at,
         CASE
+            WHEN fl.article_id IS NOT NULL THEN 'extraction_failed'
             WHEN x.article_id IS NOT NULL THEN 'quarantined'
             WHEN d.article_id IS NULL OR d.extracted_at < e.extracted_at THEN 'pending'
             WHEN l.warnings IS NOT NULL THEN 'warnings'
             ELSE 'passed'
         END AS dq_verdict,
         x.expectations AS quarantined_by,
+        fl.reason AS failure,
         x.run_id AS quarantine_run_id,
         l.warnings,
         l.run_id AS load_run_id
@@ -72,6 +87,7 @@ judged AS (
     LEFT JOIN dim_article AS d USING (article_id)
     LEFT JOIN loads AS l USING (article_id)
     LEFT JOIN quarantined AS x USING (article_id)
+    LEFT JOIN failed AS fl USING (article_id)
 )
 SELECT
     j.article_id,
@@ -89,12 +105,14 @@ SELECT
     coalesce(t.dates, 0) AS dates,
     j.dq_verdict,
     CASE j.dq_verdict
+        WHEN 'extraction_failed' THEN j.failure
         WHEN 'quarantined' THEN j.quarantined_by
         WHEN 'warnings' THEN j.warnings
     END AS dq_expectations,
     CASE j.dq_verdict
         WHEN 'quarantined' THEN j.quarantine_run_id
         WHEN 'pending' THEN NULL
+        WHEN 'extraction_failed' THEN NULL
         ELSE j.load_run_id
     END AS dq_run_id
 FROM judged AS j
