@@ -105,7 +105,9 @@ def _json_object(text: str) -> Mapping[str, Any]:
         raise UnreadableInput(f"JSON nested deeper than {MAX_JSON_DEPTH} levels")
     try:
         record = json.loads(text)
-    except json.JSONDecodeError as error:
+    except RecursionError as error:
+        raise UnreadableInput(f"JSON nested deeper than {MAX_JSON_DEPTH} levels") from error
+    except ValueError as error:  # malformed, or a number longer than Python reads
         raise UnreadableInput(f"invalid JSON: {error}") from error
     if not isinstance(record, dict):
         raise UnreadableInput("JSON is not an object")
@@ -165,7 +167,7 @@ def _front_matter(header: str, policy: IngestPolicy) -> Mapping[str, Any]:
     check_front_matter(header, policy)
     try:
         meta = yaml.load(header, Loader=FrontMatterLoader) or {}
-    except yaml.YAMLError as error:
+    except (yaml.YAMLError, ValueError) as error:  # ValueError: a number longer than Python reads
         raise UnreadableInput(f"invalid YAML front matter: {error}") from error
     if not isinstance(meta, dict):
         raise UnreadableInput("front matter is not a mapping")

@@ -111,7 +111,7 @@ def _parse_text(text: str) -> StatedDate:
         pass
     try:
         parsed = dateparser.parse(text, settings={"PREFER_DAY_OF_MONTH": "first"})
-    except (ValueError, OverflowError, ArithmeticError):
+    except Exception:  # whatever dateparser trips on, the text is not a date
         parsed = None
     return StatedDate(parsed.date(), GIVEN) if parsed else _not_a_date(text)
 

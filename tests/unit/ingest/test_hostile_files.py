@@ -2,6 +2,7 @@
 
 import hashlib
 import os
+import socket
 import threading
 from pathlib import Path
 
@@ -230,3 +231,12 @@ def test_an_unforeseen_error_in_a_reader_is_a_rejection_naming_it(
     result = read_paths([tmp_path])
     assert [Path(a.source).name for a in result.articles] == ["b.txt"]
     assert reasons(result) == {"a.broken": "unexpected KeyError: 'no such field'"}
+
+
+def test_socket_in_the_folder_is_refused(folder: Path) -> None:
+    with socket.socket(socket.AF_UNIX, socket.SOCK_STREAM) as server:
+        server.bind(str(folder / "listening.txt"))
+        server.listen()
+        result = read_within(folder)
+    assert [Path(a.source).name for a in result.articles] == ["good.txt"]
+    assert reasons(result) == {"listening.txt": "not a regular file: a socket"}

@@ -169,3 +169,12 @@ def test_lone_surrogates_in_json_are_replaced_not_stored(tmp_path: Path) -> None
     path.write_text(f'{{"body": "{BODY} \\ud800", "title": "\\udfff T"}}', encoding="utf-8")
     [article] = read_path(path).articles
     assert (article.body, article.title) == (f"{BODY} \ufffd", "\ufffd T")
+
+
+def test_numbers_too_long_for_python_are_invalid_input_not_errors(tmp_path: Path) -> None:
+    path = tmp_path / "digits.json"
+    path.write_text(f'{{"body": "{BODY}", "published": {"9" * 5000}}}', encoding="utf-8")
+    assert read_path(path).rejections[0].reason.startswith("invalid JSON: Exceeds the limit")
+    path = tmp_path / "digits.md"
+    path.write_text(f"---\npublished: {'9' * 5000}\n---\n{BODY}", encoding="utf-8")
+    assert read_path(path).rejections[0].reason.startswith("invalid YAML front matter: Exceeds")
