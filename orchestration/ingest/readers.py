@@ -95,6 +95,8 @@ def file_kind(mode: int) -> str:
 
 
 def _list_link(path: Path, root: Path, listing: Listing) -> None:
+    """A link is read only when it resolves to a regular file inside `root`; a refused link is
+    recorded with its target as its content."""
     content = os.fsencode(os.readlink(path))
     target = Path(os.path.realpath(path))
     shown = source_of(target)
@@ -107,6 +109,8 @@ def _list_link(path: Path, root: Path, listing: Listing) -> None:
         return _refuse(listing, path, f"dangling symbolic link to {shown}", content)
     if stat.S_ISREG(found.st_mode):
         return listing.files.append(ListedFile(path, target, follow=False, listed=found))
+    if stat.S_ISLNK(found.st_mode):
+        return _refuse(listing, path, f"symbolic link loop, not followed: {shown}", content)
     reason = f"symbolic link to {file_kind(found.st_mode)}, not followed: {shown}"
     return _refuse(listing, path, reason, content)
 
@@ -291,9 +295,14 @@ def read_bytes(listed: ListedFile, policy: IngestPolicy) -> bytes:
     finally:
         os.close(fd)
     if len(data) > policy.max_bytes:
-        size = max(opened.st_size, len(data))
-        shown = f"{size} bytes" if opened.st_size > policy.max_bytes else "grew while read"
-        raise Refused(f"file too large: {shown} (limit {policy.max_bytes})", size, data)
+        limit = policy.max_bytes
+        if opened.st_size > limit:
+            raise Refused(
+                f"file too large: {opened.st_size} bytes (limit {limit})", opened.st_size, data
+            )
+        raise Refused(
+            f"file too large: grew past {limit} bytes while read (limit {limit})", len(data), data
+        )
     return data
 
 

@@ -91,7 +91,7 @@ def test_links_to_folders_dangling_links_and_fifos_each_get_a_reason(
         "dangling.txt": f"dangling symbolic link to {folder / 'missing.txt'}",
         "pipe.txt": "not a regular file: a FIFO (named pipe)",
         "pipe.bin": "not a regular file: a FIFO (named pipe)",
-        "loop.txt": f"symbolic link to a symbolic link, not followed: {folder / 'loop.txt'}",
+        "loop.txt": f"symbolic link loop, not followed: {folder / 'loop.txt'}",
     }
 
 
