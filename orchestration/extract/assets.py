@@ -145,7 +145,11 @@ def _workers(pending: int) -> Iterator[WorkerPool | None]:
 def extractions(
     context: dg.AssetExecutionContext, warehouse: WarehouseResource, nlp: NlpResource
 ) -> dg.MaterializeResult:
-    """Entities, figures, dates and quotations of articles not yet extracted by this version."""
+    """Entities, figures, dates and quotations of articles not yet extracted by this version.
+
+    An article whose extraction raises, or whose worker dies, is recorded in
+    failed_extractions with its error instead, and logged as a warning; the others go on.
+    """
     pending = PendingArticles(warehouse)
     total = pending.count()
     preview: list[dict[str, Any]] = []
