@@ -5,10 +5,20 @@ workers before it imports Dagster, Great Expectations and the rest. They load sp
 and the gazetteer one at a time on the second core, about 1.5 s of work each, while the
 first core imports and starts the job. The run's stages then share them: extraction sends
 them articles, the reports their pages.
+
+Workers exit with the process that spawned them, however it ends. A worker that outlived it
+would wait forever on its task queue (it holds both ends of the pipe), keeping the model's
+memory. Each worker therefore watches its parent from a thread and exits within
+PARENT_POLL_SECONDS of its death. Polling, rather than Linux's PR_SET_PDEATHSIG, because that
+signal fires when the parent *thread* that spawned the worker ends, and a pool spawns workers
+from whichever thread submits a task. multiprocessing's resource tracker needs no watching: it
+exits on end of file of its pipe, once the parent and every worker holding it have exited.
 """
 
 import multiprocessing
 import os
+import threading
+import time
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
@@ -19,6 +29,8 @@ from typing import TypeVar
 MAX_PROCESSES = 4
 # Tasks queued per worker: enough to keep every worker busy, few enough to bound memory.
 TASKS_IN_FLIGHT_PER_WORKER = 2
+# How often a worker checks that the process that spawned it is still alive.
+PARENT_POLL_SECONDS = 0.25
 
 Task = TypeVar("Task")
 Result = TypeVar("Result")
@@ -39,7 +51,18 @@ def available_cores() -> int:
     return os.cpu_count() or 1
 
 
-def _start_worker(loading: AbstractContextManager[object]) -> None:
+def _exit_with_parent(parent: int) -> None:
+    # Once the parent has died, the worker's parent is another process (init or a subreaper).
+    # os._exit, not sys.exit: nothing of the worker's state is worth saving, and no clean-up
+    # may wait on the dead parent's queues.
+    while os.getppid() == parent:
+        time.sleep(PARENT_POLL_SECONDS)
+    os._exit(1)
+
+
+def _start_worker(parent: int, loading: AbstractContextManager[object]) -> None:
+    # `parent` is passed, not read here: the parent may already have died.
+    threading.Thread(target=_exit_with_parent, args=(parent,), daemon=True).start()
     # Imported here, in the worker: spaCy and the model are what the worker is for, and what
     # the process that spawns it should not wait for.
     with loading:
@@ -56,6 +79,7 @@ def spawn_pool(processes: int, one_load_at_a_time: bool = False) -> WorkerPool:
     loading then takes one core however many workers start, and leaves the other to the
     caller.
 
+    Each worker exits within PARENT_POLL_SECONDS of the death of this process, even by SIGKILL.
     Workers are spawned, not forked: the caller may hold threads and database handles, and a
     forked child would count all of the caller's memory in its own resident size. A script
     that uses workers must guard its entry point with `if __name__ == "__main__":`.
@@ -63,7 +87,7 @@ def spawn_pool(processes: int, one_load_at_a_time: bool = False) -> WorkerPool:
     context = multiprocessing.get_context("spawn")
     loading = context.Lock() if one_load_at_a_time else nullcontext()
     executor = ProcessPoolExecutor(
-        processes, mp_context=context, initializer=_start_worker, initargs=(loading,)
+        processes, mp_context=context, initializer=_start_worker, initargs=(os.getpid(), loading)
     )
     return WorkerPool(executor, processes)
 
