@@ -74,20 +74,20 @@ def read_page(
         page = fetch(link, policy)
         result = read_html(link, page.body, url=link)
         published = _entry_date(entry)
+        articles = [
+            ArticleInput(
+                source=a.source,
+                body=a.body,
+                title=a.title,
+                published_date=a.published_date or published,
+                outlet=a.outlet or feed.name,
+                url=link,
+            )
+            for a in result.articles
+        ]
+        return apply_policy(ReadResult(articles, result.rejections), policy)
     except Exception as error:
         return _rejected(link, feed, error)
-    articles = [
-        ArticleInput(
-            source=a.source,
-            body=a.body,
-            title=a.title,
-            published_date=a.published_date or published,
-            outlet=a.outlet or feed.name,
-            url=link,
-        )
-        for a in result.articles
-    ]
-    return apply_policy(ReadResult(articles, result.rejections), policy)
 
 
 def _poll_feed(
