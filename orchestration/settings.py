@@ -13,3 +13,10 @@ FEEDS_FILE = PROJECT_ROOT / "feeds.yaml"
 QUALITY_DOCS_DIR = DEFAULT_WAREHOUSE.parent / "quality_docs"
 REPORTS_DIR = DEFAULT_WAREHOUSE.parent / "reports"
 DUCKDB_POOL = "duckdb"
+# How long a command or stage waits for another process's lock on the warehouse file.
+DEFAULT_LOCK_WAIT_SECONDS = 120.0
+# `newsledger sql`: how long its statements may run together, and the longest input it parses:
+# 50,000 characters, six times the longest shipped query (sql/marts/gkg_export.sql), parse and
+# check in under half a second whatever their shape.
+DEFAULT_SQL_TIMEOUT_SECONDS = 30.0
+DEFAULT_SQL_MAX_QUERY_CHARS = 50_000

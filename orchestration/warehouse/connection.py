@@ -1,13 +1,14 @@
 """Opening the DuckDB warehouse: short connections, a compatible storage version, bounded waits."""
 
 import time
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
+from typing import Any
 
 import duckdb
-from dagster import get_dagster_logger
 
+from orchestration.settings import DEFAULT_LOCK_WAIT_SECONDS
 from orchestration.sql import read_sql, sql_files
 
 # Files written with this storage version open in the DuckDB 1.4+ CLI as well as the package.
@@ -18,9 +19,9 @@ class WarehouseBusyError(RuntimeError):
     """The warehouse file stayed locked by another process for longer than allowed."""
 
 
-def _open(path: Path, read_only: bool) -> duckdb.DuckDBPyConnection:
+def _open(path: Path, read_only: bool, config: dict[str, Any]) -> duckdb.DuckDBPyConnection:
     if read_only:
-        return duckdb.connect(str(path), read_only=True)
+        return duckdb.connect(str(path), read_only=True, config=config)
     path.parent.mkdir(parents=True, exist_ok=True)
     return duckdb.connect(str(path), config={"storage_compatibility_version": STORAGE_VERSION})
 
@@ -29,13 +30,33 @@ def _is_lock_error(error: duckdb.Error) -> bool:
     return "lock" in str(error).lower()
 
 
-def open_with_retry(path: Path, read_only: bool, wait_seconds: float) -> duckdb.DuckDBPyConnection:
-    """Open `path`, waiting up to `wait_seconds` while another process holds its lock."""
+def _log_wait(message: str) -> None:
+    # Imported when a wait happens: the SQL door and the exports open the warehouse without
+    # loading Dagster.
+    from dagster import get_dagster_logger
+
+    get_dagster_logger().warning(message)
+
+
+def open_with_retry(
+    path: Path,
+    read_only: bool,
+    wait_seconds: float,
+    config: dict[str, Any] | None = None,
+    on_first_wait: Callable[[str], None] | None = None,
+) -> duckdb.DuckDBPyConnection:
+    """Open `path`, waiting up to `wait_seconds` while another process holds its lock.
+
+    `config` applies to read-only opens (a writable one always uses the storage version).
+    Each retry is logged to Dagster, unless `on_first_wait` is given: then it alone hears of
+    the wait, once, before the first retry, as a command tells its user.
+    """
     deadline = time.monotonic() + wait_seconds
     delay = 0.2
+    waited = False
     while True:
         try:
-            return _open(path, read_only)
+            return _open(path, read_only, config or {})
         except duckdb.IOException as error:
             if not _is_lock_error(error) or time.monotonic() >= deadline:
                 if _is_lock_error(error):
@@ -43,11 +64,18 @@ def open_with_retry(path: Path, read_only: bool, wait_seconds: float) -> duckdb.
                         f"{path} is locked by another process (waited {wait_seconds:.0f}s): {error}"
                     ) from error
                 raise
-            get_dagster_logger().warning(
-                f"warehouse {path} is locked by another process; waiting {delay:.1f}s "
-                f"(giving up after {wait_seconds:.0f}s)"
-            )
-            time.sleep(delay)
+            if on_first_wait is None:
+                _log_wait(
+                    f"warehouse {path} is locked by another process; waiting {delay:.1f}s "
+                    f"(giving up after {wait_seconds:.0f}s)"
+                )
+            elif not waited:
+                on_first_wait(
+                    f"warehouse {path} is locked by another process; waiting up to "
+                    f"{wait_seconds:g} s for it"
+                )
+            waited = True
+            time.sleep(min(delay, max(deadline - time.monotonic(), 0.0)))
             delay = min(delay * 2, 5.0)
 
 
@@ -59,13 +87,17 @@ def create_schema(con: duckdb.DuckDBPyConnection) -> None:
 
 @contextmanager
 def connect(
-    path: Path, read_only: bool = False, wait_seconds: float = 120.0
+    path: Path,
+    read_only: bool = False,
+    wait_seconds: float = DEFAULT_LOCK_WAIT_SECONDS,
+    on_first_wait: Callable[[str], None] | None = None,
 ) -> Iterator[duckdb.DuckDBPyConnection]:
     """Yield a connection to the warehouse at `path` and always close it.
 
     A writable connection creates the schema first, so every stage can rely on the tables.
+    While another process holds the file, waits as open_with_retry does.
     """
-    con = open_with_retry(path, read_only, wait_seconds)
+    con = open_with_retry(path, read_only, wait_seconds, on_first_wait=on_first_wait)
     try:
         if not read_only:
             create_schema(con)

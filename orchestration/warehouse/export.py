@@ -5,10 +5,12 @@ API (write_parquet, write_csv), so no SQL text is ever built from the name or pa
 gives: the name must be one the warehouse's catalog lists before anything is read.
 """
 
+from collections.abc import Callable
 from pathlib import Path
 
 import duckdb
 
+from orchestration.settings import DEFAULT_LOCK_WAIT_SECONDS
 from orchestration.warehouse.connection import connect, row_count
 
 GKG_VIEW = "gkg_export"
@@ -45,13 +47,22 @@ def catalog_name(con: duckdb.DuckDBPyConnection, name: str) -> str:
     return known[name.lower()]
 
 
-def export_table(warehouse: Path, name: str, out: Path, wait_seconds: float = 120.0) -> int:
+def export_table(
+    warehouse: Path,
+    name: str,
+    out: Path,
+    wait_seconds: float = DEFAULT_LOCK_WAIT_SECONDS,
+    on_first_wait: Callable[[str], None] | None = None,
+) -> int:
     """Write the table or view `name` to `out`, as Parquet or CSV (with a header) according to
-    its extension. Returns the number of rows written."""
+    its extension. Returns the number of rows written.
+
+    Waits up to `wait_seconds` while a writer holds the file, telling `on_first_wait` once.
+    """
     suffix = out.suffix.lower()
     if suffix not in FORMATS:
         raise ExportError(f"cannot write {out.name}: the file must end in {' or '.join(FORMATS)}")
-    with connect(warehouse, read_only=True, wait_seconds=wait_seconds) as con:
+    with connect(warehouse, True, wait_seconds, on_first_wait) as con:
         table = catalog_name(con, name)
         out.parent.mkdir(parents=True, exist_ok=True)
         if suffix == ".parquet":
@@ -62,11 +73,18 @@ def export_table(warehouse: Path, name: str, out: Path, wait_seconds: float = 12
 
 
 def export_gkg(
-    warehouse: Path, out: Path, header: bool = False, wait_seconds: float = 120.0
+    warehouse: Path,
+    out: Path,
+    header: bool = False,
+    wait_seconds: float = DEFAULT_LOCK_WAIT_SECONDS,
+    on_first_wait: Callable[[str], None] | None = None,
 ) -> int:
     """Write one GKG 2.1 record per loaded article to `out` as GDELT does: tab-separated, no
-    quoting, and no header unless asked. Returns the number of records."""
-    with connect(warehouse, read_only=True, wait_seconds=wait_seconds) as con:
+    quoting, and no header unless asked. Returns the number of records.
+
+    Waits up to `wait_seconds` while a writer holds the file, telling `on_first_wait` once.
+    """
+    with connect(warehouse, True, wait_seconds, on_first_wait) as con:
         view = catalog_name(con, GKG_VIEW)
         out.parent.mkdir(parents=True, exist_ok=True)
         # The view already turned tabs and line breaks inside fields into spaces.

@@ -7,12 +7,26 @@ Two layers keep a query from changing anything or reaching beyond the warehouse 
 2. The warehouse is opened read-only, with external access disabled and the configuration
    locked, so a statement that passes the first layer still cannot write, read other files,
    load extensions or switch these protections off.
+
+Three bounds keep a query from holding the command forever: input longer than a number of
+characters is refused before it is parsed, the statements together run for at most a number
+of seconds, and a writer's lock on the file is waited for only so long.
 """
 
+import threading
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 import duckdb
 import pandas as pd
+
+from orchestration.settings import (
+    DEFAULT_LOCK_WAIT_SECONDS,
+    DEFAULT_SQL_MAX_QUERY_CHARS,
+    DEFAULT_SQL_TIMEOUT_SECONDS,
+)
+from orchestration.warehouse.connection import open_with_retry
 
 # The second layer: no file but the warehouse (and its WAL and temp files), and no SET to undo it.
 LOCKED_DOWN: dict[str, bool] = {"enable_external_access": False, "lock_configuration": True}
@@ -36,12 +50,37 @@ READ_ONLY_PRAGMAS = frozenset(
 )
 
 
+# After the deadline, the statements' connection is interrupted this often until they stop:
+# an interrupt that lands between two statements would otherwise be lost.
+INTERRUPT_EVERY_SECONDS = 0.1
+
+
 class ReadOnlyViolation(Exception):
     """The query would change state or reach beyond the warehouse file, so it was stopped."""
 
 
-def _statements(sql: str) -> list[duckdb.Statement]:
-    """The statements of `sql`, as DuckDB's parser splits them."""
+class QueryTooLong(Exception):
+    """The input is longer than the door parses; nothing was parsed or run."""
+
+    def __init__(self, length: int, limit: int) -> None:
+        super().__init__(f"the query is {length:,} characters long; the limit is {limit:,}")
+
+
+class QueryTimeout(Exception):
+    """The statements ran longer than allowed and were interrupted."""
+
+    def __init__(self, seconds: float) -> None:
+        super().__init__(f"query stopped after {seconds:g} s")
+        self.seconds = seconds
+
+
+def _statements(
+    sql: str, parser: duckdb.DuckDBPyConnection | None = None
+) -> list[duckdb.Statement]:
+    """The statements of `sql`, as DuckDB's parser splits them (on `parser` when given: an
+    in-memory database costs some 30 ms to open, too much to open one per statement)."""
+    if parser is not None:
+        return parser.extract_statements(sql)
     with duckdb.connect() as con:
         return con.extract_statements(sql)
 
@@ -57,20 +96,22 @@ def _words(sql: str) -> list[tuple[int, str]]:
     ]
 
 
-def _explained(sql: str, words: list[tuple[int, str]]) -> duckdb.Statement:
+def _explained(
+    sql: str, words: list[tuple[int, str]], parser: duckdb.DuckDBPyConnection
+) -> duckdb.Statement:
     """The statement that `EXPLAIN [ANALYZE] [(options)] statement` explains."""
     rest = words[1:]
     if rest[0][1].upper() in {"ANALYZE", "ANALYSE"}:
         rest = rest[1:]
     try:
-        (statement,) = _statements(sql[rest[0][0] :])
+        (statement,) = _statements(sql[rest[0][0] :], parser)
     except duckdb.ParserException:  # "(FORMAT json, ...)" options, not a parenthesized query
         rest = rest[[text for _, text in rest].index(")") + 1 :]
-        (statement,) = _statements(sql[rest[0][0] :])
+        (statement,) = _statements(sql[rest[0][0] :], parser)
     return statement
 
 
-def _refused_kind(statement: duckdb.Statement) -> str | None:
+def _refused_kind(statement: duckdb.Statement, parser: duckdb.DuckDBPyConnection) -> str | None:
     """The kind of `statement` (e.g. "COPY") when it is not read-only, None when it is."""
     words = _words(statement.query)
     first = words[0][1].upper()
@@ -86,7 +127,7 @@ def _refused_kind(statement: duckdb.Statement) -> str | None:
     if kind is duckdb.StatementType.PRAGMA and pragma in READ_ONLY_PRAGMAS:
         return None
     if kind is duckdb.StatementType.EXPLAIN:
-        inner = _refused_kind(_explained(statement.query, words))
+        inner = _refused_kind(_explained(statement.query, words, parser), parser)
         return None if inner is None else f"EXPLAIN {inner}"
     if first == "WITH":
         return kind.name
@@ -102,30 +143,88 @@ def check_read_only(sql: str) -> list[duckdb.Statement]:
     SUMMARIZE), EXPLAIN [ANALYZE] of those, and the PRAGMAs in READ_ONLY_PRAGMAS. Everything
     else is refused, CALL, SET, USE and transactions included.
     """
-    statements = _statements(sql)
-    for number, statement in enumerate(statements, start=1):
-        kind = _refused_kind(statement)
-        if kind is not None:
-            article = "an" if kind[0] in "AEIO" or kind.startswith("UPDATE") else "a"
-            raise ReadOnlyViolation(f"refused {article} {kind} statement (statement {number})")
+    with duckdb.connect() as parser:
+        statements = _statements(sql, parser)
+        for number, statement in enumerate(statements, start=1):
+            kind = _refused_kind(statement, parser)
+            if kind is not None:
+                article = "an" if kind[0] in "AEIO" or kind.startswith("UPDATE") else "a"
+                raise ReadOnlyViolation(f"refused {article} {kind} statement (statement {number})")
     return statements
 
 
-def run_read_only(path: Path, sql: str) -> pd.DataFrame:
+def check_length(sql: str, max_chars: int = DEFAULT_SQL_MAX_QUERY_CHARS) -> None:
+    """Raise QueryTooLong when `sql` has more than `max_chars` characters.
+
+    Checked before parsing: the parse and the read-only check take time in proportion to the
+    input, and planning and running what they accept more than that.
+    """
+    if len(sql) > max_chars:
+        raise QueryTooLong(len(sql), max_chars)
+
+
+@contextmanager
+def time_limit(con: duckdb.DuckDBPyConnection, seconds: float) -> Iterator[threading.Event]:
+    """Interrupt what runs on `con` once the body has run `seconds` (0: no limit).
+
+    Yields the event that is set when the limit was reached, so the caller can tell DuckDB's
+    InterruptException for the limit from one for another reason.
+    """
+    expired = threading.Event()
+    finished = threading.Event()
+
+    def interrupt() -> None:
+        expired.set()
+        while True:
+            con.interrupt()
+            if finished.wait(INTERRUPT_EVERY_SECONDS):
+                return
+
+    timer = threading.Timer(seconds, interrupt)
+    timer.daemon = True
+    if seconds > 0:
+        timer.start()
+    try:
+        yield expired
+    finally:
+        finished.set()
+        timer.cancel()
+        if seconds > 0:
+            timer.join()
+
+
+def run_read_only(
+    path: Path,
+    sql: str,
+    timeout_seconds: float = DEFAULT_SQL_TIMEOUT_SECONDS,
+    max_chars: int = DEFAULT_SQL_MAX_QUERY_CHARS,
+    lock_wait_seconds: float = DEFAULT_LOCK_WAIT_SECONDS,
+    on_first_wait: Callable[[str], None] | None = None,
+) -> pd.DataFrame:
     """Run `sql` against the warehouse at `path` and return the result of its last statement.
 
     Input without any statement (empty, only comments) runs nothing and returns an empty frame.
-    Raises ReadOnlyViolation before anything runs when a statement is not read-only, and in
-    place of DuckDB's permission error when a statement tries to reach a file other than the
-    warehouse; raises duckdb.Error when a query fails otherwise.
+    Raises, before anything runs, QueryTooLong when the input has more than `max_chars`
+    characters and ReadOnlyViolation when a statement is not read-only. Waits up to
+    `lock_wait_seconds` while a writer holds the file (telling `on_first_wait`), then raises
+    WarehouseBusyError. Raises QueryTimeout when the statements and the fetch of the result take
+    more than `timeout_seconds` together (0: no limit), ReadOnlyViolation in place of DuckDB's
+    permission error when a statement tries to reach a file other than the warehouse, and
+    duckdb.Error when a query fails otherwise.
     """
+    check_length(sql, max_chars)
     statements = check_read_only(sql)
-    with duckdb.connect(str(path), read_only=True, config=LOCKED_DOWN) as con:
+    con = open_with_retry(path, True, lock_wait_seconds, LOCKED_DOWN, on_first_wait)
+    with con, time_limit(con, timeout_seconds) as expired:
         try:
             for statement in statements:
                 con.execute(statement)
+            return con.df() if statements else pd.DataFrame()
+        except duckdb.InterruptException as error:
+            if expired.is_set():
+                raise QueryTimeout(timeout_seconds) from error
+            raise
         except duckdb.PermissionException as error:
             raise ReadOnlyViolation(
                 f"refused to reach beyond the warehouse file: {error}"
             ) from error
-        return con.df() if statements else pd.DataFrame()

@@ -1,5 +1,7 @@
-"""The read-only door: refused statements, allowed queries, no files beyond the warehouse."""
+"""The read-only door: refused statements, allowed queries, no files beyond the warehouse,
+bounded input and running time."""
 
+import time
 from pathlib import Path
 
 import duckdb
@@ -8,6 +10,8 @@ import pytest
 from orchestration.warehouse.connection import connect
 from orchestration.warehouse.query import (
     LOCKED_DOWN,
+    QueryTimeout,
+    QueryTooLong,
     ReadOnlyViolation,
     check_read_only,
     run_read_only,
@@ -176,3 +180,37 @@ def test_the_connection_itself_refuses_writes_and_other_files(
         with pytest.raises(duckdb.InvalidInputException, match="read-only"):
             con.execute("delete from dim_source")
     assert not target.exists()
+
+
+def test_input_over_the_length_limit_is_refused_before_parsing(warehouse: Path) -> None:
+    with pytest.raises(
+        QueryTooLong, match="the query is 1,001 characters long; the limit is 1,000"
+    ):
+        run_read_only(warehouse, "select" + " " * 995, max_chars=1000)
+    assert run_read_only(warehouse, "select 1 as one" + " " * 985, max_chars=1000)["one"][0] == 1
+
+
+def test_many_explain_statements_are_checked_in_one_parse_session() -> None:
+    started = time.monotonic()
+    assert len(check_read_only("explain select 1;" * 2000)) == 2000
+    # One in-memory database per EXPLAIN took about 30 ms each, a minute for this input.
+    assert time.monotonic() - started < 10
+
+
+@pytest.mark.parametrize(
+    "sql",
+    [
+        "select count(*) from range(10000000000000)",
+        "select 1; select count(*) from range(100000) a, range(1000000) b",
+    ],
+)
+def test_statements_running_past_the_timeout_are_stopped(warehouse: Path, sql: str) -> None:
+    started = time.monotonic()
+    with pytest.raises(QueryTimeout, match=r"^query stopped after 0\.5 s$"):
+        run_read_only(warehouse, sql, timeout_seconds=0.5)
+    assert time.monotonic() - started < 10
+
+
+def test_a_query_within_its_timeout_returns_its_rows(warehouse: Path) -> None:
+    frame = run_read_only(warehouse, "select count(*) as n from range(1000)", timeout_seconds=5)
+    assert frame["n"][0] == 1000
