@@ -19,7 +19,12 @@ from rich.console import Console
 from rich.markup import escape
 from rich.table import Table
 
-from orchestration.settings import DEFAULT_WAREHOUSE
+from orchestration.settings import (
+    DEFAULT_LOCK_WAIT_SECONDS,
+    DEFAULT_SQL_MAX_QUERY_CHARS,
+    DEFAULT_SQL_TIMEOUT_SECONDS,
+    DEFAULT_WAREHOUSE,
+)
 from orchestration.sql import read_sql
 
 app = typer.Typer(
@@ -30,6 +35,15 @@ console = Console()
 errors = Console(stderr=True, soft_wrap=True)
 
 WarehouseOption = Annotated[Path, typer.Option("--warehouse", help="DuckDB warehouse file.")]
+LockWaitOption = Annotated[
+    float,
+    typer.Option(
+        "--lock-wait",
+        min=0,
+        metavar="SECONDS",
+        help="How long to wait while another process (a run) holds the warehouse file.",
+    ),
+]
 
 
 class ExtractFormat(StrEnum):
@@ -51,6 +65,19 @@ def print_table(columns: list[str], rows: list[tuple], title: str | None = None)
     for row in rows:
         table.add_row(*("" if v is None or v is pd.NA or v != v else str(v) for v in row))
     console.print(table)
+
+
+def require_paths(paths: list[Path]) -> None:
+    """Exit 2, naming each one, when a path given on the command line does not exist.
+
+    Checked before any work starts: a mistyped path would otherwise read as an empty input.
+    A symbolic link counts as existing, so ingest can refuse a dangling one with its reason.
+    """
+    missing = [path for path in paths if not (path.exists() or path.is_symlink())]
+    for path in missing:
+        errors.print(f"[red]no such file or folder:[/red] {escape(str(path))}")
+    if missing:
+        raise typer.Exit(2)
 
 
 def exempt_loaded_objects_from_collection() -> None:
@@ -75,6 +102,7 @@ def run(
     ] = "INFO",
 ) -> None:
     """Materialize the job in-process on PATHs (default data/articles/ and data/inbox/)."""
+    require_paths(paths or [])
     from orchestration.workers import run_workers
 
     # The workers load spaCy's model while this process imports and starts the job.
@@ -107,6 +135,7 @@ def extract(
     output_format: Annotated[ExtractFormat, typer.Option("--format")] = ExtractFormat.json,
 ) -> None:
     """Print the extraction JSON of each article; nothing is written."""
+    require_paths(paths)
     from orchestration.extract.document import load_pipeline
     from orchestration.extract.output import extraction_record
     from orchestration.ingest.readers import read_paths
@@ -135,32 +164,95 @@ def extract(
         raise typer.Exit(1)
 
 
+def tell_wait(message: str) -> None:
+    """Tell the user, on stderr, that the command waits for another process's lock."""
+    errors.print(f"{escape(message)} (--lock-wait)")
+
+
+def busy(error: Exception) -> typer.Exit:
+    """Report that the warehouse stayed locked, and the exit status that says so."""
+    errors.print(
+        f"[red]warehouse busy:[/red] {escape(str(error))}; try again, or raise --lock-wait"
+    )
+    return typer.Exit(1)
+
+
+def query_text(query: str | None, file: Path | None, max_chars: int) -> str:
+    """The SQL of QUERY or of -f FILE; exit 2 when it is longer than `max_chars`, before
+    DuckDB is even imported, and reading no more of the file than that."""
+    if (query is None) == (file is None):
+        errors.print("give either a QUERY or -f FILE")
+        raise typer.Exit(2)
+    if query is None:
+        require_paths([file])
+        try:
+            with file.open(encoding="utf-8") as handle:
+                query = handle.read(max_chars + 1)
+        except (OSError, UnicodeDecodeError) as error:
+            errors.print(
+                f"[red]cannot read the SQL of {escape(str(file))}:[/red] {escape(str(error))}"
+            )
+            raise typer.Exit(2) from error
+    if len(query) > max_chars:
+        errors.print(
+            f"[red]query refused:[/red] it is longer than {max_chars:,} characters "
+            "(--max-query-chars)"
+        )
+        raise typer.Exit(2)
+    return query
+
+
 @app.command()
 def sql(
     query: Annotated[str | None, typer.Argument(help="SQL to run.")] = None,
     file: Annotated[
-        Path | None, typer.Option("-f", "--file", help="Read the SQL from a file.")
+        Path | None,
+        typer.Option("-f", "--file", help="Read the SQL from a file."),
     ] = None,
     warehouse: WarehouseOption = DEFAULT_WAREHOUSE,
     output_format: Annotated[SqlFormat, typer.Option("--format")] = SqlFormat.table,
+    timeout: Annotated[
+        float,
+        typer.Option(
+            "--timeout",
+            min=0,
+            metavar="SECONDS",
+            envvar="NEWSLEDGER_SQL_TIMEOUT",
+            show_envvar=True,
+            help="Stop the statements when together they run longer than this; 0: no limit.",
+        ),
+    ] = DEFAULT_SQL_TIMEOUT_SECONDS,
+    max_query_chars: Annotated[
+        int,
+        typer.Option(
+            "--max-query-chars",
+            min=1,
+            metavar="CHARS",
+            help="Refuse, before parsing, SQL longer than this.",
+        ),
+    ] = DEFAULT_SQL_MAX_QUERY_CHARS,
+    lock_wait: LockWaitOption = DEFAULT_LOCK_WAIT_SECONDS,
 ) -> None:
     """Run a read-only query against the warehouse."""
+    text = query_text(query, file, max_query_chars)
     import duckdb
 
-    from orchestration.warehouse.query import ReadOnlyViolation, run_read_only
+    from orchestration.warehouse.connection import WarehouseBusyError
+    from orchestration.warehouse.query import QueryTimeout, ReadOnlyViolation, run_read_only
 
-    if (query is None) == (file is None):
-        errors.print("give either a QUERY or -f FILE")
-        raise typer.Exit(2)
-    text = query if query is not None else file.read_text(encoding="utf-8")
     if not warehouse.exists():
         errors.print(f"no warehouse at {escape(str(warehouse))}; run `newsledger run` first")
         raise typer.Exit(2)
     try:
-        frame = run_read_only(warehouse, text)
+        frame = run_read_only(warehouse, text, timeout, max_query_chars, lock_wait, tell_wait)
     except ReadOnlyViolation as error:
         errors.print(f"[red]newsledger sql is read-only:[/red] {escape(str(error))}")
         raise typer.Exit(1) from error
+    except QueryTimeout as error:
+        errors.print(f"[red]{escape(str(error))}[/red] (--timeout)")
+        raise typer.Exit(1) from error
+    except WarehouseBusyError as error:
+        raise busy(error) from error
     except duckdb.Error as error:
         errors.print(f"[red]query failed:[/red] {escape(str(error))}")
         raise typer.Exit(1) from error
@@ -195,7 +287,9 @@ def exported(write: Callable[[], int], warehouse: Path, out: Path, what: str) ->
         raise typer.Exit(2)
     try:
         rows = write()
-    except (ExportError, WarehouseBusyError, duckdb.Error) as error:
+    except WarehouseBusyError as error:
+        raise busy(error) from error
+    except (ExportError, duckdb.Error) as error:
         errors.print(f"[red]export failed:[/red] {escape(str(error))}")
         raise typer.Exit(1) from error
     console.print(f"wrote {rows} {what} to {escape(str(out))}")
@@ -208,11 +302,17 @@ def export_gkg(
     header: Annotated[
         bool, typer.Option("--header", help="Start with a line of GKG column names.")
     ] = False,
+    lock_wait: LockWaitOption = DEFAULT_LOCK_WAIT_SECONDS,
 ) -> None:
     """Write one GDELT GKG 2.1 record per article: tab-separated, without header, as GDELT does."""
     from orchestration.warehouse import export
 
-    exported(lambda: export.export_gkg(warehouse, out, header), warehouse, out, "GKG records")
+    exported(
+        lambda: export.export_gkg(warehouse, out, header, lock_wait, tell_wait),
+        warehouse,
+        out,
+        "GKG records",
+    )
 
 
 @export_app.command("table")
@@ -220,8 +320,73 @@ def export_table(
     name: Annotated[str, typer.Argument(help="A table or mart of the warehouse.")],
     out: OutOption,
     warehouse: WarehouseOption = DEFAULT_WAREHOUSE,
+    lock_wait: LockWaitOption = DEFAULT_LOCK_WAIT_SECONDS,
 ) -> None:
     """Write a table or mart to Parquet or CSV, as the extension of --out says."""
     from orchestration.warehouse import export
 
-    exported(lambda: export.export_table(warehouse, name, out), warehouse, out, "rows")
+    exported(
+        lambda: export.export_table(warehouse, name, out, lock_wait, tell_wait),
+        warehouse,
+        out,
+        "rows",
+    )
+
+
+@app.command()
+def forget(
+    article_ids: Annotated[
+        list[str] | None, typer.Argument(metavar="[ARTICLE_ID]...", help="Articles to forget.")
+    ] = None,
+    source: Annotated[
+        str | None,
+        typer.Option(
+            "--source",
+            metavar="PATH_OR_URL",
+            help="Forget the articles read from this file path or URL instead.",
+        ),
+    ] = None,
+    reason: Annotated[
+        str | None, typer.Option("--reason", help="Why, kept in forgotten_articles.")
+    ] = None,
+    warehouse: WarehouseOption = DEFAULT_WAREHOUSE,
+    lock_wait: LockWaitOption = DEFAULT_LOCK_WAIT_SECONDS,
+) -> None:
+    """Delete articles and every fact of theirs from the warehouse and the reports, in one
+    transaction, recording who did it in forgotten_articles."""
+    import getpass
+
+    from orchestration.reports.removal import remove_article_pages
+    from orchestration.warehouse.connection import WarehouseBusyError, connect
+    from orchestration.warehouse.forget import UnknownArticles, articles_read_from, forget_articles
+
+    if bool(article_ids) == (source is not None):
+        errors.print("give either ARTICLE_IDs or --source PATH_OR_URL")
+        raise typer.Exit(2)
+    if not warehouse.exists():
+        errors.print(f"no warehouse at {escape(str(warehouse))}; nothing to forget")
+        raise typer.Exit(2)
+    try:
+        with connect(warehouse, False, lock_wait, tell_wait) as con:
+            if source is not None:
+                article_ids = articles_read_from(con, [source, str(Path(source).absolute())])
+                if not article_ids:
+                    errors.print(f"[red]no article was read from {escape(source)}[/red]")
+                    raise typer.Exit(1)
+            done = forget_articles(con, article_ids, getpass.getuser(), reason)
+        pages = remove_article_pages(warehouse, article_ids, lock_wait)
+    except UnknownArticles as error:
+        errors.print(f"[red]{escape(str(error))}[/red]")
+        raise typer.Exit(1) from error
+    except WarehouseBusyError as error:
+        raise busy(error) from error
+    for article in done.articles:
+        console.print(
+            f"forgot {article.article_id} ({escape(article.source)}): {article.total_rows} rows "
+            f"from {', '.join(sorted(article.rows_deleted))}",
+            soft_wrap=True,
+        )
+    console.print(
+        f"also deleted {done.entities_deleted} entities no other article mentions, "
+        f"{done.aliases_deleted} aliases and {len(pages)} report pages"
+    )

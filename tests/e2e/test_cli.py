@@ -82,3 +82,39 @@ def test_extract_reports_unreadable_input(tmp_path: Path) -> None:
     done = newsledger("extract", str(bad))
     assert done.returncode == 1
     assert "invalid JSON" in done.stderr
+
+
+def test_run_names_a_path_that_does_not_exist_and_does_nothing(tmp_path: Path) -> None:
+    warehouse = tmp_path / "warehouse.duckdb"
+    missing = tmp_path / "no" / "such" / "folder"
+    done = newsledger(
+        "run", str(FIXTURES / "articles"), str(missing), "--warehouse", str(warehouse)
+    )
+    assert done.returncode == 2
+    assert f"no such file or folder: {missing}" in done.stderr
+    assert "worker processes" not in done.stderr
+    assert not warehouse.exists()
+
+
+def test_extract_names_a_path_that_does_not_exist(tmp_path: Path) -> None:
+    missing = tmp_path / "no-such-article.md"
+    done = newsledger("extract", str(missing))
+    assert done.returncode == 2
+    assert f"no such file or folder: {missing}" in done.stderr
+    assert done.stdout == ""
+
+
+def test_sql_names_a_query_file_that_does_not_exist(cli_warehouse: Path, tmp_path: Path) -> None:
+    missing = tmp_path / "no-such-query.sql"
+    done = newsledger("sql", "-f", str(missing), "--warehouse", str(cli_warehouse))
+    assert done.returncode == 2
+    assert f"no such file or folder: {missing}" in done.stderr
+
+
+def test_help_shows_the_defaults_of_the_bounds() -> None:
+    done = newsledger("sql", "--help")
+    assert done.returncode == 0
+    text = " ".join(done.stdout.split())
+    for default in ["[default: 30.0]", "[default: 50000]", "[default: 120.0]",
+                    "NEWSLEDGER_SQL_TIMEOUT"]:  # fmt: skip
+        assert default in text

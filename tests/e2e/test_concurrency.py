@@ -69,3 +69,44 @@ def test_two_runs_started_at_once_both_finish_without_duplicates(
     outputs = [run.communicate(timeout=600)[0] for run in runs]
     assert [run.returncode for run in runs] == [0, 0], outputs
     assert counts(warehouse) == counts(reference)
+
+
+def test_sql_waits_for_a_writer_then_answers(tmp_path: Path) -> None:
+    warehouse = tmp_path / "warehouse.duckdb"
+    holder = subprocess.Popen(
+        [sys.executable, "-c", textwrap.dedent(f"""
+            import duckdb, sys
+            con = duckdb.connect({str(warehouse)!r})
+            con.execute("create table held (n integer)")
+            con.execute("insert into held values (7)")
+            print("locked", flush=True)
+            sys.stdin.readline()
+            print("still holding", flush=True)
+            sys.stdin.readline()
+            con.close()
+            print("released", flush=True)
+        """)],
+        stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True,
+    )  # fmt: skip
+    try:
+        assert holder.stdout.readline().strip() == "locked"
+        query = subprocess.Popen(
+            [str(BIN / "newsledger"), "sql", "select n from held", "--warehouse", str(warehouse),
+             "--format", "csv"],
+            stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
+        )  # fmt: skip
+        waiting = query.stderr.readline()
+        assert "is locked by another process; waiting up to 120 s" in waiting
+        holder.stdin.write("are you holding?\n")
+        holder.stdin.flush()
+        assert holder.stdout.readline().strip() == "still holding"
+        assert query.poll() is None  # the query waits, and has not failed, while the lock is held
+        holder.stdin.write("release\n")
+        holder.stdin.flush()
+        assert holder.stdout.readline().strip() == "released"
+        output, rest = query.communicate(timeout=60)
+    finally:
+        holder.kill()
+        holder.wait()
+    assert query.returncode == 0, waiting + rest
+    assert output.splitlines() == ["n", "7"]
