@@ -55,10 +55,35 @@ def rejections_table(rejections: list[Rejection]) -> pa.Table:
     return pa.Table.from_pylist(rows, schema=REJECTION_SCHEMA)
 
 
+def without_forgotten(
+    con: duckdb.DuckDBPyConnection, articles: list[ArticleInput]
+) -> tuple[list[ArticleInput], list[Rejection]]:
+    """The articles not removed by `newsledger forget`, and a rejection for each one that was:
+    a retracted or taken-down article stays out when its file is read again."""
+    ids = [a.article_id for a in articles]
+    forgotten = dict(
+        con.execute(
+            read_sql("select/select_forgotten_articles.sql"), {"article_ids": ids}
+        ).fetchall()
+    )
+    if not forgotten:
+        return articles, []
+    kept = [a for a in articles if a.article_id not in forgotten]
+    refused = [
+        Rejection.of(a.source, forgotten[a.article_id], a.body.encode())
+        for a in articles
+        if a.article_id in forgotten
+    ]
+    return kept, refused
+
+
 def store_inputs(
     con: duckdb.DuckDBPyConnection, articles: list[ArticleInput], rejections: list[Rejection]
 ) -> IngestCounts:
-    """Insert new articles and rejections in one transaction; known ones are left as they are."""
+    """Insert new articles and rejections in one transaction; known ones are left as they are,
+    and forgotten ones become rejections."""
+    articles, refused = without_forgotten(con, articles)
+    rejections = [*rejections, *refused]
     con.register("incoming_articles", articles_table(articles))
     con.register("incoming_rejections", rejections_table(rejections))
     try:

@@ -148,3 +148,22 @@ def test_an_article_forgotten_before_is_named_as_such(warehouse: Path) -> None:
         forget_articles(con, [harbour], "test-user", None)
         with pytest.raises(UnknownArticles, match=rf"{harbour} \(forgotten on .* by test-user\)"):
             forget_articles(con, [harbour], "test-user", None)
+
+
+def test_a_forgotten_article_is_not_read_again(warehouse: Path) -> None:
+    with connect(warehouse) as con:
+        harbour, tokayev, _ = article_ids(con)
+        forget_articles(con, [harbour], "test-user", "retracted by the publisher")
+    articles = warehouse.parent.parent / "again"
+    shutil.copytree(FIXTURES / "articles", articles)
+
+    assert run_job([articles], warehouse).success
+
+    with duckdb.connect(str(warehouse), read_only=True) as con:
+        assert sum(rows_per_table(con, harbour).values()) == 0
+        assert sum(rows_per_table(con, tokayev).values()) > 0
+        [(source, reason)] = con.execute(
+            "select source, reason from rejected_inputs where reason like 'forgotten on %'"
+        ).fetchall()
+    assert source.endswith("harbour-reopens.json")
+    assert "by test-user: retracted by the publisher; not read again" in reason
