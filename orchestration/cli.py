@@ -107,14 +107,13 @@ def run(
 
     # The workers load spaCy's model while this process imports and starts the job.
     with run_workers():
-        import duckdb
-
         from orchestration.runner import check_evaluations, run_job
+        from orchestration.warehouse.connection import connect
 
         exempt_loaded_objects_from_collection()
         result = run_job(paths or None, warehouse, log_level=log_level.upper())
     passed, failed = check_evaluations(result)
-    with duckdb.connect(str(warehouse), read_only=True) as con:
+    with connect(warehouse, read_only=True) as con:  # waits while an analyst writes
         cursor = con.execute(read_sql("select/select_run_summary.sql"))
         columns = [d[0] for d in cursor.description]
         row = cursor.fetchone()
