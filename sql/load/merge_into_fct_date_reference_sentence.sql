@@ -2,7 +2,8 @@
 -- date reference that has none (those loaded before this table existed).
 -- A sentence runs from the end of the last [.!?] (an optional closing quote, then whitespace)
 -- or line break before the date, to the first [.!?] followed by whitespace or the end of the
--- body, or the first line break, after it.
+-- body, or the first line break, after it; it reaches at most 1,000 characters either side of
+-- the date, so each date costs the same however long its article is.
 DELETE FROM fct_date_reference_sentence
 WHERE article_id IN (SELECT article_id FROM batch_articles);
 INSERT INTO fct_date_reference_sentence BY NAME
@@ -12,11 +13,13 @@ SELECT
     trim(
         regexp_replace(
             regexp_extract(
-                substr(r.body, 1, d.start_char), '^(?s:.*(?:[.!?]["”’]?\s+|\n))?([^\n]*)$', 1
+                substr(r.body, greatest(d.start_char - 999, 1), least(d.start_char, 1000)),
+                '^(?s:.*(?:[.!?]["”’]?\s+|\n))?([^\n]*)$',
+                1
             )
             || d.surface
             || regexp_extract(
-                substr(r.body, d.end_char + 1), '^([^\n]*?(?:[.!?]["”’]?(?:\s|$)|\n|$))', 1
+                substr(r.body, d.end_char + 1, 1000), '^([^\n]*?(?:[.!?]["”’]?(?:\s|$)|\n|$))', 1
             ),
             '\s+', ' ', 'g'
         )
