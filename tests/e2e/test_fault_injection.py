@@ -1,0 +1,209 @@
+"""Fault injection: each hostile input, run beside a good article, as a user runs newsledger.
+
+For every case: `newsledger run` exits 0 within the time and memory bounds, the good article is
+loaded, the hostile input is loaded or rejected with a reason naming the cause (never skipped
+silently), nothing outside the input folder is opened, every offset stored for it slices its
+body to the reported text, and a following run with only good files exits 0.
+"""
+
+import contextlib
+import os
+import shutil
+import signal
+import subprocess
+import sys
+import threading
+import time
+from dataclasses import dataclass
+from pathlib import Path
+
+import duckdb
+import pytest
+
+from tests.conftest import FIXTURES
+from tests.e2e.fault_cases import CANARY, CASES, Case
+
+pytestmark = pytest.mark.e2e
+
+BIN = Path(sys.executable).parent
+AUDIT = Path(__file__).parent / "open_audit"
+GOOD = FIXTURES / "corpus" / "addis-ababa-au-summit.txt"
+LATER = FIXTURES / "corpus" / "amsterdam-housing-waiting-list.txt"
+TIME_LIMIT_SECONDS = 60
+MEMORY_LIMIT_BYTES = 1 << 30
+PAGE = os.sysconf("SC_PAGE_SIZE")
+
+# Each fact table and the text it reports, whose offsets must slice the stored body.
+OFFSET_TABLES = {
+    "fct_entity_mention": "surface",
+    "fct_figure": "surface",
+    "fct_date_reference": "surface",
+}
+
+
+@dataclass
+class Run:
+    """A finished `newsledger run`: its exit code, output, time and peak memory."""
+
+    returncode: int
+    output: str
+    seconds: float
+    peak_process_bytes: int
+    peak_tree_bytes: int
+
+
+def descendants(pid: int) -> set[int]:
+    """The pids of every living descendant of `pid`."""
+    found, todo = set(), [pid]
+    while todo:
+        parent = todo.pop()
+        for children in Path(f"/proc/{parent}/task").glob("*/children"):
+            try:
+                kids = {int(c) for c in children.read_text().split()}
+            except OSError:
+                continue
+            todo.extend(kids - found)
+            found |= kids
+    return found
+
+
+def resident_bytes(pid: int) -> int:
+    """Resident memory of `pid` now; 0 once it has gone."""
+    try:
+        return int(Path(f"/proc/{pid}/statm").read_text().split()[1]) * PAGE
+    except (OSError, IndexError):
+        return 0
+
+
+def newsledger_run(paths: list[Path], warehouse: Path, audit_root: Path, log: Path) -> Run:
+    """Run `newsledger run` on `paths`, sampling the memory of its process tree until it ends."""
+    env = {
+        **os.environ,
+        "PYTHONPATH": os.pathsep.join(filter(None, [str(AUDIT), os.environ.get("PYTHONPATH")])),
+        "NEWSLEDGER_AUDIT_ROOT": str(audit_root),
+        "NEWSLEDGER_AUDIT_LOG": str(log),
+    }
+    command = [str(BIN / "newsledger"), "run", *map(str, paths), "--warehouse", str(warehouse)]
+    started = time.monotonic()
+    # Output goes to a file: a pipe would stay open as long as any process the run left behind.
+    with (log.parent / "run-output.txt").open("w+", encoding="utf-8") as out:
+        process = subprocess.Popen(
+            command, env=env, stdout=out, stderr=subprocess.STDOUT, start_new_session=True
+        )
+        peaks = {"process": 0, "tree": 0}
+        finished = threading.Event()
+
+        def sample() -> None:
+            while not finished.wait(0.05):
+                sizes = [resident_bytes(p) for p in {process.pid, *descendants(process.pid)}]
+                peaks["process"] = max(peaks["process"], *sizes)
+                peaks["tree"] = max(peaks["tree"], sum(sizes))
+
+        sampler = threading.Thread(target=sample, daemon=True)
+        sampler.start()
+        try:
+            process.wait(timeout=TIME_LIMIT_SECONDS * 3)
+        except subprocess.TimeoutExpired:
+            os.killpg(process.pid, signal.SIGKILL)
+            process.wait()
+        finally:
+            finished.set()
+            sampler.join()
+            with contextlib.suppress(ProcessLookupError):
+                os.killpg(process.pid, signal.SIGKILL)  # whatever the run left behind
+        seconds = time.monotonic() - started
+        out.seek(0)
+        output = out.read()
+    return Run(process.returncode, output, seconds, peaks["process"], peaks["tree"])
+
+
+def within_bounds(run: Run) -> None:
+    """The run succeeded within the time and memory bounds."""
+    assert run.returncode == 0, run.output[-3000:]
+    assert run.seconds < TIME_LIMIT_SECONDS, f"took {run.seconds:.1f}s"
+    assert run.peak_process_bytes < MEMORY_LIMIT_BYTES, f"{run.peak_process_bytes >> 20} MiB"
+
+
+def loaded_sources(con: duckdb.DuckDBPyConnection) -> list[str]:
+    """Sources of the articles loaded into the star schema."""
+    query = "select r.source from dim_article join raw_articles r using (article_id)"
+    return [row[0] for row in con.execute(query).fetchall()]
+
+
+def offsets_slice_bodies(con: duckdb.DuckDBPyConnection, article_ids: list[str]) -> None:
+    """Every stored offset of these articles slices the body to the text reported for it."""
+    for table, text in OFFSET_TABLES.items():
+        wrong = con.execute(
+            f"""select f.start_char, f.end_char, f.{text}
+                from {table} f join raw_articles r using (article_id)
+                where f.article_id in (select unnest($ids))
+                  and substr(r.body, f.start_char + 1, f.end_char - f.start_char) <> f.{text}
+                limit 3""",
+            {"ids": article_ids},
+        ).fetchall()
+        assert not wrong, f"{table}: {wrong}"
+
+
+def hostile_outcome(con: duckdb.DuckDBPyConnection, case: Case) -> None:
+    """The hostile input was rejected with a reason naming its cause, or taken in."""
+    like = f"%{case.marker}%"
+    reasons = [
+        row[0]
+        for row in con.execute(
+            "select reason from rejected_inputs where source like $like", {"like": like}
+        ).fetchall()
+    ]
+    taken = con.execute(
+        "select article_id, dq_verdict from mart_articles where source like $like", {"like": like}
+    ).fetchall()
+    if case.rejected is not None:
+        assert reasons, f"{case.marker} was neither rejected nor reported"
+        assert any(case.rejected in reason.lower() for reason in reasons), reasons
+        return
+    assert taken, f"{case.marker} was not taken in as an article; rejected: {reasons}"
+    assert all(verdict != "pending" for _, verdict in taken), taken
+    offsets_slice_bodies(con, [article_id for article_id, _ in taken])
+    if case.date_refused:
+        dates = con.execute(
+            "select published_date, published_date_source from raw_articles"
+            " where source like $like",
+            {"like": like},
+        ).fetchall()
+        assert all(day is None and why and why != "given" for day, why in dates), dates
+
+
+@pytest.mark.parametrize("case", CASES, ids=[c.name for c in CASES])
+def test_hostile_input_beside_a_good_article(case: Case, tmp_path: Path) -> None:
+    folder, outside = tmp_path / "inbox", tmp_path / "outside"
+    folder.mkdir()
+    (outside / "folder").mkdir(parents=True)
+    canary = f"{CANARY}. " + "Secret words stay out of the warehouse. " * 10
+    (outside / "secret.txt").write_text(canary, encoding="utf-8")
+    (outside / "folder" / "secret.txt").write_text(canary, encoding="utf-8")
+    shutil.copy(GOOD, folder / "good.txt")
+    extra = case.build(folder, outside)
+    warehouse, log = tmp_path / "warehouse.duckdb", tmp_path / "opened-outside.log"
+
+    run = newsledger_run([folder, *extra], warehouse, outside, log)
+
+    within_bounds(run)
+    opened = log.read_text(encoding="utf-8") if log.exists() else ""
+    assert not opened, f"read outside the input folder:\n{opened}"
+    with duckdb.connect(str(warehouse), read_only=True) as con:
+        assert any(s.endswith("good.txt") for s in loaded_sources(con))
+        hostile_outcome(con, case)
+        leaked = con.execute(
+            "select count(*) from raw_articles where body like $canary", {"canary": f"%{CANARY}%"}
+        ).fetchone()[0]
+        assert leaked == 0
+        assert not con.execute(
+            "select source from raw_articles where body like '%root:x:0:0%'"
+        ).fetchall()
+
+    later = tmp_path / "later"
+    later.mkdir()
+    shutil.copy(LATER, later / "later.txt")
+    following = newsledger_run([later], warehouse, outside, log)
+    within_bounds(following)
+    with duckdb.connect(str(warehouse), read_only=True) as con:
+        assert any(s.endswith("later.txt") for s in loaded_sources(con))
