@@ -9,11 +9,11 @@ from pathlib import Path
 import pytest
 
 from orchestration.ingest.articles import ReadResult
+from orchestration.ingest.listing import list_inputs
 from orchestration.ingest.policy import IngestPolicy
 from orchestration.ingest.readers import (
     READERS,
     discover,
-    list_inputs,
     read_file,
     read_path,
     read_paths,
@@ -151,7 +151,7 @@ def test_discover_lists_only_what_reading_would_open(folder: Path) -> None:
 
 
 def test_file_removed_between_listing_and_reading(folder: Path) -> None:
-    [listed] = list_inputs([folder]).files
+    [listed] = list_inputs([folder], READERS).files
     (folder / "good.txt").unlink()
     [rejection] = read_file(listed).rejections
     assert rejection.reason == "file vanished before it was read"
@@ -166,7 +166,7 @@ def test_file_removed_between_discover_and_read_path(folder: Path) -> None:
 
 def test_file_that_grows_after_listing_is_refused(folder: Path) -> None:
     path = folder / "good.txt"
-    [listed] = list_inputs([folder]).files
+    [listed] = list_inputs([folder], READERS).files
     size = path.stat().st_size
     with path.open("ab") as handle:
         handle.write(b" more" * 1_000_000)
@@ -178,7 +178,7 @@ def test_file_that_grows_after_listing_is_refused(folder: Path) -> None:
 
 
 def test_file_replaced_after_listing_is_refused(folder: Path, outside: Path) -> None:
-    [listed] = list_inputs([folder]).files
+    [listed] = list_inputs([folder], READERS).files
     (folder / "new.tmp").write_text(BODY, encoding="utf-8")
     os.replace(folder / "new.tmp", folder / "good.txt")
     assert read_file(listed).rejections[0].reason == "file replaced between listing and reading"
