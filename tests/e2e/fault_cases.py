@@ -14,6 +14,8 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
+from tests.hostile import billion_laughs
+
 CANARY = "Canary article outside the input folder"
 SENTENCE = (
     "The harbour authority said on Friday that the new container terminal would open in June, "
@@ -62,13 +64,6 @@ def json_article(**fields: object) -> bytes:
 def nested_json(depth: int) -> bytes:
     """A JSON object whose body field holds `depth` nested lists."""
     return b'{"title": "Deep", "body": ' + b"[" * depth + b"]" * depth + b"}"
-
-
-def billion_laughs() -> bytes:
-    """YAML front matter whose aliases expand to 10^9 strings (about 1 KB as written)."""
-    lines = ['a0: &a0 ["lol","lol","lol","lol","lol","lol","lol","lol","lol","lol"]']
-    lines += [f"a{i}: &a{i} [{','.join([f'*a{i - 1}'] * 10)}]" for i in range(1, 9)]
-    return front_matter("\n".join(lines) + "\ntitle: Laughs")
 
 
 def million_words() -> bytes:
@@ -248,7 +243,12 @@ CASES: list[Case] = [
     Case("4.9 MB article", write("big.txt", many_words_under_size_limit), "big.txt", "words"),
     Case("one million words", write("words.txt", million_words), "words.txt", "words"),
     Case("article over spaCy's max_length", write("long.txt", long_article), "long.txt", None),
-    Case("YAML billion laughs", write("laughs.md", billion_laughs), "laughs.md", "alias"),
+    Case(
+        "YAML billion laughs",
+        write("laughs.md", billion_laughs(ARTICLE).encode()),
+        "laughs.md",
+        "alias",
+    ),
     Case(
         "YAML tag",
         write("tag.md", front_matter("title: !!python/object/apply:os.system ['true']")),

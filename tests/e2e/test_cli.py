@@ -5,21 +5,13 @@ import io
 import json
 import shutil
 import subprocess
-import sys
 from pathlib import Path
 
 import pytest
 
 from orchestration.workers import available_cores
 from tests.conftest import FIXTURES
-
-BIN = Path(sys.executable).parent
-
-
-def newsledger(*args: str) -> subprocess.CompletedProcess[str]:
-    return subprocess.run(
-        [str(BIN / "newsledger"), *args], capture_output=True, text=True, timeout=300, check=False
-    )
+from tests.processes import BIN, newsledger
 
 
 @pytest.fixture(scope="module")

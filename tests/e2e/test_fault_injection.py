@@ -11,9 +11,9 @@ import os
 import shutil
 import signal
 import subprocess
-import sys
 import threading
 import time
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -22,10 +22,10 @@ import pytest
 
 from tests.conftest import FIXTURES
 from tests.e2e.fault_cases import CANARY, CASES, Case
+from tests.processes import NEWSLEDGER
 
 pytestmark = pytest.mark.e2e
 
-BIN = Path(sys.executable).parent
 AUDIT = Path(__file__).parent / "open_audit"
 GOOD = FIXTURES / "corpus" / "addis-ababa-au-summit.txt"
 LATER = FIXTURES / "corpus" / "amsterdam-housing-waiting-list.txt"
@@ -83,7 +83,7 @@ def newsledger_run(paths: list[Path], warehouse: Path, audit_root: Path, log: Pa
         "NEWSLEDGER_AUDIT_ROOT": str(audit_root),
         "NEWSLEDGER_AUDIT_LOG": str(log),
     }
-    command = [str(BIN / "newsledger"), "run", *map(str, paths), "--warehouse", str(warehouse)]
+    command = [str(NEWSLEDGER), "run", *map(str, paths), "--warehouse", str(warehouse)]
     started = time.monotonic()
     # Output goes to a file: a pipe would stay open as long as any process the run left behind.
     with (log.parent / "run-output.txt").open("w+", encoding="utf-8") as out:
@@ -173,7 +173,9 @@ def hostile_outcome(con: duckdb.DuckDBPyConnection, case: Case) -> None:
 
 
 @pytest.mark.parametrize("case", CASES, ids=[c.name for c in CASES])
-def test_hostile_input_beside_a_good_article(case: Case, tmp_path: Path) -> None:
+def test_hostile_input_beside_a_good_article(
+    case: Case, tmp_path: Path, record_property: Callable[[str, object], None]
+) -> None:
     folder, outside = tmp_path / "inbox", tmp_path / "outside"
     folder.mkdir()
     (outside / "folder").mkdir(parents=True)
@@ -186,6 +188,9 @@ def test_hostile_input_beside_a_good_article(case: Case, tmp_path: Path) -> None
 
     run = newsledger_run([folder, *extra], warehouse, outside, log)
 
+    record_property("seconds", round(run.seconds, 1))
+    record_property("peak_process_mib", run.peak_process_bytes >> 20)
+    record_property("peak_tree_mib", run.peak_tree_bytes >> 20)
     within_bounds(run)
     opened = log.read_text(encoding="utf-8") if log.exists() else ""
     assert not opened, f"read outside the input folder:\n{opened}"

@@ -3,21 +3,12 @@
 import getpass
 import json
 import shutil
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
 
 from tests.conftest import FIXTURES
-
-BIN = Path(sys.executable).parent
-
-
-def newsledger(*args: str) -> subprocess.CompletedProcess[str]:
-    return subprocess.run(
-        [str(BIN / "newsledger"), *args], capture_output=True, text=True, timeout=300, check=False
-    )
+from tests.processes import newsledger
 
 
 @pytest.fixture(scope="module")

@@ -1,14 +1,11 @@
 """`newsledger sql` refuses writes before they run and stays bounded, as a user sees it."""
 
 import subprocess
-import sys
-import textwrap
 import time
 from pathlib import Path
 
 from orchestration.warehouse.connection import connect
-
-NEWSLEDGER = Path(sys.executable).parent / "newsledger"
+from tests.processes import NEWSLEDGER, newsledger, writer_holding
 
 
 def test_sql_refuses_delete_and_copy_to(warehouse_path: Path, tmp_path: Path) -> None:
@@ -33,9 +30,7 @@ def test_sql_refuses_delete_and_copy_to(warehouse_path: Path, tmp_path: Path) ->
 
 
 def newsledger_sql(*args: str) -> subprocess.CompletedProcess[str]:
-    return subprocess.run(
-        [str(NEWSLEDGER), "sql", *args], capture_output=True, text=True, timeout=120, check=False
-    )
+    return newsledger("sql", *args, timeout=120)
 
 
 def test_sql_stops_a_query_that_runs_past_its_timeout(warehouse_path: Path) -> None:
@@ -72,21 +67,9 @@ def test_sql_refuses_a_query_longer_than_the_cap_before_parsing(
 def test_sql_gives_up_on_a_writer_lock_after_lock_wait(warehouse_path: Path) -> None:
     with connect(warehouse_path):
         pass
-    holder = subprocess.Popen(
-        [sys.executable, "-c", textwrap.dedent(f"""
-            import duckdb, sys
-            con = duckdb.connect({str(warehouse_path)!r})
-            print("locked", flush=True)
-            sys.stdin.readline()
-        """)],
-        stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True,
-    )  # fmt: skip
-    try:
-        assert holder.stdout.readline().strip() == "locked"
+    with writer_holding(warehouse_path):
         done = newsledger_sql("select 1", "--warehouse", str(warehouse_path), "--lock-wait", "1")
-        assert done.returncode == 1
-        assert "warehouse busy:" in done.stderr
-        assert "is locked by another process (waited 1s)" in done.stderr
-        assert "--lock-wait" in done.stderr
-    finally:
-        holder.communicate("release\n", timeout=30)
+    assert done.returncode == 1
+    assert "warehouse busy:" in done.stderr
+    assert "is locked by another process (waited 1s)" in done.stderr
+    assert "--lock-wait" in done.stderr

@@ -3,10 +3,9 @@
 import json
 import os
 import shutil
-import threading
 import time
 from collections.abc import Callable, Iterator
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from http.server import BaseHTTPRequestHandler
 from pathlib import Path
 
 import duckdb
@@ -14,7 +13,8 @@ import pytest
 
 from orchestration.resources import SourcesResource
 from orchestration.runner import run_job
-from tests.conftest import FIXTURES
+from tests.conftest import FIXTURES, serving
+from tests.hostile import billion_laughs
 
 GOOD_TITLE = "Kenya opens rail link to Ugandan border"
 GOOD_PAGE = (FIXTURES / "site" / "rail-link.html").read_bytes()
@@ -61,18 +61,7 @@ def fifo(name: str) -> Callable[[Path], Path]:
     return write
 
 
-BILLION_LAUGHS = "\n".join(
-    [
-        '---\na: &a ["lol","lol","lol","lol","lol","lol","lol","lol","lol"]',
-        *(
-            f"{c}: &{c} [{','.join([f'*{p}'] * 9)}]"
-            for p, c in zip("abcdefgh", "bcdefghi", strict=True)
-        ),
-        "title: Laughs",
-        "---",
-        LONG,
-    ]
-)
+BILLION_LAUGHS = billion_laughs(LONG)
 
 FILE_CASES = {
     "empty file": (write_bad("empty.txt", b""), "empty body"),
@@ -240,14 +229,8 @@ class BadServer(BaseHTTPRequestHandler):
 
 @pytest.fixture(scope="module")
 def bad_server() -> Iterator[str]:
-    server = ThreadingHTTPServer(("127.0.0.1", 0), BadServer)
-    server.daemon_threads = True
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    try:
-        yield f"http://127.0.0.1:{server.server_address[1]}"
-    finally:
-        server.shutdown()
-        server.server_close()
+    with serving(BadServer) as url:
+        yield url
 
 
 FEED_CASES = {

@@ -4,7 +4,7 @@ import shutil
 import threading
 from collections.abc import Iterator
 from functools import partial
-from http.server import BaseHTTPRequestHandler, SimpleHTTPRequestHandler, ThreadingHTTPServer
+from http.server import BaseHTTPRequestHandler, SimpleHTTPRequestHandler
 from pathlib import Path
 
 import dagster as dg
@@ -16,7 +16,7 @@ from orchestration.ingest.policy import IngestPolicy
 from orchestration.ingest.schedules import feeds_schedule
 from orchestration.resources import SourcesResource
 from orchestration.runner import reported, run_job
-from tests.conftest import FIXTURES
+from tests.conftest import FIXTURES, serving
 
 PAGES = ["wind-farm.html", "port-strike.html", "rail-link.html", "vaccine-trial.html"]
 
@@ -31,14 +31,8 @@ def site(tmp_path: Path) -> Iterator[tuple[Path, str]]:
     """A folder served over HTTP on a free loopback port, and its base URL."""
     root = tmp_path / "site"
     shutil.copytree(FIXTURES / "site", root)
-    server = ThreadingHTTPServer(("127.0.0.1", 0), partial(QuietHandler, directory=str(root)))
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    try:
-        yield root, f"http://127.0.0.1:{server.server_address[1]}"
-    finally:
-        server.shutdown()
-        server.server_close()
+    with serving(partial(QuietHandler, directory=str(root))) as url:
+        yield root, url
 
 
 def write_feed(root: Path, base: str, pages: list[str]) -> None:
@@ -180,15 +174,11 @@ class Newsroom(BaseHTTPRequestHandler):
 def newsroom() -> Iterator[str]:
     """The base URL of a Newsroom server on a free loopback port."""
     STOP_TRICKLING.clear()
-    server = ThreadingHTTPServer(("127.0.0.1", 0), Newsroom)
-    server.daemon_threads = True
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    try:
-        yield f"http://127.0.0.1:{server.server_address[1]}"
-    finally:
-        STOP_TRICKLING.set()
-        server.shutdown()
-        server.server_close()
+    with serving(Newsroom) as url:
+        try:
+            yield url
+        finally:
+            STOP_TRICKLING.set()
 
 
 def feeds_sources(tmp_path: Path, feeds: dict[str, str], **limits: float) -> SourcesResource:

@@ -11,22 +11,12 @@ from orchestration.ingest.articles import ArticleInput
 from orchestration.ingest.policy import IngestPolicy
 from orchestration.ingest.readers import read_path
 from orchestration.ingest.text import stated_date
+from tests.hostile import billion_laughs
 
 BODY = " ".join(["Officials confirmed the plan on Monday after a long debate."] * 4)
 POLICY = IngestPolicy()
 LATEST = POLICY.latest_published()
-BILLION_LAUGHS = "\n".join(
-    [
-        '---\na: &a ["lol","lol","lol","lol","lol","lol","lol","lol","lol"]',
-        *(
-            f"{c}: &{c} [{','.join([f'*{p}'] * 9)}]"
-            for p, c in zip("abcdefgh", "bcdefghi", strict=True)
-        ),
-        "title: Laughs",
-        "---",
-        BODY,
-    ]
-)
+BILLION_LAUGHS = billion_laughs(BODY)
 
 
 def read_one(path: Path, content: str) -> ArticleInput:

@@ -3,12 +3,13 @@
 import threading
 import time
 from collections.abc import Iterator
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from http.server import BaseHTTPRequestHandler
 
 import pytest
 
 from orchestration.ingest.http import FetchError, fetch
 from orchestration.ingest.policy import IngestPolicy
+from tests.conftest import serving
 
 DEADLINE = 1.5
 BIG = bytes(range(256)) * 4096  # 1 MiB
@@ -67,15 +68,11 @@ class SlowServer(BaseHTTPRequestHandler):
 def server() -> Iterator[str]:
     """The base URL of a SlowServer on a free loopback port."""
     STOP.clear()
-    httpd = ThreadingHTTPServer(("127.0.0.1", 0), SlowServer)
-    httpd.daemon_threads = True
-    threading.Thread(target=httpd.serve_forever, daemon=True).start()
-    try:
-        yield f"http://127.0.0.1:{httpd.server_address[1]}"
-    finally:
-        STOP.set()
-        httpd.shutdown()
-        httpd.server_close()
+    with serving(SlowServer) as url:
+        try:
+            yield url
+        finally:
+            STOP.set()
 
 
 def timed_fetch_error(url: str, policy: IngestPolicy) -> tuple[str, float]:

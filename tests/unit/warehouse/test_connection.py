@@ -1,14 +1,12 @@
 """Warehouse connections: schema on open, old storage version, bounded waits on a lock."""
 
-import subprocess
-import sys
-import textwrap
 import time
 from pathlib import Path
 
 import pytest
 
 from orchestration.warehouse.connection import WarehouseBusyError, connect, transaction
+from tests.processes import writer_holding
 
 
 def test_writable_connection_creates_every_table(warehouse_path: Path) -> None:
@@ -29,17 +27,7 @@ def test_file_uses_a_storage_version_older_clis_read(warehouse_path: Path) -> No
 def test_lock_held_by_another_process_gives_a_clear_error(warehouse_path: Path) -> None:
     with connect(warehouse_path):
         pass
-    holder = subprocess.Popen(
-        [sys.executable, "-c", textwrap.dedent(f"""
-            import duckdb, time
-            con = duckdb.connect({str(warehouse_path)!r})
-            print("locked", flush=True)
-            time.sleep(30)
-        """)],
-        stdout=subprocess.PIPE, text=True,
-    )  # fmt: skip
-    try:
-        assert holder.stdout.readline().strip() == "locked"
+    with writer_holding(warehouse_path):
         started = time.monotonic()
         with (
             pytest.raises(WarehouseBusyError, match="locked by another process"),
@@ -47,9 +35,6 @@ def test_lock_held_by_another_process_gives_a_clear_error(warehouse_path: Path) 
         ):
             pass
         assert time.monotonic() - started < 10
-    finally:
-        holder.kill()
-        holder.wait()
 
 
 def test_transaction_rolls_back_when_the_body_raises(warehouse_path: Path) -> None:
