@@ -38,14 +38,6 @@ READERS: dict[str, Reader] = {
 }
 
 
-def discover(paths: Iterable[Path]) -> list[Path]:
-    """The files that reading `paths` would open, in a stable order.
-
-    Unsupported files are kept so that reading them records a rejection instead of a silent skip.
-    """
-    return [listed.path for listed in list_inputs(paths, READERS).files]
-
-
 def within_window(article: ArticleInput, earliest: date, latest: date) -> ArticleInput:
     """The article, without a publication date outside [earliest, latest]; the source says why."""
     published = article.published_date

@@ -6,7 +6,8 @@ from pathlib import Path
 
 import dagster as dg
 
-from orchestration.ingest.readers import discover
+from orchestration.ingest.listing import list_inputs
+from orchestration.ingest.readers import READERS
 from orchestration.jobs import ingest_run_config, newsledger_job
 from orchestration.resources import SourcesResource
 
@@ -15,12 +16,12 @@ MAX_FILES_PER_RUN = 1000
 
 
 def file_signatures(folder: Path) -> dict[str, str]:
-    """Each file under `folder` with its modification time and size."""
-    signatures = {}
-    for path in discover([folder]):
-        stat = path.stat()
-        signatures[str(path)] = f"{stat.st_mtime_ns}:{stat.st_size}"
-    return signatures
+    """Each file under `folder` with its modification time and size, as listed: a file removed
+    meanwhile is not looked at again, so it cannot fail the sensor."""
+    return {
+        str(listed.path): f"{listed.listed.st_mtime_ns}:{listed.listed.st_size}"
+        for listed in list_inputs([folder], READERS).files
+    }
 
 
 def run_requests(changed: list[str], signatures: dict[str, str]) -> list[dg.RunRequest]:

@@ -13,7 +13,6 @@ from orchestration.ingest.listing import list_inputs
 from orchestration.ingest.policy import IngestPolicy
 from orchestration.ingest.readers import (
     READERS,
-    discover,
     read_file,
     read_path,
     read_paths,
@@ -143,11 +142,14 @@ def test_hidden_entries_are_ignored_and_every_other_entry_is_accounted_for(folde
     assert accounted == {"good.txt", "notes.bin", "pipe"}
 
 
-def test_discover_lists_only_what_reading_would_open(folder: Path) -> None:
+def test_listing_keeps_only_what_reading_would_open(folder: Path) -> None:
     (folder / "passwd.txt").symlink_to("/etc/passwd")
     os.mkfifo(folder / "pipe.txt")
     (folder / "notes.bin").write_bytes(b"x")
-    assert [p.name for p in discover([folder])] == ["good.txt", "notes.bin"]
+    assert [p.name for p in [listed.path for listed in list_inputs([folder], READERS).files]] == [
+        "good.txt",
+        "notes.bin",
+    ]
 
 
 def test_file_removed_between_listing_and_reading(folder: Path) -> None:
@@ -157,8 +159,8 @@ def test_file_removed_between_listing_and_reading(folder: Path) -> None:
     assert rejection.reason == "file vanished before it was read"
 
 
-def test_file_removed_between_discover_and_read_path(folder: Path) -> None:
-    [path] = discover([folder])
+def test_file_removed_between_listing_and_read_path(folder: Path) -> None:
+    [path] = [listed.path for listed in list_inputs([folder], READERS).files]
     path.unlink()
     [rejection] = read_path(path).rejections
     assert (rejection.source, rejection.reason) == (str(path), "no such file or folder")

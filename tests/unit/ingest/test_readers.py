@@ -5,8 +5,9 @@ from datetime import date
 from pathlib import Path
 
 from orchestration.ingest.articles import body_hash
+from orchestration.ingest.listing import list_inputs
 from orchestration.ingest.policy import IngestPolicy
-from orchestration.ingest.readers import discover, read_path
+from orchestration.ingest.readers import READERS, read_path
 from orchestration.ingest.text import split_headline
 from tests.conftest import SEED
 
@@ -83,7 +84,7 @@ def test_unsupported_files_are_found_and_rejected(tmp_path: Path) -> None:
     (tmp_path / "a.txt").write_text("x", encoding="utf-8")
     (tmp_path / ".gitkeep").write_text("", encoding="utf-8")
     (tmp_path / "notes.bin").write_bytes(b"x")
-    found = discover([tmp_path])
+    found = [listed.path for listed in list_inputs([tmp_path], READERS).files]
     assert [p.name for p in found] == ["a.txt", "notes.bin"]
     assert "unsupported file type .bin" in read_path(found[1]).rejections[0].reason
 
