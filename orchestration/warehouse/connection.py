@@ -1,8 +1,10 @@
 """Opening the DuckDB warehouse: short connections, a compatible storage version, bounded waits."""
 
+import hashlib
 import time
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
+from functools import cache
 from pathlib import Path
 from typing import Any
 
@@ -79,10 +81,34 @@ def open_with_retry(
             delay = min(delay * 2, 5.0)
 
 
+@cache
+def schema_ddl() -> tuple[str, list[str]]:
+    """The DDL of sql/schema/, file by file, and its digest: the schema version it defines."""
+    statements = [path.read_text(encoding="utf-8") for path in sql_files("schema", "create_")]
+    digest = hashlib.sha256("\0".join(statements).encode("utf-8")).hexdigest()[:16]
+    return digest, statements
+
+
+def _applied_version(con: duckdb.DuckDBPyConnection) -> str | None:
+    try:
+        return con.execute(read_sql("select/select_schema_version.sql")).fetchone()[0]
+    except duckdb.CatalogException:  # a new warehouse, or one from before schema versions
+        return None
+
+
 def create_schema(con: duckdb.DuckDBPyConnection) -> None:
-    """Create every table of sql/schema/ that does not exist yet."""
-    for path in sql_files("schema", "create_"):
-        con.execute(path.read_text(encoding="utf-8"))
+    """Create every table of sql/schema/ that does not exist yet, once per schema version.
+
+    The DDL runs when the warehouse is new or its recorded version differs from the DDL's
+    digest, not on every connection.
+    """
+    version, statements = schema_ddl()
+    if _applied_version(con) == version:
+        return
+    with transaction(con):
+        for statement in statements:
+            con.execute(statement)
+        con.execute(read_sql("load/insert_into_schema_version.sql"), {"version": version})
 
 
 @contextmanager

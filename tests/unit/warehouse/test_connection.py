@@ -46,3 +46,22 @@ def test_transaction_rolls_back_when_the_body_raises(warehouse_path: Path) -> No
         with transaction(con):
             con.execute("insert into dim_source values ('s1', 'Gazette')")
         assert con.execute("select count(*) from dim_source").fetchone()[0] == 1
+
+
+def test_schema_is_created_once_per_version(warehouse_path: Path) -> None:
+    for _ in range(3):
+        with connect(warehouse_path):
+            pass
+    with connect(warehouse_path, read_only=True) as con:
+        assert con.execute("select count(*) from schema_version").fetchone() == (1,)
+
+
+def test_a_warehouse_of_another_schema_version_gets_the_current_ddl(warehouse_path: Path) -> None:
+    with connect(warehouse_path) as con:
+        con.execute("drop table failed_extractions")
+        con.execute("update schema_version set version = 'an older schema'")
+    with connect(warehouse_path) as con:
+        tables = {r[0] for r in con.execute("select table_name from duckdb_tables()").fetchall()}
+        versions = con.execute("select count(*) from schema_version").fetchone()[0]
+    assert "failed_extractions" in tables
+    assert versions == 2
