@@ -91,9 +91,10 @@ def schema_ddl() -> tuple[str, list[str]]:
 
 def _applied_version(con: duckdb.DuckDBPyConnection) -> str | None:
     try:
-        return con.execute(read_sql("select/select_schema_version.sql")).fetchone()[0]
+        [(version,)] = con.execute(read_sql("select/select_schema_version.sql")).fetchall()
     except duckdb.CatalogException:  # a new warehouse, or one from before schema versions
         return None
+    return version
 
 
 def create_schema(con: duckdb.DuckDBPyConnection) -> None:

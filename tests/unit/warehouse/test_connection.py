@@ -1,6 +1,7 @@
 """Warehouse connections: schema on open, old storage version, bounded waits on a lock."""
 
 import time
+import uuid
 from pathlib import Path
 
 import pytest
@@ -50,10 +51,11 @@ def test_transaction_rolls_back_when_the_body_raises(warehouse_path: Path) -> No
 
 def test_schema_is_created_once_per_version(warehouse_path: Path) -> None:
     for _ in range(3):
-        with connect(warehouse_path):
-            pass
+        with connect(warehouse_path) as con:
+            con.execute("insert into dim_source values (?, 'Yonhap')", [str(uuid.uuid4())])
     with connect(warehouse_path, read_only=True) as con:
         assert con.execute("select count(*) from schema_version").fetchone() == (1,)
+        assert con.execute("select count(*) from dim_source").fetchone() == (3,)
 
 
 def test_a_warehouse_of_another_schema_version_gets_the_current_ddl(warehouse_path: Path) -> None:
