@@ -27,8 +27,8 @@ from benchmarks.measure import CommandRun, Elapsed, machine, run_command
 from benchmarks.queries import time_analyses
 from benchmarks.report import print_report
 from benchmarks.throughput import count_tokens, time_bare_spacy, time_extraction
+from orchestration.core.sql import read_sql
 from orchestration.extract.chunks import process_count
-from orchestration.sql import read_sql
 
 INCREMENT = 10
 PROCESS_COUNTS = (1, 2)

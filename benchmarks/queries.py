@@ -6,7 +6,7 @@ from pathlib import Path
 
 import duckdb
 
-from orchestration.sql import sql_files
+from orchestration.core.sql import sql_files
 
 REPEATS = 5
 

@@ -10,10 +10,10 @@ from collections.abc import Iterator, Sequence
 
 from benchmarks.corpus import Article
 from benchmarks.measure import Elapsed, Stopwatch
-from orchestration.extract.chunks import CHUNK_SIZE, ArticleText, stored_chunks
+from orchestration.core.workers import spawn_pool
+from orchestration.extract.chunks import CHUNK_SIZE, WORKER_START_UP, ArticleText, stored_chunks
 from orchestration.extract.document import load_pipeline
 from orchestration.extract.nlp import load_model
-from orchestration.workers import spawn_pool
 
 # Texts per nlp.pipe batch; small enough that two processes both get work on 500 articles.
 BATCH_SIZE = 64
@@ -55,7 +55,7 @@ def time_extraction(articles: Sequence[Article], processes: int) -> Elapsed:
     for _ in stored_chunks([texts[:WARMUP_ARTICLES]], nlp=nlp):
         pass
     watch = Stopwatch()
-    pool = spawn_pool(processes) if processes > 1 else None
+    pool = spawn_pool(processes, WORKER_START_UP) if processes > 1 else None
     for _ in stored_chunks(_chunks(texts), pool, nlp):
         pass
     if pool is not None:

@@ -19,13 +19,13 @@ from rich.console import Console
 from rich.markup import escape
 from rich.table import Table
 
-from orchestration.settings import (
+from orchestration.core.settings import (
     DEFAULT_LOCK_WAIT_SECONDS,
     DEFAULT_SQL_MAX_QUERY_CHARS,
     DEFAULT_SQL_TIMEOUT_SECONDS,
     DEFAULT_WAREHOUSE,
 )
-from orchestration.sql import read_sql
+from orchestration.core.sql import read_sql
 
 app = typer.Typer(
     help="Turn news articles into an analytical DuckDB warehouse.", no_args_is_help=True
@@ -103,15 +103,16 @@ def run(
 ) -> None:
     """Materialize the job in-process on PATHs (default data/articles/ and data/inbox/)."""
     require_paths(paths or [])
-    from orchestration.workers import run_workers
+    from orchestration.core.workers import started_workers
+    from orchestration.extract.chunks import WORKER_START_UP
 
     # The workers load spaCy's model while this process imports and starts the job.
-    with run_workers():
+    with started_workers(WORKER_START_UP) as pool:
+        from orchestration.core.connection import connect
         from orchestration.runner import check_evaluations, run_job
-        from orchestration.warehouse.connection import connect
 
         exempt_loaded_objects_from_collection()
-        result = run_job(paths or None, warehouse, log_level=log_level.upper())
+        result = run_job(paths or None, warehouse, workers=pool, log_level=log_level.upper())
     passed, failed = check_evaluations(result)
     with connect(warehouse, read_only=True) as con:  # waits while an analyst writes
         cursor = con.execute(read_sql("select/select_run_summary.sql"))
@@ -236,7 +237,7 @@ def sql(
     text = query_text(query, file, max_query_chars)
     import duckdb
 
-    from orchestration.warehouse.connection import WarehouseBusyError
+    from orchestration.core.connection import WarehouseBusyError
     from orchestration.warehouse.query import QueryTimeout, ReadOnlyViolation, run_read_only
 
     if not warehouse.exists():
@@ -278,7 +279,7 @@ def exported(write: Callable[[], int], warehouse: Path, out: Path, what: str) ->
     """Run an export of the warehouse and report it; exit 1 with the reason when it fails."""
     import duckdb
 
-    from orchestration.warehouse.connection import WarehouseBusyError
+    from orchestration.core.connection import WarehouseBusyError
     from orchestration.warehouse.export import ExportError
 
     if not warehouse.exists():
@@ -355,8 +356,8 @@ def forget(
     transaction, recording who did it in forgotten_articles."""
     import getpass
 
+    from orchestration.core.connection import WarehouseBusyError, connect
     from orchestration.reports.removal import remove_article_pages
-    from orchestration.warehouse.connection import WarehouseBusyError, connect
     from orchestration.warehouse.forget import UnknownArticles, articles_read_from, forget_articles
 
     if bool(article_ids) == (source is not None):

@@ -2,20 +2,18 @@
 
 import dagster as dg
 
+from orchestration.core.jobs import newsledger_job
+from orchestration.core.resources import WarehouseResource, Workers
 from orchestration.extract.assets import extractions
+from orchestration.extract.resources import NlpResource
 from orchestration.ingest.assets import raw_articles
+from orchestration.ingest.resources import SourcesResource
 from orchestration.ingest.schedules import feeds_schedule
 from orchestration.ingest.sensors import inbox_sensor
-from orchestration.jobs import newsledger_job
 from orchestration.quality.assets import staging
 from orchestration.quality.checks import staging_checks
+from orchestration.quality.resources import QualityResource
 from orchestration.reports.assets import article_reports, corpus_dashboard
-from orchestration.resources import (
-    NlpResource,
-    QualityResource,
-    SourcesResource,
-    WarehouseResource,
-)
 from orchestration.warehouse.assets import warehouse_tables
 
 defs = dg.Definitions(
@@ -34,6 +32,7 @@ defs = dg.Definitions(
     resources={
         "warehouse": WarehouseResource(),
         "nlp": NlpResource(),
+        "workers": Workers(),
         "sources": SourcesResource(),
         "quality": QualityResource(),
     },

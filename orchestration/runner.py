@@ -6,14 +6,13 @@ from typing import Any
 
 import dagster as dg
 
+from orchestration.core.jobs import ingest_run_config
+from orchestration.core.resources import WarehouseResource, Workers
+from orchestration.core.workers import WorkerPool
 from orchestration.definitions import defs
-from orchestration.jobs import ingest_run_config
-from orchestration.resources import (
-    NlpResource,
-    QualityResource,
-    SourcesResource,
-    WarehouseResource,
-)
+from orchestration.extract.resources import NlpResource
+from orchestration.ingest.resources import SourcesResource
+from orchestration.quality.resources import QualityResource
 
 
 def run_job(
@@ -22,9 +21,11 @@ def run_job(
     sources: SourcesResource | None = None,
     quality: QualityResource | None = None,
     run_config: Mapping[str, Any] | None = None,
+    workers: WorkerPool | None = None,
     log_level: str = "INFO",
 ) -> dg.ExecuteInProcessResult:
-    """Run newsledger_job on `paths` (None: the configured folders) into `warehouse`."""
+    """Run newsledger_job on `paths` (None: the configured folders) into `warehouse`, its
+    stages sharing `workers` when given (see Workers)."""
     config = dict(
         run_config or ingest_run_config(None if paths is None else [str(p) for p in paths])
     )
@@ -34,6 +35,7 @@ def run_job(
         resources={
             "warehouse": WarehouseResource(path=str(warehouse)),
             "nlp": NlpResource(),
+            "workers": Workers(workers),
             "sources": sources or SourcesResource(),
             "quality": quality or QualityResource(docs_dir=str(warehouse.parent / "quality_docs")),
         },

@@ -6,15 +6,19 @@ between them. With enough articles the chunks are spread over one worker process
 """
 
 from collections.abc import Iterator
-from contextlib import contextmanager
 from typing import Any
 
 import dagster as dg
 import duckdb
 import pyarrow as pa
 
+from orchestration.core.previews import PREVIEW_ROWS, preview_markdown
+from orchestration.core.resources import WarehouseResource, Workers
+from orchestration.core.settings import DUCKDB_POOL
+from orchestration.core.sql import read_sql
 from orchestration.extract.chunks import (
     CHUNK_SIZE,
+    WORKER_START_UP,
     ArticleText,
     Outcome,
     StoredRecord,
@@ -22,12 +26,8 @@ from orchestration.extract.chunks import (
     stored_chunks,
 )
 from orchestration.extract.failures import FailedExtraction
+from orchestration.extract.resources import NlpResource
 from orchestration.extract.version import EXTRACTOR_VERSION
-from orchestration.previews import PREVIEW_ROWS, preview_markdown
-from orchestration.resources import NlpResource, WarehouseResource
-from orchestration.settings import DUCKDB_POOL
-from orchestration.sql import read_sql
-from orchestration.workers import WorkerPool, run_pool, spawn_pool
 
 # Articles read, or records written, per connection to the warehouse.
 ARTICLES_PER_CONNECTION = 512
@@ -113,29 +113,6 @@ class PendingArticles:
         self.unwritten_failures = []
 
 
-@contextmanager
-def _workers(pending: int) -> Iterator[WorkerPool | None]:
-    """The workers that extract `pending` articles; None to extract them in this process.
-
-    The run's workers (`newsledger run`) are used whatever the number: they have loaded the
-    model already. Otherwise workers are spawned when there is enough work to repay their
-    start-up, and shut down once it is done.
-    """
-    shared = run_pool()
-    if shared is not None:
-        yield shared
-        return
-    processes = process_count(pending)
-    if processes < 2:
-        yield None
-        return
-    pool = spawn_pool(processes)
-    try:
-        yield pool
-    finally:
-        pool.executor.shutdown(cancel_futures=True)
-
-
 @dg.asset(
     deps=["raw_articles"],
     group_name="extract",
@@ -143,7 +120,10 @@ def _workers(pending: int) -> Iterator[WorkerPool | None]:
     pool=DUCKDB_POOL,
 )
 def extractions(
-    context: dg.AssetExecutionContext, warehouse: WarehouseResource, nlp: NlpResource
+    context: dg.AssetExecutionContext,
+    warehouse: WarehouseResource,
+    nlp: NlpResource,
+    workers: dg.ResourceParam[Workers],
 ) -> dg.MaterializeResult:
     """Entities, figures, dates and quotations of articles not yet extracted by this version.
 
@@ -154,7 +134,9 @@ def extractions(
     total = pending.count()
     preview: list[dict[str, Any]] = []
     failures: list[dict[str, Any]] = []
-    with _workers(total) as pool:
+    # The run's workers are used whatever the number: they have loaded the model already.
+    # Otherwise workers start only when there is enough work to repay their start-up.
+    with workers.pool(WORKER_START_UP, process_count(total)) as pool:
         context.log.info(
             f"extracting {total} articles "
             + (f"with up to {pool.processes} worker processes" if pool else "in this process")

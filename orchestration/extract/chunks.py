@@ -9,12 +9,12 @@ import json
 import math
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
-from datetime import date
 from typing import TYPE_CHECKING, Any
 
+from orchestration.core.workers import MAX_PROCESSES, WorkerPool, available_cores
+from orchestration.extract.article_text import ArticleText
 from orchestration.extract.failures import FailedExtraction, failure
 from orchestration.extract.worker_chunks import WorkerChunks
-from orchestration.workers import MAX_PROCESSES, WorkerPool, available_cores
 
 if TYPE_CHECKING:
     from spacy.language import Language
@@ -24,17 +24,8 @@ if TYPE_CHECKING:
 CHUNK_SIZE = 16
 # Below this many articles one process is faster: a worker takes about two seconds to start.
 PARALLEL_MIN_ARTICLES = 100
-
-
-@dataclass(frozen=True)
-class ArticleText:
-    """What extraction needs of a stored article."""
-
-    article_id: str
-    source: str
-    title: str | None
-    body: str
-    published_date: date | None
+# What a worker loads before its first article: the pipeline and the gazetteer.
+WORKER_START_UP = "orchestration.extract.output:load_worker_state"
 
 
 def process_count(pending: int) -> int:
@@ -101,7 +92,7 @@ def stored_outcomes(
     articles: Sequence[ArticleText], nlp: "Language | None" = None
 ) -> list[Outcome]:
     """The stored record or the failure of each article, extracted with `nlp` (this process's
-    loaded pipeline when None). In a worker, spaCy is loaded already (orchestration.workers);
+    loaded pipeline when None). In a worker, spaCy is loaded already (WORKER_START_UP);
     elsewhere this loads it."""
     from orchestration.extract.output import chunk_outcomes
 

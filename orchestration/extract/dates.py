@@ -19,7 +19,8 @@ from orchestration.extract.date_spans import (
 )
 from orchestration.extract.dateline import MONTH
 from orchestration.extract.published import infer_published_date
-from orchestration.extract.records import DateRef, doc_text, sentence_index
+from orchestration.extract.records import doc_text, sentence_index
+from orchestration.extract.schema import DateRef
 from orchestration.extract.tense import time_direction
 
 HAS_YEAR_RE = re.compile(r"\b(1[5-9]\d\d|20\d\d)\b")

@@ -10,7 +10,8 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from orchestration.extract.nlp import build_pipeline, model_name
-from orchestration.extract.records import as_dict, sentence_bounds
+from orchestration.extract.records import sentence_bounds
+from orchestration.extract.schema import as_dict
 from orchestration.extract.sections import SECTION_CHARS, Section, merge_sections, section_bounds
 from orchestration.extract.version import EXTRACTOR_VERSION
 

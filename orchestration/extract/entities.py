@@ -8,7 +8,7 @@ from spacy.tokens import Doc, Span
 from orchestration.extract.attributes import annotate
 from orchestration.extract.candidates import collect
 from orchestration.extract.linking import build_entities
-from orchestration.extract.records import Entity
+from orchestration.extract.schema import Entity
 
 SPANS_KEY = "entities"
 

@@ -6,7 +6,8 @@ from spacy.tokens import Doc, Span
 
 from orchestration.extract.lemmas import lemma
 from orchestration.extract.lexicon import FACT_VERB_TAGS, QUALIFIERS, VERB_QUALIFIERS
-from orchestration.extract.records import Entity, sentence_of
+from orchestration.extract.records import sentence_of
+from orchestration.extract.schema import Entity
 
 ROLE_TYPES = frozenset({"PERSON", "ORG", "GPE", "LOC", "FAC", "NORP"})
 PHRASE_LENGTHS = sorted({len(phrase) for phrase in QUALIFIERS}, reverse=True)

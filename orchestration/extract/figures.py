@@ -20,7 +20,8 @@ from orchestration.extract.numbers import (
     read_number,
 )
 from orchestration.extract.readings import Reading, ordinal_reading, read_meaning, unit_of
-from orchestration.extract.records import Figure, sentence_index
+from orchestration.extract.records import sentence_index
+from orchestration.extract.schema import Figure
 
 PERIOD_KINDS = frozenset({"money", "count", "percent", "quantity"})
 NAMED_LABELS = frozenset({"PERSON", "ORG", "FAC", "EVENT", "PRODUCT", "WORK_OF_ART", "LAW"})

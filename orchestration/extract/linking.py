@@ -11,7 +11,8 @@ from orchestration.extract.attributes import home_country
 from orchestration.extract.dateline import Dateline
 from orchestration.extract.geo import normalise, read_table
 from orchestration.extract.lexicon import GOVERNMENT_TITLES
-from orchestration.extract.records import Entity, Mention, sentence_index
+from orchestration.extract.records import sentence_index
+from orchestration.extract.schema import Entity, Mention
 from orchestration.extract.spans import Candidate
 
 PRIMARY_DEMONYM = {code: forms[0] for code, forms in read_table("demonyms.tsv")}

@@ -7,7 +7,7 @@ from typing import Any
 
 from spacy.language import Language
 
-from orchestration.extract.chunks import ArticleText
+from orchestration.extract.article_text import ArticleText
 from orchestration.extract.document import (
     doc_record,
     extract_article,

@@ -10,7 +10,8 @@ from spacy.tokens import Doc, Span
 from orchestration.extract.entities import entity_by_token
 from orchestration.extract.lemmas import lemma
 from orchestration.extract.lexicon import SPEECH_VERBS
-from orchestration.extract.records import Entity, Quote, doc_text, sentence_index
+from orchestration.extract.records import doc_text, sentence_index
+from orchestration.extract.schema import Entity, Quote
 from orchestration.extract.speakers import attribute
 
 CLOSING = {

@@ -1,10 +1,10 @@
-"""Plain records the extraction components attach to a Doc."""
+"""What the extraction components read of a Doc, computed once and kept with it: sentence
+bounds, text and token offsets."""
 
 from __future__ import annotations
 
 import bisect
-from dataclasses import dataclass, field, is_dataclass
-from typing import Any
+from dataclasses import dataclass
 
 from spacy.attrs import IDX, LENGTH
 from spacy.tokens import Doc, Span
@@ -12,86 +12,6 @@ from spacy.tokens import Doc, Span
 SENTENCES_KEY = "newsledger_sentences"
 TEXT_KEY = "newsledger_text"
 TOKEN_CHARS_KEY = "newsledger_token_chars"
-
-
-@dataclass
-class Mention:
-    """One surface occurrence of an entity: character offsets into the body."""
-
-    start: int
-    end: int
-    text: str
-    sentence: int
-
-
-@dataclass
-class Entity:
-    """A real-world entity named in an article, with all of its mentions."""
-
-    id: str
-    name: str
-    type: str
-    country: str | None = None
-    title: str | None = None
-    lat: float | None = None
-    lon: float | None = None
-    geonames_id: int | None = None
-    aliases: list[str] = field(default_factory=list)
-    mentions: list[Mention] = field(default_factory=list)
-
-
-@dataclass
-class DateRef:
-    """A date expression and the calendar date, month or year it denotes."""
-
-    start: int
-    end: int
-    text: str
-    value: str | None
-    granularity: str | None
-    relative: bool
-    sentence: int
-
-
-@dataclass
-class Figure:
-    """A number with its meaning: money, count, percent, ordinal, duration or quantity."""
-
-    start: int
-    end: int
-    text: str
-    kind: str
-    value: float
-    unit: str | None
-    currency: str | None = None
-    qualifier: str | None = None
-    period: str | None = None
-    subject_entity_id: str | None = None
-    object_entity_id: str | None = None
-    sentence: int = 0
-
-
-@dataclass
-class Quote:
-    """A quotation, whole or partial, and who said it."""
-
-    start: int
-    end: int
-    text: str
-    speaker: str | None
-    speaker_entity_id: str | None
-    verb: str | None
-    sentence: int
-
-
-def as_dict(record: Mention | Entity | DateRef | Figure | Quote) -> dict[str, Any]:
-    """A record as JSON-ready fields, as `dataclasses.asdict` gives them but without its deep
-    copies: records hold only scalars, lists of strings and lists of mentions."""
-    fields = dict(vars(record))
-    for name, value in fields.items():
-        if isinstance(value, list):
-            fields[name] = [as_dict(v) if is_dataclass(v) else v for v in value]
-    return fields
 
 
 @dataclass(frozen=True)

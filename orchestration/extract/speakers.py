@@ -14,7 +14,8 @@ from orchestration.extract.lexicon import (
     TITLE_ABBREVIATIONS,
     TITLE_WORDS,
 )
-from orchestration.extract.records import Entity, sentence_of
+from orchestration.extract.records import sentence_of
+from orchestration.extract.schema import Entity
 
 SPEAKER_TYPES = frozenset({"PERSON", "ORG"})
 AFTER_WINDOW = 16

@@ -15,7 +15,7 @@ from concurrent.futures.process import BrokenProcessPool
 from types import TracebackType
 from typing import Generic, Self, TypeVar
 
-from orchestration.workers import TASKS_IN_FLIGHT_PER_WORKER, WorkerPool, spawn_pool
+from orchestration.core.workers import TASKS_IN_FLIGHT_PER_WORKER, WorkerPool, spawn_pool
 
 # New pools one extraction may start before doing the rest of its chunks in this process: a
 # worker that dies for every article points at the machine (memory, the model), not an article.
@@ -41,6 +41,7 @@ class WorkerChunks(Generic[Item, Out]):
     ) -> None:
         self.pool: WorkerPool | None = pool
         self.processes = pool.processes
+        self.start_up = pool.start_up
         self.work = work
         self.failed = failed
         self.started: list[WorkerPool] = []
@@ -77,7 +78,7 @@ class WorkerChunks(Generic[Item, Out]):
         if self.replacements >= MAX_POOL_REPLACEMENTS:
             self.pool = None
             return
-        self.pool = spawn_pool(self.processes)
+        self.pool = spawn_pool(self.processes, self.start_up)
         self.started.append(self.pool)
 
     def outcomes(self, chunks: Iterable[Sequence[Item]]) -> Iterator[list[Out]]:

@@ -7,14 +7,15 @@ from pathlib import Path
 import dagster as dg
 import pandas as pd
 
+from orchestration.core.previews import PREVIEW_ROWS, preview_markdown
+from orchestration.core.resources import WarehouseResource
+from orchestration.core.settings import DUCKDB_POOL
+from orchestration.core.sql import read_sql
 from orchestration.ingest.articles import ArticleInput, ReadResult, word_count
 from orchestration.ingest.feeds import FeedReport, poll_feed
 from orchestration.ingest.load import store_inputs
 from orchestration.ingest.readers import read_paths
-from orchestration.previews import PREVIEW_ROWS, preview_markdown
-from orchestration.resources import SourcesResource, WarehouseResource
-from orchestration.settings import DUCKDB_POOL
-from orchestration.sql import read_sql
+from orchestration.ingest.resources import SourcesResource
 
 
 class IngestConfig(dg.Config):

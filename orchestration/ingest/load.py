@@ -5,9 +5,9 @@ from dataclasses import dataclass
 import duckdb
 import pyarrow as pa
 
+from orchestration.core.connection import transaction
+from orchestration.core.sql import read_sql
 from orchestration.ingest.articles import ArticleInput, Rejection
-from orchestration.sql import read_sql
-from orchestration.warehouse.connection import transaction
 
 # Dates stay plain dates end to end (date32), so any year a date object can hold is stored as is.
 ARTICLE_SCHEMA = pa.schema(

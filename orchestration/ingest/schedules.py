@@ -2,8 +2,8 @@
 
 import dagster as dg
 
-from orchestration.jobs import ingest_run_config, newsledger_job
-from orchestration.resources import SourcesResource
+from orchestration.core.jobs import ingest_run_config, newsledger_job
+from orchestration.ingest.resources import SourcesResource
 
 
 @dg.schedule(

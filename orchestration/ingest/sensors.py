@@ -6,10 +6,10 @@ from pathlib import Path
 
 import dagster as dg
 
+from orchestration.core.jobs import ingest_run_config, newsledger_job
 from orchestration.ingest.listing import list_inputs
 from orchestration.ingest.readers import READERS
-from orchestration.jobs import ingest_run_config, newsledger_job
-from orchestration.resources import SourcesResource
+from orchestration.ingest.resources import SourcesResource
 
 # Files per run: large drops become a handful of runs, each visible on its own in the UI.
 MAX_FILES_PER_RUN = 1000

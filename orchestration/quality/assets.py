@@ -4,13 +4,20 @@ from collections.abc import Iterator
 
 import dagster as dg
 
+from orchestration.core.connection import row_count, set_run, transaction
+from orchestration.core.resources import WarehouseResource
+from orchestration.core.settings import DUCKDB_POOL
+from orchestration.core.sql import read_sql
+from orchestration.extract.schema import json_structures
 from orchestration.quality.suites import SUITES
-from orchestration.resources import WarehouseResource
-from orchestration.settings import DUCKDB_POOL
-from orchestration.sql import read_sql
-from orchestration.warehouse.connection import row_count, set_run, transaction
 
 STAGING_TABLES = list(SUITES)
+
+
+def staging_parameters(sql: str) -> dict[str, str]:
+    """The record structures a staging query names (`$entities`, ...): DuckDB refuses
+    parameters a query does not use."""
+    return {key: value for key, value in json_structures().items() if f"${key}" in sql}
 
 
 @dg.multi_asset(
@@ -36,7 +43,8 @@ def staging(
         con.execute(read_sql("session/use_one_thread.sql"))
         with transaction(con):
             for table in STAGING_TABLES:
-                con.execute(read_sql(f"staging/{table}.sql"))
+                sql = read_sql(f"staging/{table}.sql")
+                con.execute(sql, staging_parameters(sql))
         counts = {t: row_count(con, t) for t in STAGING_TABLES}
     for table in STAGING_TABLES:
         yield dg.MaterializeResult(asset_key=table, metadata={"dagster/row_count": counts[table]})

@@ -10,12 +10,13 @@ import dagster as dg
 import duckdb
 import pandas as pd
 
+from orchestration.core.connection import set_run
+from orchestration.core.resources import WarehouseResource
+from orchestration.core.settings import DUCKDB_POOL
 from orchestration.quality.quarantine import Verdict, apply_quarantine, decide, staged_articles
+from orchestration.quality.resources import QualityResource
 from orchestration.quality.suites import SUITES
 from orchestration.quality.validation import Outcome, record_outcomes, validate_frame
-from orchestration.resources import QualityResource, WarehouseResource
-from orchestration.settings import DUCKDB_POOL
-from orchestration.warehouse.connection import set_run
 
 
 def check_result(

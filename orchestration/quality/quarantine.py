@@ -10,9 +10,9 @@ from dataclasses import dataclass
 import duckdb
 import pandas as pd
 
+from orchestration.core.connection import transaction
+from orchestration.core.sql import read_sql
 from orchestration.quality.validation import ERROR, Outcome
-from orchestration.sql import read_sql
-from orchestration.warehouse.connection import transaction
 
 DEFAULT_MAX_FAILURE_SHARE = 0.2
 

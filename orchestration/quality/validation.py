@@ -17,7 +17,7 @@ from great_expectations.data_context import AbstractDataContext
 from great_expectations.data_context.types.base import ProgressBarsConfig
 from great_expectations.expectations import Expectation
 
-from orchestration.sql import read_sql
+from orchestration.core.sql import read_sql
 
 ERROR = "error"
 WARN = "warn"

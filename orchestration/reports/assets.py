@@ -1,11 +1,13 @@
 """Reports stage: HTML pages for analysts, rendered from the warehouse after each load."""
 
 from collections.abc import Iterator
-from concurrent.futures.process import BrokenProcessPool
 from pathlib import Path
 
 import dagster as dg
 
+from orchestration.core.resources import WarehouseResource, Workers
+from orchestration.core.settings import DUCKDB_POOL
+from orchestration.core.workers import ordered_results
 from orchestration.reports.dashboard_page import render_dashboard
 from orchestration.reports.files import (
     digest,
@@ -18,9 +20,6 @@ from orchestration.reports.files import (
 from orchestration.reports.index_page import render_index
 from orchestration.reports.pages import PageBatch, Row, write_pages
 from orchestration.reports.queries import article_records, dashboard_rows, loaded_articles, rows
-from orchestration.resources import WarehouseResource
-from orchestration.settings import DUCKDB_POOL
-from orchestration.workers import WorkerPool, ordered_results, run_pool
 
 WAREHOUSE_TABLES = ["dim_article", "fct_entity_mention", "fct_figure", "fct_quote",
                     "fct_date_reference"]  # fmt: skip
@@ -45,21 +44,15 @@ def page_batches(
             yield PageBatch(folder, records[at : at + PAGES_PER_BATCH])
 
 
-def usable(pool: WorkerPool) -> bool:
-    """Whether `pool` takes tasks: not once a worker of it died, during an extraction say."""
-    try:
-        pool.executor.submit(int)
-    except (BrokenProcessPool, RuntimeError):
-        return False
-    return True
-
-
-def written_pages(batches: Iterator[PageBatch]) -> Iterator[list[tuple[str, Row]]]:
+def written_pages(
+    workers: Workers, batches: Iterator[PageBatch]
+) -> Iterator[list[tuple[str, Row]]]:
     """The index entries of each batch once its pages are written: by the run's workers when
     it has them (`newsledger run`), which render while this process reads the next batch;
-    in this process when there are none, or they broke."""
-    pool = run_pool()
-    if pool is None or not usable(pool):
+    in this process when there are none, or they broke. Rendering alone does not repay
+    starting workers of its own."""
+    pool = workers.shared()
+    if pool is None:
         yield from map(write_pages, batches)
     else:
         yield from (entries for _, entries in ordered_results(pool, write_pages, batches))
@@ -67,7 +60,9 @@ def written_pages(batches: Iterator[PageBatch]) -> Iterator[list[tuple[str, Row]
 
 @dg.asset(deps=WAREHOUSE_TABLES, group_name="reports", kinds={"html"}, pool=DUCKDB_POOL)
 def article_reports(
-    context: dg.AssetExecutionContext, warehouse: WarehouseResource
+    context: dg.AssetExecutionContext,
+    warehouse: WarehouseResource,
+    workers: dg.ResourceParam[Workers],
 ) -> dg.MaterializeResult:
     """One HTML page per article (text with entities highlighted, figures, quotations, dates,
     data-quality verdict) and an index, under reports/ beside the warehouse.
@@ -86,7 +81,7 @@ def article_reports(
     stale = stale_articles(loaded, manifest, pages)
     written: list[str] = []
     unsaved = 0
-    for entries in written_pages(page_batches(warehouse, pages, stale)):
+    for entries in written_pages(workers, page_batches(warehouse, pages, stale)):
         for article_id, entry in entries:
             manifest[article_id] = entry
             written.append(article_id)

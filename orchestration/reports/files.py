@@ -6,7 +6,7 @@ import os
 import tempfile
 from pathlib import Path
 
-from orchestration.settings import REPORTS_DIR
+from orchestration.core.settings import REPORTS_DIR
 
 
 def reports_dir(warehouse: Path) -> Path:

@@ -4,7 +4,7 @@ from typing import Any
 
 import duckdb
 
-from orchestration.sql import read_sql
+from orchestration.core.sql import read_sql
 
 Row = dict[str, Any]
 

@@ -3,6 +3,8 @@ dashboard drew from them, at once rather than at the next run."""
 
 from pathlib import Path
 
+from orchestration.core.connection import connect
+from orchestration.core.settings import DEFAULT_LOCK_WAIT_SECONDS
 from orchestration.reports.dashboard_page import render_dashboard
 from orchestration.reports.files import (
     digest,
@@ -13,8 +15,6 @@ from orchestration.reports.files import (
 )
 from orchestration.reports.index_page import render_index
 from orchestration.reports.queries import dashboard_rows, loaded_articles, rows
-from orchestration.settings import DEFAULT_LOCK_WAIT_SECONDS
-from orchestration.warehouse.connection import connect
 
 
 def remove_article_pages(

@@ -4,10 +4,10 @@ from collections.abc import Iterator
 
 import dagster as dg
 
+from orchestration.core.connection import row_count
+from orchestration.core.resources import WarehouseResource
+from orchestration.core.settings import DUCKDB_POOL
 from orchestration.quality.assets import STAGING_TABLES
-from orchestration.resources import WarehouseResource
-from orchestration.settings import DUCKDB_POOL
-from orchestration.warehouse.connection import row_count
 from orchestration.warehouse.load import LOAD_ORDER, load_batch
 from orchestration.warehouse.marts import create_marts
 

@@ -10,8 +10,8 @@ from pathlib import Path
 
 import duckdb
 
-from orchestration.settings import DEFAULT_LOCK_WAIT_SECONDS
-from orchestration.warehouse.connection import connect, row_count
+from orchestration.core.connection import connect, row_count
+from orchestration.core.settings import DEFAULT_LOCK_WAIT_SECONDS
 
 GKG_VIEW = "gkg_export"
 FORMATS = (".parquet", ".csv")

@@ -11,8 +11,8 @@ from typing import Any
 
 import duckdb
 
-from orchestration.sql import read_sql
-from orchestration.warehouse.connection import transaction
+from orchestration.core.connection import transaction
+from orchestration.core.sql import read_sql
 
 
 class UnknownArticles(Exception):

@@ -2,8 +2,8 @@
 
 import duckdb
 
-from orchestration.sql import read_sql
-from orchestration.warehouse.connection import row_count, set_run, transaction
+from orchestration.core.connection import row_count, set_run, transaction
+from orchestration.core.sql import read_sql
 
 # Dimensions before facts, so a reader never sees a fact whose keys are missing.
 LOAD_ORDER = [

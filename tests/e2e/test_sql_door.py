@@ -4,7 +4,7 @@ import subprocess
 import time
 from pathlib import Path
 
-from orchestration.warehouse.connection import connect
+from orchestration.core.connection import connect
 from tests.processes import NEWSLEDGER, newsledger, writer_holding
 
 

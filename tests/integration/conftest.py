@@ -6,10 +6,12 @@ import dagster as dg
 import duckdb
 import pytest
 
+from orchestration.core.jobs import ingest_run_config
+from orchestration.core.resources import WarehouseResource, Workers
 from orchestration.extract.assets import extractions
+from orchestration.extract.resources import NlpResource
 from orchestration.ingest.assets import raw_articles
-from orchestration.jobs import ingest_run_config
-from orchestration.resources import NlpResource, SourcesResource, WarehouseResource
+from orchestration.ingest.resources import SourcesResource
 from orchestration.runner import run_job
 from tests.conftest import FIXTURES
 
@@ -42,6 +44,7 @@ def ingest_and_extract(folder: Path, warehouse: Path) -> None:
         resources={
             "warehouse": WarehouseResource(path=str(warehouse)),
             "nlp": NlpResource(),
+            "workers": Workers(),
             "sources": SourcesResource(),
         },
     )

@@ -6,7 +6,7 @@ import subprocess
 import sys
 from pathlib import Path
 
-from orchestration.settings import SQL_DIR
+from orchestration.core.settings import SQL_DIR
 
 
 def analysis(query, name: str) -> list[tuple]:

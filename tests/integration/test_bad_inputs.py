@@ -11,7 +11,7 @@ from pathlib import Path
 import duckdb
 import pytest
 
-from orchestration.resources import SourcesResource
+from orchestration.ingest.resources import SourcesResource
 from orchestration.runner import run_job
 from tests.conftest import FIXTURES, serving
 from tests.hostile import billion_laughs

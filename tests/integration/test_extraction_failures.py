@@ -9,18 +9,16 @@ import duckdb
 from spacy.language import Language
 from spacy.tokens import Doc
 
+from orchestration.core.jobs import ingest_run_config
+from orchestration.core.resources import WarehouseResource
+from orchestration.core.sql import read_sql
 from orchestration.definitions import defs
 from orchestration.extract.nlp import build_pipeline
-from orchestration.jobs import ingest_run_config
+from orchestration.extract.resources import NlpResource
+from orchestration.ingest.resources import SourcesResource
+from orchestration.quality.resources import QualityResource
 from orchestration.reports.files import reports_dir
-from orchestration.resources import (
-    NlpResource,
-    QualityResource,
-    SourcesResource,
-    WarehouseResource,
-)
 from orchestration.runner import reported
-from orchestration.sql import read_sql
 from tests.conftest import FIXTURES, SEED
 
 MARKER = "UNREADABLE-BY-THE-RUN-COMPONENT"

@@ -13,8 +13,8 @@ import pytest
 
 from orchestration.ingest.feeds import Feed, poll_feed
 from orchestration.ingest.policy import IngestPolicy
+from orchestration.ingest.resources import SourcesResource
 from orchestration.ingest.schedules import feeds_schedule
-from orchestration.resources import SourcesResource
 from orchestration.runner import reported, run_job
 from tests.conftest import FIXTURES, serving
 

@@ -8,9 +8,9 @@ from pathlib import Path
 import duckdb
 import pytest
 
+from orchestration.core.connection import connect
 from orchestration.reports.removal import remove_article_pages
 from orchestration.runner import run_job
-from orchestration.warehouse.connection import connect
 from orchestration.warehouse.forget import UnknownArticles, forget_articles
 from tests.conftest import FIXTURES
 

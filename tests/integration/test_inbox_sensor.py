@@ -7,8 +7,8 @@ from pathlib import Path
 import dagster as dg
 import duckdb
 
+from orchestration.ingest.resources import SourcesResource
 from orchestration.ingest.sensors import inbox_sensor
-from orchestration.resources import SourcesResource
 from orchestration.runner import reported, run_job
 from tests.conftest import FIXTURES
 

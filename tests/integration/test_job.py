@@ -5,8 +5,8 @@ from pathlib import Path
 
 import duckdb
 
+from orchestration.core.connection import row_count
 from orchestration.runner import check_evaluations, run_job
-from orchestration.warehouse.connection import row_count
 from orchestration.warehouse.load import LOAD_ORDER
 from tests.conftest import FIXTURES
 

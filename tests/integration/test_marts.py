@@ -13,9 +13,9 @@ import yaml
 from typer.testing import CliRunner
 
 from orchestration.cli import app
+from orchestration.core.connection import connect
+from orchestration.core.settings import SQL_DIR
 from orchestration.runner import run_job
-from orchestration.settings import SQL_DIR
-from orchestration.warehouse.connection import connect
 from orchestration.warehouse.marts import create_marts, view_names
 from tests.conftest import FIXTURES
 from tests.integration.test_quarantine import CORRUPT_FIGURE, ingest_and_extract

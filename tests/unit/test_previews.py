@@ -1,6 +1,6 @@
 """Asset previews show the first rows of a run and say how many they leave out."""
 
-from orchestration.previews import PREVIEW_ROWS, preview_markdown
+from orchestration.core.previews import PREVIEW_ROWS, preview_markdown
 
 
 def test_a_long_preview_stops_at_its_first_rows_and_says_so() -> None:

@@ -9,7 +9,7 @@ import threading
 import time
 from pathlib import Path
 
-from orchestration.workers import spawn_pool
+from orchestration.core.workers import spawn_pool
 from tests.e2e.test_orphans import alive, descendants
 
 ROOT = Path(__file__).parents[2]
@@ -17,7 +17,7 @@ ROOT = Path(__file__).parents[2]
 # killed: the workers are still starting, importing and loading the pipeline.
 PARENT = """
 import time
-from orchestration.workers import spawn_pool
+from orchestration.core.workers import spawn_pool
 
 if __name__ == "__main__":
     pool = spawn_pool(2)

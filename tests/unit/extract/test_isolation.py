@@ -11,6 +11,7 @@ from collections.abc import Iterator, Sequence
 from spacy.language import Language
 from spacy.tokens import Doc
 
+from orchestration.core.workers import spawn_pool
 from orchestration.extract.chunks import (
     ArticleText,
     StoredRecord,
@@ -21,7 +22,6 @@ from orchestration.extract.chunks import (
 from orchestration.extract.failures import FailedExtraction
 from orchestration.extract.nlp import build_pipeline
 from orchestration.extract.worker_chunks import WorkerChunks
-from orchestration.workers import spawn_pool
 from tests.unit.extract.conftest import corpus_texts
 
 MARKER = "REFUSED-BY-TEST-COMPONENT"

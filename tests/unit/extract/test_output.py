@@ -8,9 +8,10 @@ import json
 import pytest
 from spacy.language import Language
 
-from orchestration.extract.chunks import ArticleText, StoredRecord, stored_chunks
+from orchestration.core.resources import Workers
+from orchestration.core.workers import available_cores, spawn_pool, started_workers
+from orchestration.extract.chunks import WORKER_START_UP, ArticleText, StoredRecord, stored_chunks
 from orchestration.extract.output import extraction_record
-from orchestration.workers import available_cores, run_pool, run_workers, spawn_pool
 from tests.unit.extract.conftest import corpus_texts
 
 
@@ -21,7 +22,7 @@ def in_chunks(texts: list[ArticleText], size: int = 8) -> list[list[ArticleText]
 def test_two_workers_store_the_records_of_one_process_in_order(nlp: Language) -> None:
     texts = corpus_texts()
     alone = [r for records in stored_chunks(in_chunks(texts), nlp=nlp) for r in records]
-    pool = spawn_pool(2)
+    pool = spawn_pool(2, WORKER_START_UP)
     try:
         shared = [r for records in stored_chunks(in_chunks(texts), pool) for r in records]
     finally:
@@ -56,20 +57,36 @@ def test_a_stored_record_is_the_extraction_json_without_the_body(nlp: Language) 
 def test_the_run_workers_serve_every_stage_until_the_run_ends(nlp: Language) -> None:
     texts = corpus_texts()[:8]
     alone: list[StoredRecord] = [r for chunk in stored_chunks([texts], nlp=nlp) for r in chunk]
-    with run_workers() as started:
-        assert run_pool() is started is not None
-        first = [r for chunk in stored_chunks([texts], run_pool()) for r in chunk]
-        second = [r for chunk in stored_chunks([texts], run_pool()) for r in chunk]
+    with started_workers(WORKER_START_UP) as started:
+        workers = Workers(started)
+        with workers.pool(WORKER_START_UP, 1) as pool:
+            assert pool is started is not None
+            first = [r for chunk in stored_chunks([texts], pool) for r in chunk]
+        with workers.pool(WORKER_START_UP, 1) as pool:
+            second = [r for chunk in stored_chunks([texts], pool) for r in chunk]
+        assert workers.shared() is started
     assert first == second == alone
-    assert run_pool() is None
+    assert workers.shared() is None
     with pytest.raises(RuntimeError, match="shutdown"):
         started.executor.submit(int)
 
 
+def test_without_run_workers_a_stage_starts_its_own_only_for_enough_work() -> None:
+    workers = Workers()
+    with workers.pool(WORKER_START_UP, 1) as pool:
+        assert pool is None
+    with workers.pool(WORKER_START_UP, 2) as pool:
+        if available_cores() >= 2:
+            assert pool is not None and pool.processes == 2
+            assert pool.start_up == WORKER_START_UP
+    if pool is not None:
+        with pytest.raises(RuntimeError, match="shutdown"):
+            pool.executor.submit(int)
+
+
 def test_run_workers_nobody_used_are_shut_down_on_leaving() -> None:
-    with run_workers() as started:
+    with started_workers(WORKER_START_UP) as started:
         pass
-    assert run_pool() is None
     if started is not None:
         with pytest.raises(RuntimeError, match="shutdown"):
             started.executor.submit(int)

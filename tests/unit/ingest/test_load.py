@@ -3,9 +3,9 @@
 from datetime import date
 from pathlib import Path
 
+from orchestration.core.connection import connect
 from orchestration.ingest.articles import ArticleInput, Rejection
 from orchestration.ingest.load import store_inputs
-from orchestration.warehouse.connection import connect
 
 BODY = "The harbour authority said on Friday that the new container terminal would open."
 

@@ -5,7 +5,7 @@ from pathlib import Path
 
 import pytest
 
-from orchestration.warehouse.connection import connect
+from orchestration.core.connection import connect
 
 BODY = (
     "Kassym-Jomart Tokayev met Moon Jae-in in Seoul.\n\n"

@@ -2,9 +2,9 @@
 
 import re
 
+from orchestration.core.connection import connect
 from orchestration.reports.article_page import entity_summary, render_article_page
 from orchestration.reports.queries import article_records
-from orchestration.warehouse.connection import connect
 
 
 def test_entities_are_summarised_most_mentioned_first() -> None:

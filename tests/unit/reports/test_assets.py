@@ -6,15 +6,20 @@ from pathlib import Path
 import dagster as dg
 import pytest
 
+from orchestration.core.connection import connect
+from orchestration.core.resources import WarehouseResource, Workers
+from orchestration.core.workers import WorkerPool, available_cores, started_workers
 from orchestration.reports.assets import article_reports, corpus_dashboard
-from orchestration.resources import WarehouseResource
-from orchestration.warehouse.connection import connect
-from orchestration.workers import available_cores, run_workers
 
 
-def materialize(asset: dg.AssetsDefinition, warehouse: Path) -> dict:
+def materialize(
+    asset: dg.AssetsDefinition, warehouse: Path, workers: WorkerPool | None = None
+) -> dict:
+    resources = {"warehouse": WarehouseResource(path=str(warehouse))}
+    if "workers" in asset.required_resource_keys:
+        resources["workers"] = Workers(workers)
     with dg.build_asset_context() as context:
-        result = asset(context, warehouse=WarehouseResource(path=str(warehouse)))
+        result = asset(context, **resources)
     return {key: getattr(value, "value", value) for key, value in result.metadata.items()}
 
 
@@ -44,8 +49,9 @@ def test_the_run_workers_write_the_pages_this_process_writes(small_warehouse: Pa
     here = materialize(article_reports, small_warehouse)
     expected = written_files(reports)
     shutil.rmtree(reports)
-    with run_workers():
-        by_workers = materialize(article_reports, small_warehouse)
+    with started_workers("") as pool:
+        assert pool is not None
+        by_workers = materialize(article_reports, small_warehouse, pool)
     assert by_workers["pages_written"] == here["pages_written"] == 2
     assert written_files(reports) == expected
     assert sorted(expected) == ["a1.html", "a2.html", "index.html"]

@@ -5,6 +5,7 @@ import re
 
 import altair as alt
 
+from orchestration.core.connection import connect
 from orchestration.reports.dashboard import (
     cooccurrence_heatmap,
     mentions_over_time,
@@ -17,7 +18,6 @@ from orchestration.reports.dashboard_page import (
     vega_bundle,
 )
 from orchestration.reports.queries import dashboard_rows
-from orchestration.warehouse.connection import connect
 
 MENTIONS = [
     {"entity": "Kazakhstan", "entity_type": "GPE", "published_date": "2021-08-16",

@@ -1,8 +1,8 @@
 """The index lists every loaded article, newest first, and the articles held back."""
 
+from orchestration.core.connection import connect
 from orchestration.reports.index_page import index_entry, render_index
 from orchestration.reports.queries import article_records
-from orchestration.warehouse.connection import connect
 
 
 def test_an_entry_counts_what_the_article_holds(small_warehouse) -> None:

@@ -2,8 +2,8 @@
 
 from datetime import datetime
 
+from orchestration.core.connection import connect
 from orchestration.reports.queries import article_records, dashboard_rows, loaded_articles, rows
-from orchestration.warehouse.connection import connect
 
 
 def test_records_group_each_fact_under_its_article(small_warehouse) -> None:

@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from orchestration.warehouse.connection import WarehouseBusyError, connect, transaction
+from orchestration.core.connection import WarehouseBusyError, connect, transaction
 from tests.processes import writer_holding
 
 

@@ -7,7 +7,7 @@ from pathlib import Path
 import duckdb
 import pytest
 
-from orchestration.warehouse.connection import connect
+from orchestration.core.connection import connect
 from orchestration.warehouse.query import (
     LOCKED_DOWN,
     QueryTimeout,

@@ -1,13 +1,12 @@
 -- One row per date expression in the batch.
+-- $dates: the from_json structure of the record list, derived from its declaration
+-- (orchestration/extract/schema.py).
 CREATE OR REPLACE TABLE stg_date_references AS
 WITH unnested AS (
     SELECT
         a.article_id,
         a.body_length,
-        unnest(from_json(e.payload -> '$.dates', '[{
-            "start": "BIGINT", "end": "BIGINT", "text": "VARCHAR", "value": "VARCHAR",
-            "granularity": "VARCHAR", "relative": "BOOLEAN", "sentence": "BIGINT"
-        }]')) AS d
+        unnest(from_json(e.payload -> '$.dates', $dates)) AS d
     FROM stg_articles AS a
     JOIN extractions AS e USING (article_id)
 )

@@ -1,14 +1,13 @@
 -- One row per entity mention in the batch, keyed to the resolved entity, with the body
 -- length to check offsets against.
+-- $entities: the from_json structure of the record list, derived from its declaration
+-- (orchestration/extract/schema.py).
 CREATE OR REPLACE TABLE stg_entity_mentions AS
 WITH entities AS (
     SELECT
         a.article_id,
         a.body_length,
-        unnest(from_json(e.payload -> '$.entities', '[{
-            "id": "VARCHAR",
-            "mentions": [{"start": "BIGINT", "end": "BIGINT", "text": "VARCHAR", "sentence": "BIGINT"}]
-        }]')) AS ent
+        unnest(from_json(e.payload -> '$.entities', $entities)) AS ent
     FROM stg_articles AS a
     JOIN extractions AS e USING (article_id)
 ),

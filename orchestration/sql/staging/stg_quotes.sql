@@ -1,13 +1,12 @@
 -- One row per direct quotation in the batch.
+-- $quotes: the from_json structure of the record list, derived from its declaration
+-- (orchestration/extract/schema.py).
 CREATE OR REPLACE TABLE stg_quotes AS
 WITH unnested AS (
     SELECT
         a.article_id,
         a.body_length,
-        unnest(from_json(e.payload -> '$.quotes', '[{
-            "start": "BIGINT", "end": "BIGINT", "text": "VARCHAR", "speaker": "VARCHAR",
-            "speaker_entity_id": "VARCHAR", "verb": "VARCHAR", "sentence": "BIGINT"
-        }]')) AS q
+        unnest(from_json(e.payload -> '$.quotes', $quotes)) AS q
     FROM stg_articles AS a
     JOIN extractions AS e USING (article_id)
 )

@@ -1,15 +1,12 @@
 -- One row per numeric figure in the batch.
+-- $figures: the from_json structure of the record list, derived from its declaration
+-- (orchestration/extract/schema.py).
 CREATE OR REPLACE TABLE stg_figures AS
 WITH unnested AS (
     SELECT
         a.article_id,
         a.body_length,
-        unnest(from_json(e.payload -> '$.figures', '[{
-            "start": "BIGINT", "end": "BIGINT", "text": "VARCHAR", "kind": "VARCHAR",
-            "value": "DOUBLE", "unit": "VARCHAR", "currency": "VARCHAR", "qualifier": "VARCHAR",
-            "period": "VARCHAR", "subject_entity_id": "VARCHAR", "object_entity_id": "VARCHAR",
-            "sentence": "BIGINT"
-        }]')) AS f
+        unnest(from_json(e.payload -> '$.figures', $figures)) AS f
     FROM stg_articles AS a
     JOIN extractions AS e USING (article_id)
 )

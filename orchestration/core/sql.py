@@ -3,7 +3,7 @@
 from functools import cache
 from pathlib import Path
 
-from orchestration.settings import SQL_DIR
+from orchestration.core.settings import SQL_DIR
 
 
 @cache

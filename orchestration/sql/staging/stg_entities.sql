@@ -3,15 +3,13 @@
 -- "Kassym-Jomart Tokayev") takes that entity's id; extracted_entity_id keeps the original.
 -- It keeps its own id in an article where that would merge it with another of the article's
 -- entities: the extractor saw two there ("NAJRAN" the place, "Najran City Council").
+-- $entities: the from_json structure of the record list, derived from its declaration
+-- (orchestration/extract/schema.py).
 CREATE OR REPLACE TABLE stg_entities AS
 WITH unnested AS (
     SELECT
         a.article_id,
-        unnest(from_json(e.payload -> '$.entities', '[{
-            "id": "VARCHAR", "name": "VARCHAR", "type": "VARCHAR", "country": "VARCHAR",
-            "title": "VARCHAR", "lat": "DOUBLE", "lon": "DOUBLE", "geonames_id": "BIGINT",
-            "aliases": ["VARCHAR"]
-        }]')) AS ent
+        unnest(from_json(e.payload -> '$.entities', $entities)) AS ent
     FROM stg_articles AS a
     JOIN extractions AS e USING (article_id)
 ),

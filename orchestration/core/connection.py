@@ -10,8 +10,8 @@ from typing import Any
 
 import duckdb
 
-from orchestration.settings import DEFAULT_LOCK_WAIT_SECONDS
-from orchestration.sql import read_sql, sql_files
+from orchestration.core.settings import DEFAULT_LOCK_WAIT_SECONDS
+from orchestration.core.sql import read_sql, sql_files
 
 # Files written with this storage version open in the DuckDB 1.4+ CLI as well as the package.
 STORAGE_VERSION = "v1.4.0"

@@ -3,8 +3,23 @@
 import os
 from pathlib import Path
 
-PROJECT_ROOT = Path(__file__).resolve().parent.parent
-SQL_DIR = PROJECT_ROOT / "sql"
+PACKAGE_DIR = Path(__file__).resolve().parent.parent
+# The SQL files ship inside the package; `sql/` at the project's root links to them.
+SQL_DIR = PACKAGE_DIR / "sql"
+
+
+def project_root() -> Path:
+    """Where data/ and feeds.yaml live: $NEWSLEDGER_HOME when set; else the source checkout
+    the package runs from (its parent holds pyproject.toml); else, for an installed package,
+    the current directory."""
+    if home := os.environ.get("NEWSLEDGER_HOME"):
+        return Path(home).resolve()
+    if (PACKAGE_DIR.parent / "pyproject.toml").is_file():
+        return PACKAGE_DIR.parent
+    return Path.cwd()
+
+
+PROJECT_ROOT = project_root()
 DATA_DIR = PROJECT_ROOT / "data"
 INBOX_DIR = DATA_DIR / "inbox"
 DEFAULT_WAREHOUSE = Path(os.environ.get("NEWSLEDGER_WAREHOUSE", DATA_DIR / "warehouse.duckdb"))

@@ -1,53 +1,15 @@
-"""Dagster resources: the DuckDB warehouse, the spaCy pipeline and the input settings."""
+"""The ingest stage's resource: where articles come from and the limits they must meet."""
 
-from collections.abc import Iterator
-from contextlib import contextmanager
 from datetime import date
 from pathlib import Path
-from typing import TYPE_CHECKING
 
 import dagster as dg
-import duckdb
 from pydantic import Field
 
+from orchestration.core.settings import DEFAULT_SOURCES, FEEDS_FILE, INBOX_DIR
 from orchestration.ingest import policy as limits
 from orchestration.ingest.feeds import Feed, load_feeds
 from orchestration.ingest.policy import IngestPolicy
-from orchestration.quality.quarantine import DEFAULT_MAX_FAILURE_SHARE
-from orchestration.settings import (
-    DEFAULT_SOURCES,
-    DEFAULT_WAREHOUSE,
-    FEEDS_FILE,
-    INBOX_DIR,
-    QUALITY_DOCS_DIR,
-)
-from orchestration.warehouse.connection import connect
-
-if TYPE_CHECKING:
-    from spacy.language import Language
-
-
-class WarehouseResource(dg.ConfigurableResource):
-    """The DuckDB file that holds raw articles, staging frames and the star schema."""
-
-    path: str = str(DEFAULT_WAREHOUSE)
-    lock_wait_seconds: float = 120.0
-
-    @contextmanager
-    def connect(self, read_only: bool = False) -> Iterator[duckdb.DuckDBPyConnection]:
-        """A short-lived connection, closed even when the body raises."""
-        with connect(Path(self.path), read_only, self.lock_wait_seconds) as con:
-            yield con
-
-
-class NlpResource(dg.ConfigurableResource):
-    """The spaCy pipeline with newsledger's components, loaded once per process."""
-
-    def pipeline(self) -> "Language":
-        """Return the loaded pipeline (spaCy is imported here, by the process that uses it)."""
-        from orchestration.extract.document import load_pipeline
-
-        return load_pipeline()
 
 
 class SourcesResource(dg.ConfigurableResource):
@@ -85,14 +47,3 @@ class SourcesResource(dg.ConfigurableResource):
     def feeds(self) -> list[Feed]:
         """The configured feeds."""
         return load_feeds(Path(self.feeds_file))
-
-
-class QualityResource(dg.ConfigurableResource):
-    """Where Great Expectations writes its Data Docs, and when failures stop being local.
-
-    Articles whose rows fail error-level expectations are quarantined while their share of
-    the batch stays at or under `max_failure_share`; above it the whole load is blocked.
-    """
-
-    docs_dir: str = str(QUALITY_DOCS_DIR)
-    max_failure_share: float = DEFAULT_MAX_FAILURE_SHARE

@@ -1,10 +1,10 @@
-"""Worker processes: spawned, each loading the extraction pipeline once, maybe ahead of need.
+"""Worker processes: spawned, each running a given start-up function once, maybe ahead of need.
 
-This module imports only the standard library, so that `newsledger run` can spawn its
-workers before it imports Dagster, Great Expectations and the rest. They load spaCy's model
-and the gazetteer one at a time on the second core, about 1.5 s of work each, while the
-first core imports and starts the job. The run's stages then share them: extraction sends
-them articles, the reports their pages.
+The pool runs whatever function it is given; what a worker loads first is named by its caller
+as "module:function" (extraction names the loading of spaCy's model). This module imports only
+the standard library, and the start-up function is imported in the worker, so `newsledger run`
+can spawn its workers before it imports Dagster, Great Expectations and the rest: they load
+the model one at a time on the second core while the first imports and starts the job.
 
 Workers exit with the process that spawned them, however it ends. A worker that outlived it
 would wait forever on its task queue (it holds both ends of the pipe), keeping the model's
@@ -15,6 +15,7 @@ from whichever thread submits a task. multiprocessing's resource tracker needs n
 exits on end of file of its pipe, once the parent and every worker holding it have exited.
 """
 
+import importlib
 import multiprocessing
 import os
 import threading
@@ -22,6 +23,7 @@ import time
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
 from contextlib import AbstractContextManager, contextmanager, nullcontext
 from dataclasses import dataclass
 from typing import TypeVar
@@ -42,6 +44,15 @@ class WorkerPool:
 
     executor: ProcessPoolExecutor
     processes: int
+    start_up: str = ""
+
+    def usable(self) -> bool:
+        """Whether the pool takes tasks: not once a worker of it died."""
+        try:
+            self.executor.submit(int)
+        except (BrokenProcessPool, RuntimeError):
+            return False
+        return True
 
 
 def available_cores() -> int:
@@ -60,24 +71,30 @@ def _exit_with_parent(parent: int) -> None:
     os._exit(1)
 
 
-def _start_worker(parent: int, loading: AbstractContextManager[object]) -> None:
+def start_up_function(name: str) -> Callable[[], object]:
+    """The function named "package.module:function"."""
+    module, _, function = name.partition(":")
+    return getattr(importlib.import_module(module), function)
+
+
+def _start_worker(parent: int, loading: AbstractContextManager[object], start_up: str) -> None:
     # `parent` is passed, not read here: the parent may already have died.
     threading.Thread(target=_exit_with_parent, args=(parent,), daemon=True).start()
-    # Imported here, in the worker: spaCy and the model are what the worker is for, and what
-    # the process that spawns it should not wait for.
-    with loading:
-        from orchestration.extract.output import load_worker_state
+    # Imported here, in the worker: what it loads is what the spawning process should not
+    # wait for.
+    if start_up:
+        with loading:
+            start_up_function(start_up)()
 
-        load_worker_state()
 
+def spawn_pool(processes: int, start_up: str = "", one_load_at_a_time: bool = False) -> WorkerPool:
+    """A pool of up to `processes` workers, each calling the function named by `start_up`
+    ("module:function"; none when empty) before its first task. Python starts a worker when a
+    task finds none idle, so a pool that is given fewer tasks than workers spawns fewer
+    processes.
 
-def spawn_pool(processes: int, one_load_at_a_time: bool = False) -> WorkerPool:
-    """A pool of up to `processes` workers. Python starts a worker when a task finds none
-    idle, so a pool that is given fewer tasks than workers spawns fewer processes.
-
-    With `one_load_at_a_time`, a worker loads the pipeline only once the previous one has:
-    loading then takes one core however many workers start, and leaves the other to the
-    caller.
+    With `one_load_at_a_time`, a worker starts up only once the previous one has: starting
+    then takes one core however many workers start, and leaves the other to the caller.
 
     Each worker exits within PARENT_POLL_SECONDS of the death of this process, even by SIGKILL.
     Workers are spawned, not forked: the caller may hold threads and database handles, and a
@@ -87,9 +104,12 @@ def spawn_pool(processes: int, one_load_at_a_time: bool = False) -> WorkerPool:
     context = multiprocessing.get_context("spawn")
     loading = context.Lock() if one_load_at_a_time else nullcontext()
     executor = ProcessPoolExecutor(
-        processes, mp_context=context, initializer=_start_worker, initargs=(os.getpid(), loading)
+        processes,
+        mp_context=context,
+        initializer=_start_worker,
+        initargs=(os.getpid(), loading, start_up),
     )
-    return WorkerPool(executor, processes)
+    return WorkerPool(executor, processes, start_up)
 
 
 def ordered_results(
@@ -116,33 +136,21 @@ def ordered_results(
             future.cancel()
 
 
-_run_pools: list[WorkerPool] = []
-
-
 @contextmanager
-def run_workers() -> Iterator[WorkerPool | None]:
-    """Start one worker per core now (up to MAX_PROCESSES), for the stages of the runs in
-    this process to share until leaving.
+def started_workers(start_up: str) -> Iterator[WorkerPool | None]:
+    """One worker per core, started now (up to MAX_PROCESSES) and each calling `start_up`
+    ahead of need, one at a time, leaving a core to the caller; shut down on leaving.
 
-    The workers load one at a time, leaving a core to the caller. On a single core there is
-    no second core to overlap with, and nothing is started. The pool is shut down on leaving,
-    whether or not a stage used it.
+    On a single core there is no second core to overlap with, and nothing is started.
     """
     processes = min(available_cores(), MAX_PROCESSES)
     if processes < 2:
         yield None
         return
-    pool = spawn_pool(processes, one_load_at_a_time=True)
+    pool = spawn_pool(processes, start_up, one_load_at_a_time=True)
     for _ in range(processes):
         pool.executor.submit(int)  # a task that does nothing: a worker spawns to run it
-    _run_pools.append(pool)
     try:
         yield pool
     finally:
-        _run_pools.remove(pool)
         pool.executor.shutdown(cancel_futures=True)
-
-
-def run_pool() -> WorkerPool | None:
-    """The workers started by `run_workers`, while they run; None when there are none."""
-    return _run_pools[-1] if _run_pools else None

@@ -1,0 +1,159 @@
+"""The extraction record, declared once.
+
+These dataclasses are what extraction produces and what its JSON holds (DESIGN's extraction
+JSON: `entities`, `figures`, `dates`, `quotes`, each a list of these records). The rest is
+derived from them: the DuckDB types the staging SQL parses the stored JSON with
+(`json_structures`), the value sets the Great Expectations suites check (`vocabulary`), and
+the tests' expectations of a well-formed record. A field added here reaches all of them.
+
+The module imports neither spaCy nor Dagster: the quality stage and the tests read it cheaply.
+"""
+
+from __future__ import annotations
+
+import json
+import types
+import typing
+from dataclasses import dataclass, field, fields, is_dataclass
+from typing import Any, Literal, Union, get_args, get_origin
+
+EntityType = Literal[
+    "PERSON", "NORP", "FAC", "ORG", "GPE", "LOC", "PRODUCT", "EVENT", "WORK_OF_ART", "LAW",
+    "LANGUAGE", "MISC",
+]  # fmt: skip
+FigureKind = Literal["money", "count", "percent", "ordinal", "duration", "quantity"]
+Qualifier = Literal["more_than", "less_than", "about", "almost", "at_least", "up_to"]
+Granularity = Literal["year", "month", "day"]
+# How an article's date was known: given with the article, or inferred from its text.
+DateSource = Literal["given", "inferred"]
+
+
+@dataclass
+class Mention:
+    """One surface occurrence of an entity: character offsets into the body."""
+
+    start: int
+    end: int
+    text: str
+    sentence: int
+
+
+@dataclass
+class Entity:
+    """A real-world entity named in an article, with all of its mentions."""
+
+    id: str
+    name: str
+    type: EntityType
+    country: str | None = None
+    title: str | None = None
+    lat: float | None = None
+    lon: float | None = None
+    geonames_id: int | None = None
+    aliases: list[str] = field(default_factory=list)
+    mentions: list[Mention] = field(default_factory=list)
+
+
+@dataclass
+class DateRef:
+    """A date expression and the calendar date, month or year it denotes."""
+
+    start: int
+    end: int
+    text: str
+    value: str | None
+    granularity: Granularity | None
+    relative: bool
+    sentence: int
+
+
+@dataclass
+class Figure:
+    """A number with its meaning: money, count, percent, ordinal, duration or quantity."""
+
+    start: int
+    end: int
+    text: str
+    kind: FigureKind
+    value: float
+    unit: str | None
+    currency: str | None = None
+    qualifier: Qualifier | None = None
+    period: str | None = None
+    subject_entity_id: str | None = None
+    object_entity_id: str | None = None
+    sentence: int = 0
+
+
+@dataclass
+class Quote:
+    """A quotation, whole or partial, and who said it."""
+
+    start: int
+    end: int
+    text: str
+    speaker: str | None
+    speaker_entity_id: str | None
+    verb: str | None
+    sentence: int
+
+
+Record = Mention | Entity | DateRef | Figure | Quote
+
+
+def as_dict(record: Record) -> dict[str, Any]:
+    """A record as JSON-ready fields, as `dataclasses.asdict` gives them but without its deep
+    copies: records hold only scalars, lists of strings and lists of mentions."""
+    found = dict(vars(record))
+    for name, value in found.items():
+        if isinstance(value, list):
+            found[name] = [as_dict(v) if is_dataclass(v) else v for v in value]
+    return found
+
+
+# The record lists of the extraction JSON, by key.
+RECORD_LISTS: dict[str, type] = {
+    "entities": Entity,
+    "figures": Figure,
+    "dates": DateRef,
+    "quotes": Quote,
+}
+SCALAR_TYPES = {str: "VARCHAR", int: "BIGINT", float: "DOUBLE", bool: "BOOLEAN"}
+
+
+def field_types(record: type) -> dict[str, Any]:
+    """Each field of a record class with its resolved type."""
+    hints = typing.get_type_hints(record)
+    return {f.name: hints[f.name] for f in fields(record)}
+
+
+def _without_none(kind: Any) -> Any:
+    # `X | None` is X to DuckDB, whose every column may be NULL.
+    if get_origin(kind) in (Union, types.UnionType):
+        [kind] = [k for k in get_args(kind) if k is not type(None)]
+    return kind
+
+
+def duckdb_structure(kind: Any) -> Any:
+    """The structure `from_json` reads a value of `kind` with: a type name, a list or a dict."""
+    kind = _without_none(kind)
+    if get_origin(kind) is Literal:
+        [kind] = {type(value) for value in get_args(kind)}
+    if get_origin(kind) is list:
+        [item] = get_args(kind)
+        return [duckdb_structure(item)]
+    if isinstance(kind, type) and kind in SCALAR_TYPES:
+        return SCALAR_TYPES[kind]
+    return {name: duckdb_structure(t) for name, t in field_types(kind).items()}
+
+
+def json_structures() -> dict[str, str]:
+    """The `from_json` structure of each record list, as the staging SQL's named parameters
+    (`$entities`, `$figures`, `$dates`, `$quotes`) take them."""
+    return {key: json.dumps([duckdb_structure(record)]) for key, record in RECORD_LISTS.items()}
+
+
+def vocabulary(record: type, name: str) -> list[str]:
+    """The values a record's field may take, when its type lists them (a Literal)."""
+    kind = _without_none(field_types(record)[name])
+    return list(get_args(kind)) if get_origin(kind) is Literal else []

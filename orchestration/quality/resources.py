@@ -1,0 +1,17 @@
+"""The quality stage's resource: where Data Docs go and when failures stop being local."""
+
+import dagster as dg
+
+from orchestration.core.settings import QUALITY_DOCS_DIR
+from orchestration.quality.quarantine import DEFAULT_MAX_FAILURE_SHARE
+
+
+class QualityResource(dg.ConfigurableResource):
+    """Where Great Expectations writes its Data Docs, and when failures stop being local.
+
+    Articles whose rows fail error-level expectations are quarantined while their share of
+    the batch stays at or under `max_failure_share`; above it the whole load is blocked.
+    """
+
+    docs_dir: str = str(QUALITY_DOCS_DIR)
+    max_failure_share: float = DEFAULT_MAX_FAILURE_SHARE
