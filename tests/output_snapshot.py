@@ -37,6 +37,13 @@ def _plain(value: Any, folder: str) -> Any:
     return str(value)
 
 
+def stable(column: str, kind: str) -> bool:
+    """Whether a column's values are the article's, the same in every run."""
+    return not (
+        column in VOLATILE_NAMES or column.endswith("run_id") or kind.startswith(VOLATILE_TYPES)
+    )
+
+
 def table_rows(warehouse: Path, folder: str) -> dict[str, list[dict[str, Any]]]:
     """Every table's and view's rows, sorted, less the run's own columns."""
     found: dict[str, list[dict[str, Any]]] = {}
@@ -48,10 +55,7 @@ def table_rows(warehouse: Path, folder: str) -> dict[str, list[dict[str, Any]]]:
             cursor = con.execute(f'select * from "{name}"')
             columns = [d[0] for d in cursor.description]
             kinds = [str(d[1]) for d in cursor.description]
-            kept = [
-                i for i, (c, k) in enumerate(zip(columns, kinds, strict=True))
-                if c not in VOLATILE_NAMES and not c.endswith("run_id") and not k.startswith(VOLATILE_TYPES)
-            ]  # fmt: skip
+            kept = [i for i, (c, k) in enumerate(zip(columns, kinds, strict=True)) if stable(c, k)]
             rows = [{columns[i]: _plain(row[i], folder) for i in kept} for row in cursor.fetchall()]
             found[name] = sorted(rows, key=lambda r: json.dumps(r, sort_keys=True, default=str))
     return found
