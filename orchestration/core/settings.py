@@ -4,7 +4,8 @@ import os
 from pathlib import Path
 
 PACKAGE_DIR = Path(__file__).resolve().parent.parent
-# The SQL files ship inside the package; `sql/` at the project's root links to them.
+# The SQL files: the project's sql/, which the package links to (orchestration/sql) so that
+# they ship inside it.
 SQL_DIR = PACKAGE_DIR / "sql"
 
 

@@ -8,6 +8,7 @@ from orchestration.core.connection import row_count, set_run, transaction
 from orchestration.core.resources import WarehouseResource
 from orchestration.core.settings import DUCKDB_POOL
 from orchestration.core.sql import read_sql
+from orchestration.core.tables import table_specs
 from orchestration.extract.schema import json_structures
 from orchestration.quality.suites import SUITES
 
@@ -21,12 +22,7 @@ def staging_parameters(sql: str) -> dict[str, str]:
 
 
 @dg.multi_asset(
-    specs=[
-        dg.AssetSpec(
-            table, deps=["extractions"], kinds={"duckdb"}, description=SUITES[table].__doc__
-        )
-        for table in STAGING_TABLES
-    ],
+    specs=table_specs({table: SUITES[table].__doc__ for table in STAGING_TABLES}, ["extractions"]),
     group_name="quality",
     pool=DUCKDB_POOL,
 )

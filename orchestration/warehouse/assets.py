@@ -7,6 +7,7 @@ import dagster as dg
 from orchestration.core.connection import row_count
 from orchestration.core.resources import WarehouseResource
 from orchestration.core.settings import DUCKDB_POOL
+from orchestration.core.tables import table_specs
 from orchestration.quality.assets import STAGING_TABLES
 from orchestration.warehouse.load import LOAD_ORDER, load_batch
 from orchestration.warehouse.marts import create_marts
@@ -26,10 +27,7 @@ DESCRIPTIONS = {
 
 
 @dg.multi_asset(
-    specs=[
-        dg.AssetSpec(table, deps=STAGING_TABLES, kinds={"duckdb"}, description=DESCRIPTIONS[table])
-        for table in LOAD_ORDER
-    ],
+    specs=table_specs({table: DESCRIPTIONS[table] for table in LOAD_ORDER}, STAGING_TABLES),
     group_name="warehouse",
     pool=DUCKDB_POOL,
 )

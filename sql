@@ -1,1 +1,0 @@
-orchestration/sql
