@@ -303,3 +303,13 @@ SCORERS: dict[str, Callable[[dict[str, Any], dict[str, Any]], Tally]] = {
 def score(gold: dict[str, Any], record: dict[str, Any]) -> dict[str, Tally]:
     """Recall, precision and differences of each kind of item of one extraction record."""
     return {kind: scorer(gold, record) for kind, scorer in SCORERS.items()}
+
+
+def name_mentions(gold: dict[str, Any], canonical: str) -> int:
+    """How often the article names the gold entity with this canonical name."""
+    return gold_entity(gold, canonical)["name_mentions"]
+
+
+def quotes_by(gold: dict[str, Any], canonical: str) -> int:
+    """How many of the article's quotations the gold attributes to this speaker."""
+    return sum(1 for quote in gold.get("quotes", []) if quote["speaker"] == canonical)
