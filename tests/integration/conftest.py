@@ -1,5 +1,6 @@
 """A warehouse built once by materializing the real job on the fixture articles."""
 
+import json
 from pathlib import Path
 
 import dagster as dg
@@ -49,3 +50,26 @@ def ingest_and_extract(folder: Path, warehouse: Path) -> None:
         },
     )
     assert result.success
+
+
+def stored_extraction(query, source: str) -> dict:
+    """The extraction record the warehouse holds for the article whose source ends with
+    `source`."""
+    [(payload,)] = query(
+        """select e.payload from extractions e join raw_articles r using (article_id)
+           where r.source like ?""",
+        [f"%{source}"],
+    )
+    return json.loads(payload)
+
+
+def record_counts(record: dict) -> tuple[int, int, int, int, int]:
+    """An extraction record's entities, name mentions, figures, quotations and dates."""
+    mentions = sum(len(entity["mentions"]) for entity in record["entities"])
+    return (
+        len({entity["id"] for entity in record["entities"]}),
+        mentions,
+        len(record["figures"]),
+        len(record["quotes"]),
+        len(record["dates"]),
+    )

@@ -16,6 +16,7 @@ from orchestration.extract.document import (
     extract_article,
     prepare_doc,
 )
+from tests.gold import load_gold
 from tests.unit.extract.conftest import FIXTURES, Extract, entity
 
 SEED = "tokayev-visits-south-korea"
@@ -54,7 +55,7 @@ def seed(extract: Extract) -> dict:
 
 @pytest.fixture(scope="module")
 def gold() -> dict:
-    return json.loads((FIXTURES / f"{SEED}.json").read_text(encoding="utf-8"))
+    return load_gold(SEED)
 
 
 def test_contract_shape(seed: dict) -> None:
