@@ -14,16 +14,25 @@ from typing import Any
 import pycountry
 import pytest
 
+from orchestration.extract.schema import (
+    RECORD_LISTS,
+    DateRef,
+    Entity,
+    Figure,
+    duckdb_structure,
+    vocabulary,
+)
+
 CORPUS = Path(__file__).parents[1] / "fixtures" / "corpus"
 NEWSLEDGER = Path(sys.executable).parent / "newsledger"
 
-FIGURE_KINDS = {"money", "count", "percent", "ordinal", "duration", "quantity"}
-QUALIFIERS = {None, "more_than", "less_than", "about", "almost", "at_least", "up_to"}
-GRANULARITIES = {"year", "month", "day"}
-ENTITY_TYPES = {
-    "PERSON", "NORP", "FAC", "ORG", "GPE", "LOC", "PRODUCT", "EVENT", "WORK_OF_ART", "LAW",
-    "LANGUAGE",
-}  # fmt: skip
+# The value sets of the record's fields, from its declaration.
+FIGURE_KINDS = set(vocabulary(Figure, "kind"))
+QUALIFIERS = {None, *vocabulary(Figure, "qualifier")}
+GRANULARITIES = set(vocabulary(DateRef, "granularity"))
+ENTITY_TYPES = set(vocabulary(Entity, "type"))
+# What a JSON value of each DuckDB type the declaration gives is in Python.
+JSON_TYPES = {"VARCHAR": str, "BIGINT": int, "DOUBLE": int | float, "BOOLEAN": bool}
 DATE_VALUE = re.compile(r"^\d{4}(-\d{2}(-\d{2})?)?$")
 CURRENCIES = {currency.alpha_3 for currency in pycountry.currencies}
 COUNTRIES = {country.alpha_3 for country in pycountry.countries}
@@ -72,6 +81,32 @@ def test_every_article_is_extracted(
     assert run.returncode == 0
     assert len(run.stdout.splitlines()) == 50
     assert len(records) == 50 == len(list(CORPUS.iterdir()))
+
+
+def conforms(value: Any, structure: Any) -> bool:
+    """Whether a JSON value has the declared structure (see schema.duckdb_structure); any
+    value may be null."""
+    if value is None:
+        return True
+    if isinstance(structure, list):
+        return isinstance(value, list) and all(conforms(v, structure[0]) for v in value)
+    if isinstance(structure, dict):
+        return (
+            isinstance(value, dict)
+            and value.keys() == structure.keys()
+            and all(conforms(value[k], t) for k, t in structure.items())
+        )
+    return isinstance(value, JSON_TYPES[structure]) and not (
+        isinstance(value, bool) and structure != "BOOLEAN"
+    )
+
+
+def test_every_record_has_the_declared_fields_and_types(records: dict[str, Record]) -> None:
+    for name, record in records.items():
+        for key, declared in RECORD_LISTS.items():
+            structure = duckdb_structure(declared)
+            for item in record[key]:
+                assert conforms(item, structure), (name, key, item)
 
 
 def test_offsets_slice_the_body(records: dict[str, Record]) -> None:
