@@ -11,6 +11,7 @@ from orchestration.extract.lexicon import (
     ORG_HEAD_NOUNS,
     PERSON_NOUNS,
     PLACE_NOUNS,
+    TITLE_MODIFIERS,
     TITLE_WORDS,
 )
 from orchestration.extract.linking import acronym, name_words
@@ -19,12 +20,6 @@ from orchestration.extract.spans import Candidate
 RETYPABLE = frozenset({"PERSON", "ORG", "GPE", "LOC", "FAC", "NORP", "WORK_OF_ART", "PRODUCT"})
 FIXED_SOURCES = frozenset({"demonym", "dateline"})
 APPOSITION_STOPS = frozenset({",", ".", ";", ":", ")", "(", "\u201c", "\u201d", '"'})
-# Title words that qualify an office ("foreign", "state") rather than name one.
-TITLE_MODIFIERS = frozenset(
-    {"cabinet", "commercial", "crown", "defence", "defense", "economy", "finance", "financial"}
-    | {"first", "foreign", "health", "information", "interior", "operating", "presidential"}
-    | {"state", "technology", "vice", "deputy"}
-)
 
 
 def retypable(cand: Candidate) -> bool:

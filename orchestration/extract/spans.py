@@ -6,14 +6,9 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc
 
+from orchestration.extract.datafiles import read_words
 from orchestration.extract.geo import Place
-from orchestration.extract.lexicon import (
-    DETERMINERS,
-    HYPHENS,
-    POSSESSIVES,
-    TITLE_WORDS,
-    read_words,
-)
+from orchestration.extract.lexicon import DETERMINERS, HYPHENS, POSSESSIVES, TITLE_WORDS
 from orchestration.extract.records import span_text
 
 NAME_LABELS = frozenset({"PERSON", "ORG", "GPE", "LOC", "FAC"})
