@@ -72,5 +72,8 @@ STEPS: tuple[Step, ...] = (
     Step("newsledger_entities", {"context_words": 10, "descriptor_words": 3}),
     Step("newsledger_dates"),
     Step("newsledger_figures"),
-    Step("newsledger_quotes"),
+    Step(
+        "newsledger_quotes",
+        {"min_words": 3, "verb_window": 6, "after_words": 16, "climb_steps": 6},
+    ),
 )
