@@ -10,10 +10,9 @@ from spacy.tokens import Doc, Token
 
 from orchestration.extract.lemmas import lemma
 from orchestration.extract.lexicon import NOT_NAME_WORDS, SPEECH_VERBS, TITLE_WORDS
-from orchestration.extract.spans import NAME_PARTICLES, Candidate
+from orchestration.extract.spans import NAME_PARTICLES, NUMERIC_LABELS, Candidate
 
 ELIDED_RE = re.compile(r"[A-Z]['\u2019][A-Z]\w+")
-NUMERIC_LABELS = frozenset({"DATE", "TIME", "MONEY", "PERCENT", "QUANTITY", "CARDINAL", "ORDINAL"})
 
 
 def is_name_word(tok: Token) -> bool:

@@ -9,10 +9,8 @@ from spacy.tokens import Doc, Token
 
 from orchestration.extract.lemmas import lemma
 from orchestration.extract.lexicon import HYPHENS, NOT_NAME_WORDS, ORG_HEAD_NOUNS, TITLE_WORDS
-from orchestration.extract.spans import NAME_LABELS, Candidate, extend_hyphens
+from orchestration.extract.spans import NAME_LABELS, NUMERIC_LABELS, Candidate, extend_hyphens
 from orchestration.extract.voting import votable
-
-NUMERIC_LABELS = frozenset({"DATE", "TIME", "MONEY", "PERCENT", "QUANTITY", "CARDINAL", "ORDINAL"})
 
 
 def retype_by_context(
