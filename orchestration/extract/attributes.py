@@ -10,11 +10,12 @@ from orchestration.extract.lexicon import ORG_HEAD_NOUNS, POSSESSIVES, ROLE_NOUN
 from orchestration.extract.records import sentence_of
 from orchestration.extract.spans import Candidate, title_before, title_run
 
-DESCRIPTOR_WORDS = 3
 
-
-def context_country(doc: Doc, cand: Candidate, owner: dict[int, Candidate]) -> str | None:
-    """Country named next to a person or organisation by a title phrase or nationality.
+def context_country(
+    doc: Doc, cand: Candidate, owner: dict[int, Candidate], max_words: int
+) -> str | None:
+    """Country named next to a person or organisation by a title phrase or nationality, read
+    over at most `max_words` words on either side.
 
     Reads "Prime Minister of Japan Fumio Kishida", "of Vietnam General Vo Nguyen Giap",
     "Germany's Chancellor Scholz", "U.S. Treasury Secretary Yellen", "Saudi Energy Minister
@@ -26,7 +27,7 @@ def context_country(doc: Doc, cand: Candidate, owner: dict[int, Candidate]) -> s
         if step > 0 and not (i < len(doc) and doc[i].text == ","):
             break
         i += 0 if step < 0 else 1
-        for _ in range(10):
+        for _ in range(max_words):
             if not 0 <= i < len(doc):
                 break
             other = owner.get(i)
@@ -52,16 +53,18 @@ def context_country(doc: Doc, cand: Candidate, owner: dict[int, Candidate]) -> s
     return None
 
 
-def org_country(doc: Doc, cand: Candidate, owner: dict[int, Candidate]) -> str | None:
+def org_country(
+    doc: Doc, cand: Candidate, owner: dict[int, Candidate], descriptor_words: int
+) -> str | None:
     """Country an organisation belongs to, from its name or a neighbouring place word
-    ("France's Total", "Singapore's state investor GIC")."""
+    ("France's Total", "Singapore's state investor GIC", over up to `descriptor_words`)."""
     gaz = gazetteer()
     for tok in doc[cand.start : cand.end]:
         code = gaz.demonym(tok.text)
         place = gaz.country(tok.text) if tok.text[:1].isupper() else None
         if code or place:
             return code or place.country
-    left = owner.get(possessor(doc, cand.start))
+    left = owner.get(possessor(doc, cand.start, descriptor_words))
     if left is not None and left.label in ("GPE", "NORP") and left.nation():
         return left.nation()
     if doc[cand.start : cand.end].root.dep_ in ("compound", "amod", "nmod"):
@@ -80,12 +83,12 @@ def org_country(doc: Doc, cand: Candidate, owner: dict[int, Candidate]) -> str |
     return nationalities.pop() if len(nationalities) == 1 else None
 
 
-def possessor(doc: Doc, start: int) -> int:
-    """Index of the word that owns the name at `start` through a possessive, over up to three
-    descriptive words ("Singapore's state investor GIC" -> "Singapore"); else the word right
-    before the name."""
+def possessor(doc: Doc, start: int, descriptor_words: int) -> int:
+    """Index of the word that owns the name at `start` through a possessive, over up to
+    `descriptor_words` descriptive words ("Singapore's state investor GIC" -> "Singapore");
+    else the word right before the name."""
     k = start - 1
-    while k >= 0 and start - k <= DESCRIPTOR_WORDS and is_descriptor(doc[k]):
+    while k >= 0 and start - k <= descriptor_words and is_descriptor(doc[k]):
         k -= 1
     if k >= 0 and doc[k].text in POSSESSIVES:
         return k - 1
@@ -118,8 +121,15 @@ def describes_person(doc: Doc, norp: Candidate, owner: dict[int, Candidate]) -> 
     return False
 
 
-def annotate(doc: Doc, cands: list[Candidate], dateline: Dateline | None) -> None:
-    """Fill in titles and countries of person and organisation mentions."""
+def annotate(
+    doc: Doc,
+    cands: list[Candidate],
+    dateline: Dateline | None,
+    context_words: int,
+    descriptor_words: int,
+) -> None:
+    """Fill in titles and countries of person and organisation mentions (see `context_country`
+    and `org_country` for the settings)."""
     owner = {i: c for c in cands for i in range(c.start, c.end)}
     agency = (
         (dateline.agency_start, dateline.agency_end)
@@ -141,11 +151,13 @@ def annotate(doc: Doc, cands: list[Candidate], dateline: Dateline | None) -> Non
             if title and not cand.title:
                 cand.title = title
             cand.office_of_org = title is not None and office_of_org(doc, first, owner)
-            cand.country = cand.country or context_country(doc, cand, owner)
+            cand.country = cand.country or context_country(doc, cand, owner, context_words)
         elif cand.label == "ORG" and not cand.country:
             span = doc[cand.start : cand.end]
             inside = agency and agency[0] <= span.start_char and span.end_char <= agency[1]
-            cand.country = org_country(doc, cand, owner) or (home if inside else None)
+            cand.country = org_country(doc, cand, owner, descriptor_words) or (
+                home if inside else None
+            )
 
 
 def title_of(doc: Doc, cand: Candidate, owner: dict[int, Candidate]) -> tuple[int, str | None]:

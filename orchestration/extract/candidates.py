@@ -1,4 +1,5 @@
-"""Collect, type and extend named-entity candidates over one article."""
+"""Entity candidates from the model, the dateline, nationality words and country names; the
+choice among overlapping candidates; further occurrences of names already found."""
 
 from __future__ import annotations
 
@@ -8,10 +9,8 @@ from collections.abc import Iterable
 from spacy.symbols import PROPN
 from spacy.tokens import Doc
 
-from orchestration.extract.cues import retype_by_cues
 from orchestration.extract.dateline import Dateline
 from orchestration.extract.filters import (
-    drop_shouted,
     is_amount_part,
     is_demonym_compound,
     is_title_part,
@@ -19,26 +18,14 @@ from orchestration.extract.filters import (
 )
 from orchestration.extract.geo import gazetteer
 from orchestration.extract.lexicon import HONORIFICS, POSSESSIVES
-from orchestration.extract.names import complete_names, speaker_names
 from orchestration.extract.records import doc_text, span_text
-from orchestration.extract.retyping import (
-    complete_lists,
-    link_places,
-    retype_by_context,
-    titled_names,
-    vote_labels,
-)
 from orchestration.extract.spans import NAME_LABELS, Candidate, repair, surnames
 
-ENTITY_LABELS = frozenset(
-    {"PERSON", "ORG", "GPE", "LOC", "FAC", "NORP", "EVENT", "PRODUCT", "WORK_OF_ART", "LAW"}
-)
 WORD_OR_HYPHEN_RE = re.compile(r"[\w-]")
 WORD_GOES_ON_RE = re.compile(r"\w|-\w")
-PRIORITY = {"dateline": 0, "demonym": 1, "rule": 2, "model": 3, "gazetteer": 4, "propagated": 5}
 
 
-def model_candidates(doc: Doc) -> list[Candidate]:
+def model_candidates(doc: Doc, entity_labels: frozenset[str]) -> list[Candidate]:
     """The model's named entities, repaired and split at a place's possessive.
 
     A name opening with an honorific ("Dr Anjali Mehrotra") is a person's, whatever the
@@ -46,7 +33,7 @@ def model_candidates(doc: Doc) -> list[Candidate]:
     """
     found = []
     for ent in doc.ents:
-        if ent.label_ not in ENTITY_LABELS:
+        if ent.label_ not in entity_labels:
             continue
         label = "PERSON" if len(ent) > 1 and ent[0].lower_ in HONORIFICS else ent.label_
         for cand in repair(doc, ent.start, ent.end, label):
@@ -71,9 +58,9 @@ def split_possessive(doc: Doc, cand: Candidate) -> list[Candidate]:
     return [cand]
 
 
-def dateline_candidate(doc: Doc, dateline: Dateline | None) -> list[Candidate]:
+def dateline_candidates(doc: Doc, dateline: Dateline | None, votes: int) -> list[Candidate]:
     """The dateline place and its region as place mentions, and an agency named in the
-    dateline ("(Reuters)", "KAZINFORM") as an organisation."""
+    dateline ("(Reuters)", "KAZINFORM") as an organisation, each with `votes` for its type."""
     if dateline is None or dateline.place_start is None:
         return []
     found = []
@@ -84,16 +71,19 @@ def dateline_candidate(doc: Doc, dateline: Dateline | None) -> list[Candidate]:
         span = doc.char_span(start, end, alignment_mode="expand")
         if span is not None:
             label = place.type if place else "GPE"
-            found.append(Candidate(span.start, span.end, label, 3, place=place, source="dateline"))
+            found.append(
+                Candidate(span.start, span.end, label, votes, place=place, source="dateline")
+            )
     if dateline.agency_in_head and dateline.agency_start is not None:
         span = doc.char_span(dateline.agency_start, dateline.agency_end, alignment_mode="expand")
         if span is not None:
-            found.append(Candidate(span.start, span.end, "ORG", 3, source="dateline"))
+            found.append(Candidate(span.start, span.end, "ORG", votes, source="dateline"))
     return found
 
 
-def demonym_candidates(doc: Doc) -> list[Candidate]:
-    """Nationality words ("Polish", "South African") as NORP mentions linked to a country."""
+def demonym_candidates(doc: Doc, votes: int) -> list[Candidate]:
+    """Nationality words ("Polish", "South African") as NORP mentions linked to a country,
+    with `votes` for that type."""
     gaz = gazetteer()
     found = []
     i = 0
@@ -106,15 +96,16 @@ def demonym_candidates(doc: Doc) -> list[Candidate]:
         for size, text in ((2, pair), (1, word)):
             code = gaz.demonym(text) if text else None
             if code:
-                found.append(Candidate(i, i + size, "NORP", 3, country=code, source="demonym"))
+                found.append(Candidate(i, i + size, "NORP", votes, country=code, source="demonym"))
                 i += size - 1
                 break
         i += 1
     return found
 
 
-def country_candidates(doc: Doc) -> list[Candidate]:
-    """Country names the model left untagged ("South Africa"), found in the gazetteer."""
+def country_candidates(doc: Doc, max_words: int, max_shouted_chars: int) -> list[Candidate]:
+    """Country names of up to `max_words` words the model left untagged ("South Africa"),
+    found in the gazetteer; not the country of an amount ("350 million US dollars")."""
     gaz = gazetteer()
     # Read from one array: most tokens are not proper nouns, and are passed over unbuilt.
     proper = [pos == PROPN for pos in doc.to_array("POS").tolist()]
@@ -123,29 +114,32 @@ def country_candidates(doc: Doc) -> list[Candidate]:
     while i < len(doc):
         step = 1
         if proper[i] and span_text(doc, i, i + 1)[:1].isupper():
-            for size in range(min(4, len(doc) - i), 0, -1):
+            for size in range(min(max_words, len(doc) - i), 0, -1):
                 if not proper[i + size - 1]:
                     continue
                 words = span_text(doc, i, i + size)
                 if not words.replace(" ", "").isalpha():
                     continue
-                if gaz.country(words) and not shouted_abbreviation(doc, i, i + size):
+                shouted = shouted_abbreviation(doc, i, i + size, max_shouted_chars)
+                if gaz.country(words) and not shouted:
                     found.append(Candidate(i, i + size, "GPE", source="gazetteer"))
                     step = size
                     break
         i += step
-    return found
+    return [c for c in found if not is_amount_part(doc, c)]
 
 
-def shouted_abbreviation(doc: Doc, start: int, end: int) -> bool:
-    """Whether a short capitalised word sits among capitals ("LET US GO"), not naming a place."""
+def shouted_abbreviation(doc: Doc, start: int, end: int, max_chars: int) -> bool:
+    """Whether a word of up to `max_chars` letters sits among capitals ("LET US GO"), not
+    naming a place."""
     neighbours = [doc[k] for k in (start - 1, end) if 0 <= k < len(doc) and doc[k].is_alpha]
-    return len(doc[start:end].text) <= 3 and any(t.is_upper for t in neighbours)
+    return len(doc[start:end].text) <= max_chars and any(t.is_upper for t in neighbours)
 
 
-def select(cands: list[Candidate]) -> list[Candidate]:
-    """Keep the longest, best-sourced candidates that do not overlap, in text order."""
-    ranked = sorted(cands, key=lambda c: (c.start - c.end, PRIORITY[c.source], c.start))
+def select(cands: list[Candidate], priority: dict[str, int]) -> list[Candidate]:
+    """Keep the longest candidates that do not overlap, in text order; between equally long
+    ones, the one whose source ranks first in `priority` (lowest number)."""
+    ranked = sorted(cands, key=lambda c: (c.start - c.end, priority[c.source], c.start))
     taken: set[int] = set()
     kept = []
     for cand in ranked:
@@ -156,8 +150,12 @@ def select(cands: list[Candidate]) -> list[Candidate]:
     return sorted(kept, key=lambda c: c.start)
 
 
-def propagate(doc: Doc, cands: list[Candidate]) -> list[Candidate]:
-    """Find further exact occurrences of names already recognised elsewhere in the article."""
+def propagate(
+    doc: Doc, cands: list[Candidate], votes: int, priority: dict[str, int]
+) -> list[Candidate]:
+    """Find further exact occurrences of names already recognised elsewhere in the article,
+    each with `votes` for the name's type, and keep the candidates that win over the ones they
+    overlap (see `select`)."""
     forms = {}
     for cand in cands:
         text = cand.text(doc)
@@ -175,9 +173,11 @@ def propagate(doc: Doc, cands: list[Candidate]) -> list[Candidate]:
             continue
         like = forms[form]
         found.append(
-            Candidate(span.start, span.end, like.label, 0, place=like.place, source="propagated")
+            Candidate(
+                span.start, span.end, like.label, votes, place=like.place, source="propagated"
+            )
         )
-    return select(found)
+    return select(found, priority)
 
 
 def occurrences(text: str, forms: Iterable[str]) -> list[tuple[int, int, str]]:
@@ -203,24 +203,3 @@ def occurrences(text: str, forms: Iterable[str]) -> list[tuple[int, int, str]]:
             scanned_to = start - minus_length
             found.append((start, scanned_to, form))
     return found
-
-
-def collect(doc: Doc, dateline: Dateline | None) -> list[Candidate]:
-    """All entity mentions of an article, repaired, typed and linked, in text order."""
-    cands = select(
-        model_candidates(doc)
-        + dateline_candidate(doc, dateline)
-        + demonym_candidates(doc)
-        + [c for c in country_candidates(doc) if not is_amount_part(doc, c)]
-    )
-    cands = drop_shouted(doc, cands)
-    cands = select(cands + speaker_names(doc, cands))
-    link_places(doc, cands)
-    retype_by_cues(doc, cands)
-    cands = select(cands + complete_names(doc, cands))
-    retype_by_context(doc, cands)
-    cands = sorted(titled_names(doc, complete_lists(doc, cands)), key=lambda c: c.start)
-    link_places(doc, cands)
-    cands = propagate(doc, cands)
-    vote_labels(doc, cands)
-    return cands

@@ -11,6 +11,7 @@ from orchestration.extract.lexicon import (
     ORG_HEAD_NOUNS,
     PERSON_NOUNS,
     PLACE_NOUNS,
+    TITLE_MODIFIERS,
     TITLE_WORDS,
 )
 from orchestration.extract.linking import acronym, name_words
@@ -19,13 +20,6 @@ from orchestration.extract.spans import Candidate
 RETYPABLE = frozenset({"PERSON", "ORG", "GPE", "LOC", "FAC", "NORP", "WORK_OF_ART", "PRODUCT"})
 FIXED_SOURCES = frozenset({"demonym", "dateline"})
 APPOSITION_STOPS = frozenset({",", ".", ";", ":", ")", "(", "\u201c", "\u201d", '"'})
-MAX_APPOSITION = 8
-# Title words that qualify an office ("foreign", "state") rather than name one.
-TITLE_MODIFIERS = frozenset(
-    {"cabinet", "commercial", "crown", "defence", "defense", "economy", "finance", "financial"}
-    | {"first", "foreign", "health", "information", "interior", "operating", "presidential"}
-    | {"state", "technology", "vice", "deputy"}
-)
 
 
 def retypable(cand: Candidate) -> bool:
@@ -48,14 +42,14 @@ def noun_type(tok: Token) -> str | None:
     return None
 
 
-def apposition(doc: Doc, start: int) -> list[Token]:
+def apposition(doc: Doc, start: int, max_words: int) -> list[Token]:
     """The phrase set off by a comma after a name, up to the next punctuation or relative
-    pronoun; none when a verb follows, as the phrase is then the subject of a new clause
-    ("Lukas Hoffmann-Reyes, the club announced")."""
+    pronoun and at most `max_words` long; none when a verb follows, as the phrase is then the
+    subject of a new clause ("Lukas Hoffmann-Reyes, the club announced")."""
     if start >= len(doc) or doc[start].text != ",":
         return []
     found = []
-    for tok in doc[start + 1 : start + 1 + MAX_APPOSITION]:
+    for tok in doc[start + 1 : start + 1 + max_words]:
         if tok.pos_ in ("VERB", "AUX", "SCONJ"):
             return []
         if tok.text in APPOSITION_STOPS or tok.pos_ == "PRON":
@@ -110,9 +104,9 @@ def list_members(doc: Doc, cand: Candidate, owner: dict[int, Candidate]) -> list
     return members
 
 
-def set_type(cand: Candidate, label: str) -> None:
-    """Give a candidate a type settled by a rule."""
-    cand.label, cand.votes, cand.source = label, 3, "rule"
+def set_type(cand: Candidate, label: str, votes: int) -> None:
+    """Give a candidate a type settled by a rule, with `votes` for it."""
+    cand.label, cand.votes, cand.source = label, votes, "rule"
 
 
 def place_or_facility(doc: Doc, cand: Candidate, owner: dict[int, Candidate]) -> str | None:
@@ -144,12 +138,13 @@ def described_type(doc: Doc, cand: Candidate) -> str | None:
     return None
 
 
-def retype_by_cues(doc: Doc, cands: list[Candidate]) -> None:
-    """Type names by what is written around them.
+def retype_by_cues(doc: Doc, cands: list[Candidate], max_apposition: int, votes: int) -> None:
+    """Type names by what is written around them, with `votes` for the type found.
 
     A descriptor before the name ("the utility Eskom", "analyst Park"), a title before a comma
     ("its president, Halima Danjuma"), an apposition after it, and an acronym of its initials
-    in brackets (persons have none) all settle the type; so do place and facility nouns.
+    in brackets (persons have none) all settle the type; so do place and facility nouns. An
+    apposition is read over at most `max_apposition` words.
     """
     owner = {i: c for c in cands for i in range(c.start, c.end)}
     for cand in cands:
@@ -157,24 +152,24 @@ def retype_by_cues(doc: Doc, cands: list[Candidate]) -> None:
             continue
         if (short := acronym_after(doc, cand, owner)) is not None:
             if cand.label == "PERSON":
-                set_type(cand, "ORG")
+                set_type(cand, "ORG", votes)
             if retypable(short):
-                set_type(short, cand.label)
+                set_type(short, cand.label, votes)
             continue
         kind = (
             described_type(doc, cand)
-            or apposition_type(apposition(doc, cand.end))
+            or apposition_type(apposition(doc, cand.end, max_apposition))
             or place_or_facility(doc, cand, owner)
         )
         if kind == "REGION":
             for member in list_members(doc, cand, owner):
                 if retypable(member):
-                    set_type(member, "GPE")
+                    set_type(member, "GPE", votes)
                     member.region = True
         elif kind:
-            set_type(cand, kind)
+            set_type(cand, kind, votes)
         elif cand.label == "PERSON" and is_acronym(cand.text(doc)):
-            set_type(cand, "ORG")
+            set_type(cand, "ORG", votes)
 
 
 def is_acronym(text: str) -> bool:

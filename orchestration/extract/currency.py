@@ -1,4 +1,5 @@
-"""Currency symbols, codes and names (ISO 4217 via pycountry) and how to read them."""
+"""Currency symbols, codes and names (ISO 4217 via pycountry, plus the data folder's currency
+files) and how to read them."""
 
 from __future__ import annotations
 
@@ -8,40 +9,17 @@ import re
 import pycountry
 from spacy.tokens import Doc
 
+from orchestration.extract.datafiles import data_pairs, read_words
 from orchestration.extract.geo import gazetteer, read_table
 from orchestration.extract.numbers import is_inline_space
 
-SYMBOLS = {
-    "$": "USD",
-    "US$": "USD",
-    "\u20ac": "EUR",
-    "\u00a3": "GBP",
-    "\u00a5": "JPY",
-    "\u20a9": "KRW",
-    "\u20b8": "KZT",
-    "\u20bd": "RUB",
-    "\u20b9": "INR",
-    "\u20ba": "TRY",
-    "\u20b4": "UAH",
-    "C$": "CAD",
-    "A$": "AUD",
-    "HK$": "HKD",
-    "S$": "SGD",
-    "NZ$": "NZD",
-    "R$": "BRL",
-    "Rs": "INR",
-    "Rs.": "INR",
-}
+SYMBOLS = data_pairs("currency_symbols.tsv")
 GLUED_RE = re.compile(
     "(" + "|".join(re.escape(s) for s in sorted(SYMBOLS, key=len, reverse=True)) + r")(?=\d)"
 )
-# Where several currencies share a name, news use means the best-known one; population alone
-# would pick the Egyptian pound or the Congolese franc.
-NAME_DEFAULTS = {"pound": "GBP", "sterling": "GBP", "franc": "CHF", "rouble": "RUB"}
-AMBIGUOUS_WORDS = frozenset(
-    {"won", "real", "rand", "pound", "sterling", "sum", "som", "mark", "marks", "sol", "colon"}
-    | {"crown", "crowns"}
-)
+# Where several currencies share a name, the one news use means by it.
+NAME_DEFAULTS = data_pairs("currency_defaults.tsv")
+AMBIGUOUS_WORDS = read_words("currency_ambiguous.txt")
 
 
 @functools.cache

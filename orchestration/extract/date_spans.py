@@ -7,13 +7,10 @@ import re
 
 from spacy.tokens import Doc, Span
 
-from orchestration.extract.dateline import MONTH
 from orchestration.extract.lexicon import QUALIFIERS
 from orchestration.extract.numbers import NUMBER_WORDS
+from orchestration.extract.patterns import MONTH, WEEKDAY, YEAR_RE, YEAR_SPAN_RE
 
-YEAR_RE = re.compile(r"(1[5-9]\d\d|20\d\d)")
-YEAR_SPAN_RE = re.compile(r"(1[5-9]\d\d|20\d\d)[-\u2013](?:\d\d|\d{4})")
-WEEKDAY = r"(?:Mon|Tue|Tues|Wed|Thu|Thur|Thurs|Fri|Sat|Sun)(?:day|nesday|rsday|urday)?\.?"
 ANCHOR_RE = re.compile(rf"\b(?:{MONTH}|{WEEKDAY})(?!\w)|\b\d{{4}}\b")
 RELATIVE_RE = re.compile(
     r"\b(?:ago|last|next|this|yesterday|today|tomorrow|tonight|previous|coming|past|earlier"

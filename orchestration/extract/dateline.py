@@ -9,12 +9,9 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from orchestration.extract.geo import Place, gazetteer
+from orchestration.extract.patterns import MONTH
 from orchestration.extract.records import doc_text
 
-MONTH = (
-    r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?"
-    r"|Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?"
-)
 CAPS_WORD = r"(?:[A-Z]{1,3}\.|[A-Z][A-Z'\u2019]*(?:-[A-Z][A-Z'\u2019]*)*)"
 CAPS_PLACE = rf"{CAPS_WORD}(?: {CAPS_WORD})*"
 TITLE_PLACE = r"[A-Z][a-z]+(?:[ \-][A-Z][a-z]+)*"

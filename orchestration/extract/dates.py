@@ -10,25 +10,24 @@ from dateparser.date import DateDataParser
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
-from orchestration.extract.date_spans import (
-    RELATIVE_RE,
+from orchestration.extract.date_spans import RELATIVE_RE, date_spans
+from orchestration.extract.patterns import (
+    DIGIT_RE,
+    MONTH,
     WEEKDAY,
     YEAR_RE,
     YEAR_SPAN_RE,
-    date_spans,
+    YEAR_WORD_RE,
 )
-from orchestration.extract.dateline import MONTH
 from orchestration.extract.published import infer_published_date
 from orchestration.extract.records import doc_text, sentence_index
 from orchestration.extract.schema import DateRef
 from orchestration.extract.tense import time_direction
 
-HAS_YEAR_RE = re.compile(r"\b(1[5-9]\d\d|20\d\d)\b")
 WEEKDAY_ONLY_RE = re.compile(rf"(?:(?:early|late|on)\s+)?({WEEKDAY})", re.I)
 WEEKDAY_NAMES = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
 MONTH_RE = re.compile(rf"\b{MONTH}(?!\w)")
 COARSE_PERIODS = frozenset({"month", "year"})
-DIGIT_RE = re.compile(r"\d")
 # dateparser's parsers, in its default order, less those for timestamps and digit runs.
 RELATIVE_PARSERS = ["relative-time", "custom-formats", "absolute-time"]
 ABSOLUTE_PARSERS = ["custom-formats", "absolute-time"]
@@ -47,7 +46,7 @@ def is_relative(text: str) -> bool:
     """Whether an expression needs the article's date to be resolved."""
     if RELATIVE_RE.search(text):
         return True
-    return not MONTH_RE.search(text) and not HAS_YEAR_RE.search(text)
+    return not MONTH_RE.search(text) and not YEAR_WORD_RE.search(text)
 
 
 def resolve(text: str, base: dt.date | None, direction: str) -> tuple[str | None, str]:
@@ -57,7 +56,7 @@ def resolve(text: str, base: dt.date | None, direction: str) -> tuple[str | None
         return text, "year"
     if span := YEAR_SPAN_RE.fullmatch(text):
         return span[1], "year"
-    has_year = HAS_YEAR_RE.search(text)
+    has_year = YEAR_WORD_RE.search(text)
     if base is None and not has_year:
         return None, "day"
     if has_year and MONTH_RE.search(text) and not is_relative_word(text):

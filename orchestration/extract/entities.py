@@ -6,7 +6,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span
 
 from orchestration.extract.attributes import annotate
-from orchestration.extract.candidates import collect
+from orchestration.extract.candidate_pass import CANDIDATES
 from orchestration.extract.linking import build_entities
 from orchestration.extract.schema import Entity
 
@@ -16,27 +16,31 @@ SPANS_KEY = "entities"
 @Language.factory(
     "newsledger_entities",
     assigns=["doc._.entities", "doc.spans", "span._.entity_id"],
-    requires=["doc.ents", "doc._.dateline"],
-    default_config={},
+    requires=[CANDIDATES, "doc._.dateline"],
 )
-def make_entities(nlp: Language, name: str) -> EntityComponent:
-    """Pipeline factory for the entity component."""
-    return EntityComponent()
+def make_entities(
+    nlp: Language, name: str, context_words: int, descriptor_words: int
+) -> EntityComponent:
+    """Pipeline factory for the entity component (settings: see `attributes.annotate`)."""
+    return EntityComponent(context_words, descriptor_words)
 
 
 class EntityComponent:
-    """Repair, type, link and group the model's entities into article-level entities."""
+    """Give the article's entity candidates titles and countries, and group them into
+    article-level entities with their mentions."""
 
-    def __init__(self) -> None:
+    def __init__(self, context_words: int, descriptor_words: int) -> None:
         if not Doc.has_extension("entities"):
             Doc.set_extension("entities", default=None)
         if not Span.has_extension("entity_id"):
             Span.set_extension("entity_id", default=None)
+        self.context_words = context_words
+        self.descriptor_words = descriptor_words
 
     def __call__(self, doc: Doc) -> Doc:
         dateline = doc._.dateline
-        cands = collect(doc, dateline)
-        annotate(doc, cands, dateline)
+        cands = doc._.entity_candidates
+        annotate(doc, cands, dateline, self.context_words, self.descriptor_words)
         pairs = build_entities(doc, cands, dateline)
         spans = []
         for cand, entity in pairs:

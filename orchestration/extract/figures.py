@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import re
 from collections import Counter
 
 from spacy.language import Language
@@ -19,6 +18,7 @@ from orchestration.extract.numbers import (
     ordinal_value,
     read_number,
 )
+from orchestration.extract.patterns import DIGIT_RE
 from orchestration.extract.readings import Reading, ordinal_reading, read_meaning, unit_of
 from orchestration.extract.records import sentence_index
 from orchestration.extract.schema import Figure
@@ -26,7 +26,6 @@ from orchestration.extract.schema import Figure
 PERIOD_KINDS = frozenset({"money", "count", "percent", "quantity"})
 NAMED_LABELS = frozenset({"PERSON", "ORG", "FAC", "EVENT", "PRODUCT", "WORK_OF_ART", "LAW"})
 SPELLED_STARTS = NUMBER_WORDS | frozenset(ORDINAL_WORDS) | {"a"}
-DIGIT_RE = re.compile(r"\d")
 
 
 def excluded_tokens(doc: Doc) -> set[int]:

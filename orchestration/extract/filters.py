@@ -12,8 +12,6 @@ from orchestration.extract.numbers import SCALE_WORDS
 from orchestration.extract.records import doc_text
 from orchestration.extract.spans import Candidate
 
-MIN_SHOUTED_WORDS = 2
-
 
 def is_demonym_compound(doc: Doc, cand: Candidate) -> bool:
     """Whether a span is only nationality words joined by hyphens ("Russian-Chinese")."""
@@ -51,22 +49,23 @@ def is_amount_part(doc: Doc, cand: Candidate) -> bool:
     return before is not None and (before.like_num or before.lower_ in SCALE_WORDS)
 
 
-def shouted_lines(text: str) -> list[tuple[int, int]]:
-    """Character ranges of lines written all in capitals (headlines and crossheads)."""
+def shouted_lines(text: str, min_words: int) -> list[tuple[int, int]]:
+    """Character ranges of lines of at least `min_words` words written all in capitals
+    (headlines and crossheads)."""
     found = []
     start = 0
     for line in text.split("\n"):
         letters = [c for c in line if c.isalpha()]
-        if letters and len(line.split()) >= MIN_SHOUTED_WORDS and line.upper() == line:
+        if letters and len(line.split()) >= min_words and line.upper() == line:
             found.append((start, start + len(line)))
         start += len(line) + 1
     return found
 
 
-def drop_shouted(doc: Doc, cands: list[Candidate]) -> list[Candidate]:
-    """Candidates outside all-capital lines, where the model's tags are unreliable; a dateline
-    or a known place name on such a line is kept."""
-    lines = shouted_lines(doc_text(doc))
+def drop_shouted(doc: Doc, cands: list[Candidate], min_words: int) -> list[Candidate]:
+    """Candidates outside all-capital lines of `min_words` or more, where the model's tags are
+    unreliable; a dateline or a known place name on such a line is kept."""
+    lines = shouted_lines(doc_text(doc), min_words)
     if not lines:
         return cands
     kept = []

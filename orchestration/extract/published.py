@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 
-from orchestration.extract.dateline import MONTH
+from orchestration.extract.patterns import MONTH, YEAR_WORD_RE
 
 MONTHS = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")
 WEEKDAYS = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
@@ -19,7 +19,6 @@ MONTH_DAY_RE = re.compile(
     r"(?:,?\s+(?P<year>\d{4}))?"
 )
 ISO_RE = re.compile(r"\d{4}-\d{2}-\d{2}")
-YEAR_RE = re.compile(r"\b(1[5-9]\d\d|20\d\d)\b")
 SEARCH_YEARS = 40
 
 
@@ -64,7 +63,9 @@ def infer_published_date(
     year the text mentions) in which 3 March fell on a Friday.
     """
     today = today or dt.date.today()
-    years = [int(y) for text in date_texts for y in YEAR_RE.findall(text) if int(y) <= today.year]
+    years = [
+        int(y) for text in date_texts for y in YEAR_WORD_RE.findall(text) if int(y) <= today.year
+    ]
     floor = max(years) if years else None
     if dateline_date and ISO_RE.fullmatch(dateline_date):
         return safe_date(*(int(part) for part in dateline_date.split("-")))

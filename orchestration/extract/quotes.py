@@ -12,7 +12,7 @@ from orchestration.extract.lemmas import lemma
 from orchestration.extract.lexicon import SPEECH_VERBS
 from orchestration.extract.records import doc_text, sentence_index
 from orchestration.extract.schema import Entity, Quote
-from orchestration.extract.speakers import attribute
+from orchestration.extract.speakers import SpeakerSearch, attribute
 
 CLOSING = {
     "\u201c": "\u201d",
@@ -23,7 +23,6 @@ CLOSING = {
 }
 NEEDS_SPACE_BEFORE = frozenset({'"', "\u2018"})
 TRAILING = " \t\n,;:"
-MIN_WORDS = 3
 
 
 @dataclass
@@ -85,16 +84,20 @@ def find_quoted(text: str) -> list[Quoted]:
     return found
 
 
-def worth_keeping(doc: Doc, text: str, quoted: Quoted, marks: Span) -> bool:
-    """Long enough to be a quotation, or introduced by a speech verb ("called it “a sham”")."""
-    if len(text[quoted.start : quoted.end].split()) >= MIN_WORDS:
+def worth_keeping(
+    doc: Doc, text: str, quoted: Quoted, marks: Span, min_words: int, verb_window: int
+) -> bool:
+    """Of `min_words` or more, or introduced by a speech verb among the `verb_window` words
+    before it ("called it “a sham”")."""
+    if len(text[quoted.start : quoted.end].split()) >= min_words:
         return True
-    window = doc[max(marks.start - 6, 0) : marks.start]
+    window = doc[max(marks.start - verb_window, 0) : marks.start]
     return any(lemma(t) in SPEECH_VERBS for t in window)
 
 
-def find_quotes(doc: Doc) -> list[Quote]:
-    """Quotations of a parsed article with their speakers.
+def find_quotes(doc: Doc, min_words: int, verb_window: int, search: SpeakerSearch) -> list[Quote]:
+    """Quotations of a parsed article with their speakers (see `worth_keeping` and
+    `speakers.SpeakerSearch` for the settings).
 
     A quotation with no attribution of its own takes the speaker of a neighbouring one in
     the same paragraph, or of the one it runs on into.
@@ -104,9 +107,9 @@ def find_quotes(doc: Doc) -> list[Quote]:
     text = doc_text(doc)
     for quoted in find_quoted(text):
         marks = doc.char_span(quoted.open_at, quoted.close_at, alignment_mode="expand")
-        if marks is None or not worth_keeping(doc, text, quoted, marks):
+        if marks is None or not worth_keeping(doc, text, quoted, marks, min_words, verb_window):
             continue
-        speaker, verb = attribute(doc, marks, owners)
+        speaker, verb = attribute(doc, marks, owners, search)
         results.append((quoted, speaker, verb))
     for k, (quoted, speaker, _) in enumerate(results):
         if speaker is not None:
@@ -136,21 +139,30 @@ def find_quotes(doc: Doc) -> list[Quote]:
 @Language.factory(
     "newsledger_quotes",
     assigns=["doc._.quotes"],
-    requires=["doc._.entities"],
-    default_config={},
+    requires=["doc._.entities", "doc._.lemmatizer", "token.dep", "token.pos"],
 )
-def make_quotes(nlp: Language, name: str) -> QuoteComponent:
-    """Pipeline factory for the quotation component."""
-    return QuoteComponent()
+def make_quotes(
+    nlp: Language,
+    name: str,
+    min_words: int,
+    verb_window: int,
+    after_words: int,
+    climb_steps: int,
+) -> QuoteComponent:
+    """Pipeline factory for the quotation component (settings: see `find_quotes`)."""
+    return QuoteComponent(min_words, verb_window, SpeakerSearch(after_words, climb_steps))
 
 
 class QuoteComponent:
     """Set doc._.quotes."""
 
-    def __init__(self) -> None:
+    def __init__(self, min_words: int, verb_window: int, search: SpeakerSearch) -> None:
         if not Doc.has_extension("quotes"):
             Doc.set_extension("quotes", default=None)
+        self.min_words = min_words
+        self.verb_window = verb_window
+        self.search = search
 
     def __call__(self, doc: Doc) -> Doc:
-        doc._.quotes = find_quotes(doc)
+        doc._.quotes = find_quotes(doc, self.min_words, self.verb_window, self.search)
         return doc

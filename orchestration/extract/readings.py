@@ -12,11 +12,11 @@ from orchestration.extract.lexicon import DEFINITE_DETERMINERS, HYPHENS, MEASURE
 from orchestration.extract.numbers import (
     ORDINAL_WORDS,
     SCALE_WORDS,
-    YEAR_LIKE_RE,
     Number,
     read_number,
     skip_spaces,
 )
+from orchestration.extract.patterns import YEAR_RE
 
 CLOCK_WORDS = frozenset({"a.m.", "p.m.", "am", "pm", "gmt", "utc", "o'clock"})
 AFTER_DATE_WORDS = frozenset({"ago", "later", "earlier"})
@@ -165,7 +165,7 @@ def read_unit(doc: Doc, number: Number) -> Reading | None:
             return None
     if number.value == 1 and number.spelled:
         return None
-    if YEAR_LIKE_RE.fullmatch(doc[number.start].text) and number.end == number.start + 1:
+    if YEAR_RE.fullmatch(doc[number.start].text) and number.end == number.start + 1:
         return None
     if number.start > 0 and labels_number(doc[number.start - 1]):
         return None

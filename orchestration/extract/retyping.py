@@ -1,4 +1,5 @@
-"""Type entity candidates by their context and link the place names among them."""
+"""Type entity candidates by their context, and add the names of lists and titles the model
+missed."""
 
 from __future__ import annotations
 
@@ -6,93 +7,44 @@ from collections import Counter, defaultdict
 
 from spacy.tokens import Doc, Token
 
-from orchestration.extract.geo import MAJOR_CITY, Place, gazetteer, normalise
 from orchestration.extract.lemmas import lemma
 from orchestration.extract.lexicon import HYPHENS, NOT_NAME_WORDS, ORG_HEAD_NOUNS, TITLE_WORDS
-from orchestration.extract.spans import (
-    NAME_LABELS,
-    Candidate,
-    extend_hyphens,
-    surnames,
-)
-
-NUMERIC_LABELS = frozenset({"DATE", "TIME", "MONEY", "PERCENT", "QUANTITY", "CARDINAL", "ORDINAL"})
+from orchestration.extract.spans import NAME_LABELS, NUMERIC_LABELS, Candidate, extend_hyphens
+from orchestration.extract.voting import votable
 
 
-def link_places(doc: Doc, cands: list[Candidate]) -> None:
-    """Link place-like candidates to the gazetteer; countries named by an ORG tag become GPE.
-
-    The countries the other place names of the article point to are the context that
-    settles an ambiguous one ("Korea", "Georgia", "Paris"); a small town abroad that shares a
-    name with a local place is not linked. A one-word "person" that is a country or a large
-    city, and no one's surname, is that place ("urged Abuja to press ahead").
-    """
-    gaz = gazetteer()
-    people = {c.text(doc) for c in cands if c.label == "PERSON" and c.end - c.start > 1}
-    short = {form for name in people for form in surnames(name)}
-    todo = [
-        c for c in cands if c.place is None and c.source != "demonym" and linkable(doc, c, short)
-    ]
-    pending = {id(c) for c in todo}
-    first: dict[str, set[str]] = {}
-    for cand in cands:
-        text = cand.text(doc)
-        place = cand.place or (gaz.lookup(text) if id(cand) in pending else None)
-        ambiguous = len(gaz.country_keys.get(normalise(text), ())) > 1
-        if place and place.country and not ambiguous:
-            first.setdefault(text, set()).add(place.country)
-    for cand in todo:
-        text = cand.text(doc)
-        context = frozenset(c for other, codes in first.items() if other != text for c in codes)
-        strict = cand.label in ("ORG", "NORP")
-        place = gaz.country(text, context) if strict else gaz.lookup(text, context)
-        if place and place.kind == "city" and not fits_city(cand, place, text, context):
-            place = None
-        if place:
-            cand.place = place
-            cand.label = place.type
-
-
-def fits_city(cand: Candidate, place: Place, text: str, context: frozenset[str]) -> bool:
-    """Whether a city link is safe: not for a name written as a region's, only a large city
-    under its own name for a "person", and only a large city abroad when the article's
-    places lie elsewhere."""
-    large = place.population >= MAJOR_CITY
-    if cand.region:
-        return False
-    if cand.label == "PERSON":
-        return large and normalise(place.name) == normalise(text)
-    return large or not context or place.country in context
-
-
-def linkable(doc: Doc, cand: Candidate, short: set[str]) -> bool:
-    """Whether a candidate may name a place: any non-person, or a lone word no one bears as
-    a surname."""
-    if cand.label != "PERSON":
-        return True
-    return cand.end - cand.start == 1 and cand.text(doc) not in short
-
-
-def retype_by_context(doc: Doc, cands: list[Candidate]) -> None:
-    """Type names by their context: "X press service" is an ORG; lists share one type, a
-    linked place in the list counting twice."""
+def retype_by_context(
+    doc: Doc,
+    cands: list[Candidate],
+    *,
+    head_window: int,
+    max_titled_words: int,
+    min_list: int,
+    rule_votes: int,
+    list_votes: int,
+) -> None:
+    """Type names by their context: "X press service" (an organisation noun less than
+    `head_window` words after the name) is an ORG, a name of up to `max_titled_words` after a
+    title a PERSON (`rule_votes` each); lists of `min_list` or more share one type, a linked
+    place in the list counting twice (`list_votes`)."""
     for cand in cands:
         if cand.place or cand.label == "NORP":
             continue
         root = doc[cand.start : cand.end].root
         head = root.head
-        near = 0 <= head.i - cand.end < 3
+        near = 0 <= head.i - cand.end < head_window
         if root.dep_ == "compound" and near and lemma(head).lower() in ORG_HEAD_NOUNS:
-            cand.label, cand.votes, cand.source = "ORG", 3, "rule"
+            cand.label, cand.votes, cand.source = "ORG", rule_votes, "rule"
     for cand in cands:
-        if cand.label not in ("PERSON", "NORP") and not cand.place and after_title(doc, cand):
-            cand.label, cand.votes, cand.source = "PERSON", 3, "rule"
+        titled = after_title(doc, cand, max_titled_words)
+        if cand.label not in ("PERSON", "NORP") and not cand.place and titled:
+            cand.label, cand.votes, cand.source = "PERSON", rule_votes, "rule"
     for members in conj_groups(doc, cands).values():
         labels: Counter[str] = Counter()
         for cand in members:
             if cand.label in NAME_LABELS:
                 labels[cand.label] += 2 if cand.place else 1
-        if len(members) < 3 or not labels:
+        if len(members) < min_list or not labels:
             continue
         (top, count), *rest = labels.most_common()
         if rest and rest[0][1] == count:
@@ -100,7 +52,7 @@ def retype_by_context(doc: Doc, cands: list[Candidate]) -> None:
         for cand in members:
             open_label = cand.label in NAME_LABELS or votable(cand)
             if cand.label != top and open_label and not cand.place:
-                cand.label, cand.votes, cand.source = top, 2, "rule"
+                cand.label, cand.votes, cand.source = top, list_votes, "rule"
 
 
 def conj_groups(doc: Doc, cands: list[Candidate]) -> dict[int, list[Candidate]]:
@@ -114,14 +66,14 @@ def conj_groups(doc: Doc, cands: list[Candidate]) -> dict[int, list[Candidate]]:
     return groups
 
 
-def complete_lists(doc: Doc, cands: list[Candidate]) -> list[Candidate]:
+def complete_lists(doc: Doc, cands: list[Candidate], min_agreeing: int) -> list[Candidate]:
     """Add the proper nouns of a coordinated list the model skipped ("Gazprom, Rosneft and
-    CNPC"), typed like the names it did recognise."""
+    CNPC"), typed like the names it did recognise when `min_agreeing` of them share a type."""
     owner = {i for c in cands for i in range(c.start, c.end)}
     added = []
     for root_i, members in conj_groups(doc, cands).items():
         labels = Counter(c.label for c in members if c.label in NAME_LABELS)
-        if not labels or labels.most_common(1)[0][1] < 2:
+        if not labels or labels.most_common(1)[0][1] < min_agreeing:
             continue
         label = labels.most_common(1)[0][0]
         root = doc[root_i]
@@ -140,9 +92,10 @@ def is_name_part(tok: Token, head: int) -> bool:
     return tok.pos_ == "PROPN" and tok.dep_ == "compound" and tok.head.i == head
 
 
-def titled_names(doc: Doc, cands: list[Candidate]) -> list[Candidate]:
+def titled_names(doc: Doc, cands: list[Candidate], max_words: int, votes: int) -> list[Candidate]:
     """Names the model missed after a title: "President Putin", "the Prime Minister of Japan
-    Fumio Kishida" (a capitalised title, optionally "of" a place, then proper nouns)."""
+    Fumio Kishida" (a capitalised title, optionally "of" a place, then up to `max_words` proper
+    nouns), with `votes` for PERSON; all candidates are returned in text order."""
     owner = {i: c for c in cands for i in range(c.start, c.end)}
     added = []
     i = 0
@@ -159,7 +112,7 @@ def titled_names(doc: Doc, cands: list[Candidate]) -> list[Candidate]:
         end = j
         while (
             end < len(doc)
-            and end - j < 4
+            and end - j < max_words
             and end not in owner
             and doc[end].pos_ == "PROPN"
             and doc[end].is_title
@@ -169,61 +122,22 @@ def titled_names(doc: Doc, cands: list[Candidate]) -> list[Candidate]:
         named_next = (other := owner.get(end)) is not None and other.label == "PERSON"
         if end > j and not named_next and not names_a_place(doc, j, end):
             start, stop = extend_hyphens(doc, j, end, "PERSON")
-            added.append(Candidate(start, stop, "PERSON", 2, source="rule"))
+            added.append(Candidate(start, stop, "PERSON", votes, source="rule"))
         i = max(end, i + 1)
-    return cands + added
+    return sorted(cands + added, key=lambda c: c.start)
 
 
-def after_title(doc: Doc, cand: Candidate) -> bool:
-    """Whether a short proper name follows a capitalised title ("Chancellor Olaf Scholz")."""
+def after_title(doc: Doc, cand: Candidate, max_words: int) -> bool:
+    """Whether a proper name of up to `max_words` follows a capitalised title ("Chancellor Olaf
+    Scholz")."""
     before = doc[cand.start - 1] if cand.start else None
     if before is None or before.lower_ not in TITLE_WORDS or not before.text[:1].isupper():
         return False
     words = doc[cand.start : cand.end]
     proper = all(t.pos_ == "PROPN" or t.text in HYPHENS for t in words)
-    return len(words) <= 4 and proper and not names_a_place(doc, cand.start, cand.end)
+    return len(words) <= max_words and proper and not names_a_place(doc, cand.start, cand.end)
 
 
 def names_a_place(doc: Doc, start: int, end: int) -> bool:
     """Whether a run of words ends like a building, street or institution ("King Street")."""
     return doc[end - 1].lower_ in NOT_NAME_WORDS
-
-
-def votable(cand: Candidate) -> bool:
-    """Whether a candidate's type is open to the vote: not a linked place or nationality."""
-    model_norp = cand.source == "model" and not cand.country
-    return not cand.place and (cand.label != "NORP" or model_norp)
-
-
-def vote_labels(doc: Doc, cands: list[Candidate]) -> None:
-    """Give every occurrence of the same surface form the type most of its evidence supports.
-
-    A short form of a person's name counts for PERSON, the first words of an organisation's
-    name for ORG ("Hanseong" after "Hanseong Semiconductor Co."); a tie goes to the type a
-    rule gave.
-    """
-    votes: dict[str, Counter[str]] = defaultdict(Counter)
-    ruled: dict[str, set[str]] = defaultdict(set)
-    texts = {label: {c.text(doc) for c in cands if c.label == label} for label in ("PERSON", "ORG")}
-    short = {form for name in texts["PERSON"] for form in surnames(name)}
-    heads = {
-        " ".join(words[:k])
-        for name in texts["ORG"]
-        if len(words := name.split()) > 1
-        for k in range(1, len(words))
-    }
-    for cand in cands:
-        if votable(cand):
-            text = cand.text(doc)
-            votes[normalise(text)][cand.label] += cand.votes
-            if cand.source == "rule":
-                ruled[normalise(text)].add(cand.label)
-            if text in short:
-                votes[normalise(text)]["PERSON"] += 2
-            if text in heads and cand.label == "PERSON":
-                votes[normalise(text)]["ORG"] += 2
-    for cand in cands:
-        key = normalise(cand.text(doc))
-        tally = votes.get(key)
-        if tally and votable(cand):
-            cand.label = max(tally, key=lambda label: (tally[label], label in ruled[key]))

@@ -6,17 +6,14 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc
 
+from orchestration.extract.datafiles import read_words
 from orchestration.extract.geo import Place
-from orchestration.extract.lexicon import (
-    DETERMINERS,
-    HYPHENS,
-    POSSESSIVES,
-    TITLE_WORDS,
-    read_words,
-)
+from orchestration.extract.lexicon import DETERMINERS, HYPHENS, POSSESSIVES, TITLE_WORDS
 from orchestration.extract.records import span_text
 
 NAME_LABELS = frozenset({"PERSON", "ORG", "GPE", "LOC", "FAC"})
+# The model's labels for numbers, dates and amounts, which never name an entity.
+NUMERIC_LABELS = frozenset({"DATE", "TIME", "MONEY", "PERCENT", "QUANTITY", "CARDINAL", "ORDINAL"})
 LOOSE_POS = frozenset({"ADP", "DET", "ADV", "VERB", "AUX", "PRON", "SCONJ", "CCONJ", "PART"})
 NAME_PARTICLES = read_words("name_particles.txt")
 DASHES = frozenset({"-", "\u2013", "\u2014", "--"})

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterable
+from dataclasses import dataclass
 
 from spacy.tokens import Doc, Span, Token
 
@@ -18,8 +19,15 @@ from orchestration.extract.records import sentence_of
 from orchestration.extract.schema import Entity
 
 SPEAKER_TYPES = frozenset({"PERSON", "ORG"})
-AFTER_WINDOW = 16
-CLIMB_STEPS = 6
+
+
+@dataclass(frozen=True)
+class SpeakerSearch:
+    """How far the search for a speaker reaches: `after_words` tokens after the quotation or
+    its verb, and `climb_steps` clauses up the parse from the verb to its subject."""
+
+    after_words: int
+    climb_steps: int
 
 
 def is_speech_verb(tok: Token) -> bool:
@@ -27,9 +35,10 @@ def is_speech_verb(tok: Token) -> bool:
     return tok.pos_ == "VERB" and lemma(tok).lower() in SPEECH_VERBS
 
 
-def speech_verb_after(doc: Doc, marks: Span) -> Token | None:
-    """A speech verb right after the closing mark, in the same paragraph ("…,” said X)."""
-    for tok in doc[marks.end : marks.end + AFTER_WINDOW]:
+def speech_verb_after(doc: Doc, marks: Span, after_words: int) -> Token | None:
+    """A speech verb within `after_words` of the closing mark, in the same paragraph ("…,”
+    said X)."""
+    for tok in doc[marks.end : marks.end + after_words]:
         if "\n" in tok.text or tok.text in ("\u201c", "\u00ab", '"'):
             return None
         if is_speech_verb(tok):
@@ -50,7 +59,9 @@ def speech_verb_before(doc: Doc, marks: Span) -> Token | None:
     return None
 
 
-def attribute(doc: Doc, marks: Span, owners: dict[int, Entity]) -> tuple[Entity | None, str | None]:
+def attribute(
+    doc: Doc, marks: Span, owners: dict[int, Entity], search: SpeakerSearch
+) -> tuple[Entity | None, str | None]:
     """The speaker entity of a quotation and the lemma of the verb that introduces it.
 
     A verb before the quotation whose clause holds it ("X said the coalition had “cut…” and
@@ -58,11 +69,11 @@ def attribute(doc: Doc, marks: Span, owners: dict[int, Entity]) -> tuple[Entity 
     """
     before = speech_verb_before(doc, marks)
     governs = before is not None and before.left_edge.i <= marks.start < before.right_edge.i
-    verb = before if governs else speech_verb_after(doc, marks) or before
+    verb = before if governs else speech_verb_after(doc, marks, search.after_words) or before
     if verb is None:
         source = according_to(doc, marks, owners)
         return source, "according to" if source else None
-    return resolve_speaker(doc, verb, marks, owners), lemma(verb).lower()
+    return resolve_speaker(doc, verb, marks, owners, search), lemma(verb).lower()
 
 
 def according_to(doc: Doc, marks: Span, owners: dict[int, Entity]) -> Entity | None:
@@ -78,11 +89,13 @@ def according_to(doc: Doc, marks: Span, owners: dict[int, Entity]) -> Entity | N
     return None
 
 
-def resolve_speaker(doc: Doc, verb: Token, marks: Span, owners: dict[int, Entity]) -> Entity | None:
+def resolve_speaker(
+    doc: Doc, verb: Token, marks: Span, owners: dict[int, Entity], search: SpeakerSearch
+) -> Entity | None:
     """Entity named by the subject of `verb`, climbing to the governing clause if needed."""
     inside = range(marks.start, marks.end)
     head = verb
-    for _ in range(CLIMB_STEPS):
+    for _ in range(search.climb_steps):
         subjects = [
             c for c in head.children if c.dep_ in ("nsubj", "nsubjpass") and c.i not in inside
         ]
@@ -91,21 +104,21 @@ def resolve_speaker(doc: Doc, verb: Token, marks: Span, owners: dict[int, Entity
         if head.head.i == head.i or head.head.i in inside:
             break
         head = head.head
-    return named_beside(doc, verb, marks, owners)
+    return named_beside(doc, verb, marks, owners, search.after_words)
 
 
-def named_beside(doc: Doc, verb: Token, marks: Span, owners: dict[int, Entity]) -> Entity | None:
+def named_beside(
+    doc: Doc, verb: Token, marks: Span, owners: dict[int, Entity], after_words: int
+) -> Entity | None:
     """When the parse gives a verb of saying no subject: the name right before it ("…,” deputy
-    chief executive X told"), else the first person, else organisation, named after it in
-    the sentence ("said the group's coordinator, X")."""
+    chief executive X told"), else the first person, else organisation, named within
+    `after_words` after it in the sentence ("said the group's coordinator, X")."""
     inside = range(marks.start, marks.end)
     left = owners.get(verb.i - 1)
     if left is not None and left.type in SPEAKER_TYPES and verb.i - 1 not in inside:
         return left
     sentence = sentence_of(doc, verb.i)
-    return first_named(
-        doc[verb.i + 1 : min(sentence.end, verb.i + 1 + AFTER_WINDOW)], marks, owners
-    )
+    return first_named(doc[verb.i + 1 : min(sentence.end, verb.i + 1 + after_words)], marks, owners)
 
 
 def resolve_subject(doc: Doc, tok: Token, marks: Span, owners: dict[int, Entity]) -> Entity | None:

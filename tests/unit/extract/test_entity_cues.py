@@ -7,6 +7,7 @@ import pytest
 from spacy.language import Language
 
 from orchestration.extract.cues import apposition, apposition_type
+from orchestration.extract.pipeline import STEPS
 from tests.unit.extract.conftest import Extract, entity
 
 
@@ -82,7 +83,8 @@ def test_type_from_the_words_around(extract: Extract, text: str, name: str, kind
 def test_apposition_type(nlp: Language, text: str, kind: str) -> None:
     doc = nlp(text)
     comma = next(t.i for t in doc if t.text == ",")
-    assert apposition_type(apposition(doc, comma)) == kind
+    cues = next(s for s in STEPS if s.factory == "newsledger_retype_by_cues")
+    assert apposition_type(apposition(doc, comma, cues.config["max_apposition"])) == kind
 
 
 def test_name_followed_by_the_subject_of_a_new_clause_keeps_its_type(extract: Extract) -> None:

@@ -1,0 +1,79 @@
+"""The extraction pipeline in one place: the newsledger components in the order they run, and
+every setting they take.
+
+`nlp.build_pipeline` appends these steps to the English model with `nlp.add_pipe(factory,
+name=name, config=config)`; no factory has defaults of its own, so a setting changed here is
+the one in force. The entity passes (from `newsledger_model_candidates` to
+`newsledger_vote_labels`) share the article's candidates in `doc._.entity_candidates` (see
+`candidate_pass`); `newsledger_entities` turns them into entities.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+# Between two equally long overlapping candidates, the one whose source has the lower number
+# wins: the dateline's reading of its own words, then a nationality word, a rule's finding,
+# the model's tag, the gazetteer's country, and last a repeat of a name found elsewhere.
+SOURCE_PRIORITY = {
+    "dateline": 0,
+    "demonym": 1,
+    "rule": 2,
+    "model": 3,
+    "gazetteer": 4,
+    "propagated": 5,
+}
+# The model's entity labels that become candidates; numbers, dates and amounts do not.
+ENTITY_LABELS = ["PERSON", "ORG", "GPE", "LOC", "FAC", "NORP", "EVENT", "PRODUCT"]
+ENTITY_LABELS += ["WORK_OF_ART", "LAW"]
+
+
+@dataclass(frozen=True)
+class Step:
+    """One component of the pipeline: its factory, its settings and, when the factory runs
+    more than once, the name of this run."""
+
+    factory: str
+    config: dict[str, Any] = field(default_factory=dict)
+    name: str | None = None
+
+
+STEPS: tuple[Step, ...] = (
+    Step("newsledger_lemmas"),
+    Step("newsledger_dateline"),
+    Step("newsledger_model_candidates", {"entity_labels": ENTITY_LABELS}),
+    Step("newsledger_dateline_candidates", {"votes": 3}),
+    Step("newsledger_demonym_candidates", {"votes": 3}),
+    Step("newsledger_country_candidates", {"max_words": 4, "max_shouted_chars": 3}),
+    Step("newsledger_select", {"source_priority": SOURCE_PRIORITY}, "newsledger_select_found"),
+    Step("newsledger_drop_shouted", {"min_words": 2}),
+    Step("newsledger_speaker_names", {"max_words": 4, "votes": 2}),
+    Step("newsledger_select", {"source_priority": SOURCE_PRIORITY}, "newsledger_select_speakers"),
+    Step("newsledger_link_places"),
+    Step("newsledger_retype_by_cues", {"max_apposition": 8, "votes": 3}),
+    Step("newsledger_complete_names", {"max_words": 5}),
+    Step("newsledger_select", {"source_priority": SOURCE_PRIORITY}, "newsledger_select_completed"),
+    Step(
+        "newsledger_retype_by_context",
+        {
+            "head_window": 3,
+            "max_titled_words": 4,
+            "min_list": 3,
+            "rule_votes": 3,
+            "list_votes": 2,
+        },
+    ),
+    Step("newsledger_complete_lists", {"min_agreeing": 2}),
+    Step("newsledger_titled_names", {"max_words": 4, "votes": 2}),
+    Step("newsledger_link_places", {}, "newsledger_link_places_again"),
+    Step("newsledger_propagate", {"votes": 0, "source_priority": SOURCE_PRIORITY}),
+    Step("newsledger_vote_labels", {"short_form_votes": 2, "org_head_votes": 2}),
+    Step("newsledger_entities", {"context_words": 10, "descriptor_words": 3}),
+    Step("newsledger_dates"),
+    Step("newsledger_figures"),
+    Step(
+        "newsledger_quotes",
+        {"min_words": 3, "verb_window": 6, "after_words": 16, "climb_steps": 6},
+    ),
+)
