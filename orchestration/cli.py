@@ -144,17 +144,7 @@ def extract(
     result = read_paths(paths)
     for rejection in result.rejections:
         errors.print(f"rejected {escape(rejection.source)}: {escape(rejection.reason)}")
-    records = [
-        extraction_record(
-            nlp,
-            article_id=article.article_id,
-            source=article.source,
-            body=article.body,
-            title=article.title,
-            published_date=article.published_date,
-        )
-        for article in result.articles
-    ]
+    records = [extraction_record(nlp, article) for article in result.articles]
     if output_format is ExtractFormat.jsonl:
         for record in records:
             sys.stdout.write(json.dumps(record, ensure_ascii=False) + "\n")

@@ -220,13 +220,12 @@ def score_figures(gold: dict[str, Any], record: dict[str, Any]) -> Tally:
                 found += party(want, got, role)
         return found
 
-    return tally(
-        gold.get("figures", []),
-        record["figures"],
-        same,
-        differences,
-        lambda f: f"{f['text']!r} = {f['value']} {f.get('unit')}",
-    )
+    return tally(gold.get("figures", []), record["figures"], same, differences, figure_label)
+
+
+def figure_label(figure: Item) -> str:
+    """A figure as a failure names it."""
+    return f"{figure['text']!r} = {figure['value']} {figure.get('unit')}"
 
 
 def score_dates(gold: dict[str, Any], record: dict[str, Any]) -> Tally:
@@ -240,13 +239,12 @@ def score_dates(gold: dict[str, Any], record: dict[str, Any]) -> Tally:
     def differences(want: Item, got: Item) -> list[str]:
         return differ("granularity", want.get("granularity"), got["granularity"])
 
-    return tally(
-        gold.get("dates", []),
-        record["dates"],
-        same,
-        differences,
-        lambda d: f"{d['text']!r} = {d['value']}",
-    )
+    return tally(gold.get("dates", []), record["dates"], same, differences, date_label)
+
+
+def date_label(found: Item) -> str:
+    """A date expression as a failure names it."""
+    return f"{found['text']!r} = {found['value']}"
 
 
 def score_quotes(gold: dict[str, Any], record: dict[str, Any]) -> Tally:
@@ -264,13 +262,12 @@ def score_quotes(gold: dict[str, Any], record: dict[str, Any]) -> Tally:
             return []
         return [f"speaker is {want['speaker']!r}, got {got['speaker']!r}"]
 
-    return tally(
-        gold.get("quotes", []),
-        record["quotes"],
-        same,
-        differences,
-        lambda q: repr((q.get("starts_with") or q["text"])[:48]),
-    )
+    return tally(gold.get("quotes", []), record["quotes"], same, differences, quote_label)
+
+
+def quote_label(quote: Item) -> str:
+    """A quotation as a failure names it: its first words."""
+    return repr((quote.get("starts_with") or quote["text"])[:48])
 
 
 def metadata_differences(gold: dict[str, Any], record: dict[str, Any]) -> list[str]:

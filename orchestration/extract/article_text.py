@@ -1,7 +1,24 @@
-"""What extraction needs of a stored article."""
+"""What extraction needs of an article: its identity, text and date."""
 
 from dataclasses import dataclass
 from datetime import date
+from typing import Protocol
+
+
+class ArticleFields(Protocol):
+    """An article as extraction reads it, whether just read (ingest's ArticleInput) or stored
+    (ArticleText)."""
+
+    @property
+    def article_id(self) -> str: ...
+    @property
+    def source(self) -> str: ...
+    @property
+    def title(self) -> str | None: ...
+    @property
+    def body(self) -> str: ...
+    @property
+    def published_date(self) -> date | None: ...
 
 
 @dataclass(frozen=True)

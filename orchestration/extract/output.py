@@ -2,12 +2,11 @@
 
 import gc
 from collections.abc import Sequence
-from datetime import date
 from typing import Any
 
 from spacy.language import Language
 
-from orchestration.extract.article_text import ArticleText
+from orchestration.extract.article_text import ArticleFields, ArticleText
 from orchestration.extract.document import (
     doc_record,
     extract_article,
@@ -32,18 +31,14 @@ def with_article_fields(
     return {**result, "article": {**article, **result["article"]}}
 
 
-def extraction_record(
-    nlp: Language,
-    *,
-    article_id: str,
-    source: str,
-    body: str,
-    title: str | None,
-    published_date: date | None,
-) -> dict[str, Any]:
+def extraction_record(nlp: Language, article: ArticleFields) -> dict[str, Any]:
     """Extract one article and shape the result as DESIGN's extraction JSON."""
-    result = extract_article(nlp, body, title=title, published_date=published_date)
-    return with_article_fields(result, article_id, source, title, body)
+    result = extract_article(
+        nlp, article.body, title=article.title, published_date=article.published_date
+    )
+    return with_article_fields(
+        result, article.article_id, article.source, article.title, article.body
+    )
 
 
 def chunk_results(

@@ -32,14 +32,7 @@ def extracted(request: pytest.FixtureRequest, nlp: Language) -> Extracted:
     read = read_path(article_path(gold))
     assert not read.rejections
     [text] = read.articles
-    record = extraction_record(
-        nlp,
-        article_id=text.article_id,
-        source=text.source,
-        body=text.body,
-        title=text.title,
-        published_date=text.published_date,
-    )
+    record = extraction_record(nlp, text)
     return gold, record
 
 

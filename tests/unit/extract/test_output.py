@@ -36,14 +36,7 @@ def test_a_stored_record_is_the_extraction_json_without_the_body(nlp: Language) 
     texts = corpus_texts()[:4]
     [stored] = stored_chunks([texts], nlp=nlp)
     for text, record in zip(texts, stored, strict=True):
-        full = extraction_record(
-            nlp,
-            article_id=text.article_id,
-            source=text.source,
-            body=text.body,
-            title=text.title,
-            published_date=text.published_date,
-        )
+        full = extraction_record(nlp, text)
         assert full["article"].pop("body") == text.body
         assert json.loads(record.payload) == full
         assert (record.extractor_version, record.model) == (
