@@ -146,8 +146,8 @@ def make_entity(doc: Doc, members: list[Candidate], home: str | None) -> Entity:
         type=kind,
         country=country,
         title=titles.most_common(1)[0][0] if titles else None,
-        lat=place.lat if place else None,
-        lon=place.lon if place else None,
+        lat=place.point.lat if place and place.point else None,
+        lon=place.point.lon if place and place.point else None,
         geonames_id=place.geonames_id if place else None,
         aliases=aliases,
         mentions=[

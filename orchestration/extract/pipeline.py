@@ -30,6 +30,24 @@ ENTITY_LABELS += ["WORK_OF_ART", "LAW"]
 
 
 @dataclass(frozen=True)
+class GazetteerSettings:
+    """How the gazetteer (`geo.Gazetteer`, one per process and shared by every component
+    that links a place) ranks places that share a name.
+
+    A city of at least `major_city` inhabitants outranks the US state of its name ("New
+    York"), and is the only kind of city linked for a lone "person" word or abroad when the
+    article's places lie elsewhere (`place_links.fits_city`); a city known by a name only as
+    an alternate counts `alternate_weight` of its population.
+    """
+
+    major_city: int
+    alternate_weight: float
+
+
+GAZETTEER = GazetteerSettings(major_city=500_000, alternate_weight=0.1)
+
+
+@dataclass(frozen=True)
 class Step:
     """One component of the pipeline: its factory, its settings and, when the factory runs
     more than once, the name of this run."""
