@@ -88,10 +88,16 @@ STEPS: tuple[Step, ...] = (
     Step("newsledger_propagate", {"votes": 0, "source_priority": SOURCE_PRIORITY}),
     Step("newsledger_vote_labels", {"short_form_votes": 2, "org_head_votes": 2}),
     Step("newsledger_entities", {"context_words": 10, "descriptor_words": 3}),
-    Step("newsledger_dates"),
-    Step("newsledger_figures"),
+    Step("newsledger_dates", {"search_years": 40, "climb_steps": 4}),
+    Step("newsledger_figures", {"climb_steps": 6}),
     Step(
         "newsledger_quotes",
-        {"min_words": 3, "verb_window": 6, "after_words": 16, "climb_steps": 6},
+        {
+            "min_words": 3,
+            "verb_window": 6,
+            "after_words": 16,
+            "climb_steps": 6,
+            "according_words": 4,
+        },
     ),
 )
