@@ -19,13 +19,12 @@ from orchestration.extract.patterns import (
     YEAR_SPAN_RE,
     YEAR_WORD_RE,
 )
-from orchestration.extract.published import infer_published_date
+from orchestration.extract.published import WEEKDAYS, infer_published_date
 from orchestration.extract.records import doc_text, sentence_index
 from orchestration.extract.schema import DateRef
 from orchestration.extract.tense import time_direction
 
 WEEKDAY_ONLY_RE = re.compile(rf"(?:(?:early|late|on)\s+)?({WEEKDAY})", re.I)
-WEEKDAY_NAMES = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
 MONTH_RE = re.compile(rf"\b{MONTH}(?!\w)")
 COARSE_PERIODS = frozenset({"month", "year"})
 # dateparser's parsers, in its default order, less those for timestamps and digit runs.
@@ -116,7 +115,7 @@ def weekday_date(text: str, base: dt.date, direction: str) -> dt.date | None:
     match = WEEKDAY_ONLY_RE.fullmatch(text)
     if match is None or direction == "current_period":
         return None
-    wanted = WEEKDAY_NAMES.index(match[1][:3].lower())
+    wanted = WEEKDAYS.index(match[1][:3].lower())
     if direction == "past":
         return base - dt.timedelta(days=(base.weekday() - wanted) % 7)
     return base + dt.timedelta(days=(wanted - base.weekday()) % 7)

@@ -8,6 +8,7 @@ from collections import Counter
 from spacy.tokens import Doc
 
 from orchestration.extract.attributes import home_country
+from orchestration.extract.datafiles import read_words
 from orchestration.extract.dateline import Dateline
 from orchestration.extract.geo import normalise, read_table
 from orchestration.extract.lexicon import GOVERNMENT_TITLES
@@ -16,7 +17,7 @@ from orchestration.extract.schema import Entity, Mention
 from orchestration.extract.spans import Candidate
 
 PRIMARY_DEMONYM = {code: forms[0] for code, forms in read_table("demonyms.tsv")}
-ACRONYM_SKIP = frozenset({"of", "the", "and", "for", "&"})
+ACRONYM_SKIP = read_words("acronym_skip_words.txt")
 
 
 def entity_id(kind: str, name: str) -> str:

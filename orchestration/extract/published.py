@@ -5,10 +5,12 @@ from __future__ import annotations
 import datetime as dt
 import re
 
+from orchestration.extract.datafiles import data_rows
 from orchestration.extract.patterns import MONTH, YEAR_WORD_RE
 
-MONTHS = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")
-WEEKDAYS = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
+# Three-letter abbreviations in calendar order: January is month 1, Monday weekday 0.
+MONTHS = tuple(word for word, kind in data_rows("calendar_words.tsv") if kind == "month")
+WEEKDAYS = tuple(word for word, kind in data_rows("calendar_words.tsv") if kind == "weekday")
 WEEKDAY_DATE_RE = re.compile(
     rf"\b(?P<weekday>(?:Mon|Tues?|Wed(?:nes)?|Thu(?:rs?)?|Fri|Sat(?:ur)?|Sun)(?:day)?)\.?,?\s+"
     rf"(?:(?P<month1>{MONTH})\s+(?P<day1>\d{{1,2}})|(?P<day2>\d{{1,2}})\s+(?P<month2>{MONTH}))"
