@@ -21,6 +21,14 @@ def read_words(name: str) -> frozenset[str]:
     return frozenset(row[0].strip().casefold() for row in data_rows(name))
 
 
+def words_by_kind(name: str) -> dict[str, frozenset[str]]:
+    """A "word<TAB>kind" data file as the set of words of each kind."""
+    kinds: dict[str, set[str]] = {}
+    for word, kind in data_rows(name):
+        kinds.setdefault(kind, set()).add(word)
+    return {kind: frozenset(words) for kind, words in kinds.items()}
+
+
 def data_pairs(name: str) -> dict[str, str]:
     """A two-column data file as a mapping, in file order."""
     return {key: value for key, value in data_rows(name)}

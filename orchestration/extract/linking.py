@@ -8,6 +8,7 @@ from collections import Counter
 from spacy.tokens import Doc
 
 from orchestration.extract.attributes import home_country
+from orchestration.extract.datafiles import read_words
 from orchestration.extract.dateline import Dateline
 from orchestration.extract.geo import normalise, read_table
 from orchestration.extract.lexicon import GOVERNMENT_TITLES
@@ -16,7 +17,7 @@ from orchestration.extract.schema import Entity, Mention
 from orchestration.extract.spans import Candidate
 
 PRIMARY_DEMONYM = {code: forms[0] for code, forms in read_table("demonyms.tsv")}
-ACRONYM_SKIP = frozenset({"of", "the", "and", "for", "&"})
+ACRONYM_SKIP = read_words("acronym_skip_words.txt")
 
 
 def entity_id(kind: str, name: str) -> str:
@@ -146,8 +147,8 @@ def make_entity(doc: Doc, members: list[Candidate], home: str | None) -> Entity:
         type=kind,
         country=country,
         title=titles.most_common(1)[0][0] if titles else None,
-        lat=place.lat if place else None,
-        lon=place.lon if place else None,
+        lat=place.point.lat if place and place.point else None,
+        lon=place.point.lon if place and place.point else None,
         geonames_id=place.geonames_id if place else None,
         aliases=aliases,
         mentions=[

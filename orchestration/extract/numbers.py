@@ -7,7 +7,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Token
 
-from orchestration.extract.datafiles import data_rows
+from orchestration.extract.datafiles import data_pairs, data_rows
 
 
 def read_number_words() -> dict[str, dict[str, int]]:
@@ -23,10 +23,10 @@ UNIT_WORDS = NUMBER_TABLE["cardinal"]
 TENS_WORDS = NUMBER_TABLE["tens"]
 ORDINAL_WORDS = NUMBER_TABLE["ordinal"]
 SCALE_WORDS = {word: float(value) for word, value in NUMBER_TABLE["scale"].items()}
-SUFFIX_SCALES = {"k": 1e3, "m": 1e6, "mn": 1e6, "mln": 1e6, "bn": 1e9, "b": 1e9, "tn": 1e12}
+SUFFIX_SCALES = {suffix: float(value) for suffix, value in data_pairs("scale_suffixes.tsv").items()}
 
 DIGITS_RE = re.compile(r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?")
-COMPACT_RE = re.compile(r"(\d+(?:\.\d+)?)(k|m|mn|mln|bn|b|tn)", re.I)
+COMPACT_RE = re.compile(r"(\d+(?:\.\d+)?)(" + "|".join(SUFFIX_SCALES) + ")", re.I)
 ORDINAL_RE = re.compile(r"(\d+)(?:st|nd|rd|th)", re.I)
 NUMBER_WORDS = frozenset(UNIT_WORDS) | frozenset(TENS_WORDS) | {"hundred", "thousand"}
 

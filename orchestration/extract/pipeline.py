@@ -30,6 +30,24 @@ ENTITY_LABELS += ["WORK_OF_ART", "LAW"]
 
 
 @dataclass(frozen=True)
+class GazetteerSettings:
+    """How the gazetteer (`geo.Gazetteer`, one per process and shared by every component
+    that links a place) ranks places that share a name.
+
+    A city of at least `major_city` inhabitants outranks the US state of its name ("New
+    York"), and is the only kind of city linked for a lone "person" word or abroad when the
+    article's places lie elsewhere (`place_links.fits_city`); a city known by a name only as
+    an alternate counts `alternate_weight` of its population.
+    """
+
+    major_city: int
+    alternate_weight: float
+
+
+GAZETTEER = GazetteerSettings(major_city=500_000, alternate_weight=0.1)
+
+
+@dataclass(frozen=True)
 class Step:
     """One component of the pipeline: its factory, its settings and, when the factory runs
     more than once, the name of this run."""
@@ -70,10 +88,16 @@ STEPS: tuple[Step, ...] = (
     Step("newsledger_propagate", {"votes": 0, "source_priority": SOURCE_PRIORITY}),
     Step("newsledger_vote_labels", {"short_form_votes": 2, "org_head_votes": 2}),
     Step("newsledger_entities", {"context_words": 10, "descriptor_words": 3}),
-    Step("newsledger_dates"),
-    Step("newsledger_figures"),
+    Step("newsledger_dates", {"search_years": 40, "climb_steps": 4}),
+    Step("newsledger_figures", {"climb_steps": 6}),
     Step(
         "newsledger_quotes",
-        {"min_words": 3, "verb_window": 6, "after_words": 16, "climb_steps": 6},
+        {
+            "min_words": 3,
+            "verb_window": 6,
+            "after_words": 16,
+            "climb_steps": 6,
+            "according_words": 4,
+        },
     ),
 )

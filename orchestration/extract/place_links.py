@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from spacy.tokens import Doc
 
-from orchestration.extract.geo import MAJOR_CITY, Place, gazetteer, normalise
+from orchestration.extract.geo import Place, gazetteer, normalise
 from orchestration.extract.spans import Candidate, surnames
 
 
@@ -46,7 +46,7 @@ def fits_city(cand: Candidate, place: Place, text: str, context: frozenset[str])
     """Whether a city link is safe: not for a name written as a region's, only a large city
     under its own name for a "person", and only a large city abroad when the article's
     places lie elsewhere."""
-    large = place.population >= MAJOR_CITY
+    large = place.population >= gazetteer().settings.major_city
     if cand.region:
         return False
     if cand.label == "PERSON":

@@ -5,10 +5,12 @@ from __future__ import annotations
 import datetime as dt
 import re
 
+from orchestration.extract.datafiles import data_rows
 from orchestration.extract.patterns import MONTH, YEAR_WORD_RE
 
-MONTHS = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")
-WEEKDAYS = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
+# Three-letter abbreviations in calendar order: January is month 1, Monday weekday 0.
+MONTHS = tuple(word for word, kind in data_rows("calendar_words.tsv") if kind == "month")
+WEEKDAYS = tuple(word for word, kind in data_rows("calendar_words.tsv") if kind == "weekday")
 WEEKDAY_DATE_RE = re.compile(
     rf"\b(?P<weekday>(?:Mon|Tues?|Wed(?:nes)?|Thu(?:rs?)?|Fri|Sat(?:ur)?|Sun)(?:day)?)\.?,?\s+"
     rf"(?:(?P<month1>{MONTH})\s+(?P<day1>\d{{1,2}})|(?P<day2>\d{{1,2}})\s+(?P<month2>{MONTH}))"
@@ -19,7 +21,6 @@ MONTH_DAY_RE = re.compile(
     r"(?:,?\s+(?P<year>\d{4}))?"
 )
 ISO_RE = re.compile(r"\d{4}-\d{2}-\d{2}")
-SEARCH_YEARS = 40
 
 
 def month_number(text: str) -> int:
@@ -28,14 +29,15 @@ def month_number(text: str) -> int:
 
 
 def pick_year(
-    month: int, day: int, weekday: int | None, floor: int | None, today: dt.date
+    month: int, day: int, weekday: int | None, floor: int | None, today: dt.date, years: int
 ) -> dt.date | None:
-    """The most recent date on or before today with this month and day (and weekday).
+    """The most recent date on or before today with this month and day (and weekday), among
+    the last `years` years.
 
     A year mentioned in the text is a floor: a report is not older than the years it cites.
     """
     for lower in (floor, None):
-        for year in range(today.year, today.year - SEARCH_YEARS, -1):
+        for year in range(today.year, today.year - years, -1):
             if lower is not None and year < lower:
                 break
             try:
@@ -55,12 +57,16 @@ def parts(match: re.Match[str]) -> tuple[int, int, int | None]:
 
 
 def infer_published_date(
-    body: str, date_texts: list[str], dateline_date: str | None, today: dt.date | None = None
+    body: str,
+    date_texts: list[str],
+    dateline_date: str | None,
+    search_years: int,
+    today: dt.date | None = None,
 ) -> dt.date | None:
     """The publication date a report implies: its dateline date, else a weekday-pinned date.
 
     "Friday, March 3" fixes the year to the latest one (not after today, not before any
-    year the text mentions) in which 3 March fell on a Friday.
+    year the text mentions, at most `search_years` back) in which 3 March fell on a Friday.
     """
     today = today or dt.date.today()
     years = [
@@ -75,13 +81,14 @@ def infer_published_date(
             month, day, year = parts(match)
             if year:
                 return safe_date(year, month, day)
-            return pick_year(month, day, None, floor, today)
+            return pick_year(month, day, None, floor, today, search_years)
     match = WEEKDAY_DATE_RE.search(body)
     if match:
         month, day, year = parts(match)
         if year:
             return safe_date(year, month, day)
-        return pick_year(month, day, WEEKDAYS.index(match["weekday"][:3].lower()), floor, today)
+        weekday = WEEKDAYS.index(match["weekday"][:3].lower())
+        return pick_year(month, day, weekday, floor, today, search_years)
     return None
 
 

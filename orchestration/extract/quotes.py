@@ -148,9 +148,12 @@ def make_quotes(
     verb_window: int,
     after_words: int,
     climb_steps: int,
+    according_words: int,
 ) -> QuoteComponent:
-    """Pipeline factory for the quotation component (settings: see `find_quotes`)."""
-    return QuoteComponent(min_words, verb_window, SpeakerSearch(after_words, climb_steps))
+    """Pipeline factory for the quotation component (settings: see `find_quotes` and
+    `speakers.SpeakerSearch`)."""
+    search = SpeakerSearch(after_words, climb_steps, according_words)
+    return QuoteComponent(min_words, verb_window, search)
 
 
 class QuoteComponent:

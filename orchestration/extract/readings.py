@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from spacy.tokens import Doc, Token
 
 from orchestration.extract.currency import currency_after, currency_before
+from orchestration.extract.datafiles import words_by_kind
 from orchestration.extract.lemmas import lemma
 from orchestration.extract.lexicon import DEFINITE_DETERMINERS, HYPHENS, MEASURE_UNITS, TIME_UNITS
 from orchestration.extract.numbers import (
@@ -18,11 +19,12 @@ from orchestration.extract.numbers import (
 )
 from orchestration.extract.patterns import YEAR_RE
 
-CLOCK_WORDS = frozenset({"a.m.", "p.m.", "am", "pm", "gmt", "utc", "o'clock"})
-AFTER_DATE_WORDS = frozenset({"ago", "later", "earlier"})
-RANGE_WORDS = frozenset({"to", "and", "or", "-", "\u2013"})
-MEASURE_PREFIXES = frozenset({"cubic", "square"})
-FRACTION_WORDS = frozenset({"half", "halves", "quarter", "quarters"})
+FIGURE_WORDS = words_by_kind("figure_words.tsv")
+CLOCK_WORDS = FIGURE_WORDS["clock"]
+AFTER_DATE_WORDS = FIGURE_WORDS["after_date"]
+RANGE_WORDS = FIGURE_WORDS["range"]
+MEASURE_PREFIXES = FIGURE_WORDS["measure_prefix"]
+FRACTION_WORDS = FIGURE_WORDS["fraction"]
 
 
 @dataclass

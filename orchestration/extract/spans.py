@@ -8,7 +8,7 @@ from spacy.tokens import Doc
 
 from orchestration.extract.datafiles import read_words
 from orchestration.extract.geo import Place
-from orchestration.extract.lexicon import DETERMINERS, HYPHENS, POSSESSIVES, TITLE_WORDS
+from orchestration.extract.lexicon import DASHES, DETERMINERS, HYPHENS, POSSESSIVES, TITLE_WORDS
 from orchestration.extract.records import span_text
 
 NAME_LABELS = frozenset({"PERSON", "ORG", "GPE", "LOC", "FAC"})
@@ -16,8 +16,7 @@ NAME_LABELS = frozenset({"PERSON", "ORG", "GPE", "LOC", "FAC"})
 NUMERIC_LABELS = frozenset({"DATE", "TIME", "MONEY", "PERCENT", "QUANTITY", "CARDINAL", "ORDINAL"})
 LOOSE_POS = frozenset({"ADP", "DET", "ADV", "VERB", "AUX", "PRON", "SCONJ", "CCONJ", "PART"})
 NAME_PARTICLES = read_words("name_particles.txt")
-DASHES = frozenset({"-", "\u2013", "\u2014", "--"})
-HYPHEN_SUFFIX_STOP = frozenset({"led", "run", "era", "old", "age", "day", "eye", "way"})
+HYPHEN_SUFFIX_STOP = read_words("hyphen_suffix_stops.txt")
 
 
 @dataclass

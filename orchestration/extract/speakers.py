@@ -24,10 +24,12 @@ SPEAKER_TYPES = frozenset({"PERSON", "ORG"})
 @dataclass(frozen=True)
 class SpeakerSearch:
     """How far the search for a speaker reaches: `after_words` tokens after the quotation or
-    its verb, and `climb_steps` clauses up the parse from the verb to its subject."""
+    its verb, `climb_steps` clauses up the parse from the verb to its subject, and
+    `according_words` tokens after "according to" for the source it names."""
 
     after_words: int
     climb_steps: int
+    according_words: int
 
 
 def is_speech_verb(tok: Token) -> bool:
@@ -71,18 +73,19 @@ def attribute(
     governs = before is not None and before.left_edge.i <= marks.start < before.right_edge.i
     verb = before if governs else speech_verb_after(doc, marks, search.after_words) or before
     if verb is None:
-        source = according_to(doc, marks, owners)
+        source = according_to(doc, marks, owners, search.according_words)
         return source, "according to" if source else None
     return resolve_speaker(doc, verb, marks, owners, search), lemma(verb).lower()
 
 
-def according_to(doc: Doc, marks: Span, owners: dict[int, Entity]) -> Entity | None:
-    """The source named by "according to X" in the quotation's sentence."""
+def according_to(doc: Doc, marks: Span, owners: dict[int, Entity], reach: int) -> Entity | None:
+    """The source named by "according to X", within `reach` tokens after "to", in the
+    quotation's sentence."""
     first = sentence_of(doc, marks.start)
     last = sentence_of(doc, marks.end - 1)
     for tok in [*doc[first.start : marks.start], *doc[marks.end : last.end]]:
         if tok.lower_ == "according" and tok.i + 1 < len(doc) and doc[tok.i + 1].lower_ == "to":
-            for after in doc[tok.i + 2 : tok.i + 6]:
+            for after in doc[tok.i + 2 : tok.i + 2 + reach]:
                 entity = owners.get(after.i)
                 if entity is not None and entity.type in SPEAKER_TYPES:
                     return entity

@@ -7,14 +7,14 @@ from spacy.tokens import Span
 
 FUTURE_AUX = frozenset({"will", "would", "shall", "could", "may", "might", "'ll", "\u2019ll"})
 PAST_TAGS = frozenset({"VBD", "VBN"})
-CLIMB_STEPS = 4
 
 
-def time_direction(span: Span) -> str:
+def time_direction(span: Span, climb_steps: int) -> str:
     """ "future", "past" or "current_period" (dateparser's PREFER_DATES_FROM values) for a
-    date expression, from the tense of the clause it modifies."""
+    date expression, from the tense of the clause it modifies: the first verb at most
+    `climb_steps` heads up the parse from the expression."""
     verb = span.root
-    for _ in range(CLIMB_STEPS):
+    for _ in range(climb_steps):
         if verb.pos_ in ("VERB", "AUX") or verb.head.i == verb.i:
             break
         verb = verb.head

@@ -30,7 +30,7 @@ def test_lookup(text: str, name: str, country: str) -> None:
 def test_city_has_coordinates_and_geonames_id() -> None:
     place = gazetteer().lookup("Saigon")
     assert place is not None and place.kind == "city"
-    assert place.geonames_id and place.lat and place.lon
+    assert place.geonames_id and place.point and place.point.lat and place.point.lon
 
 
 def test_continent_is_loc_without_country() -> None:
