@@ -53,11 +53,16 @@ class Run:
 
 
 def descendants(pid: int) -> set[int]:
-    """The pids of every living descendant of `pid`."""
+    """The pids of every living descendant of `pid`; a process that ends while they are read
+    has none."""
     found, todo = set(), [pid]
     while todo:
         parent = todo.pop()
-        for children in Path(f"/proc/{parent}/task").glob("*/children"):
+        try:
+            lists = list(Path(f"/proc/{parent}/task").glob("*/children"))
+        except OSError:
+            continue
+        for children in lists:
             try:
                 kids = {int(c) for c in children.read_text().split()}
             except OSError:
