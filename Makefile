@@ -3,9 +3,14 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 TEST_STAMP := $(VENV)/.installed-test
+# Development corpora and their scorers, kept outside the project (see README, "Measuring extraction").
+EVAL_SCRIPTS ?= ../shared/eval
+EVAL_DATA ?= ../shared/eval-data
+EVAL_POLNEAR_LIMIT ?= 0
+NEWSLEDGER ?= $(CURDIR)/$(BIN)/newsledger
 export DAGSTER_HOME := $(CURDIR)/dagster_home
 
-.PHONY: install run test lint ui clean bench
+.PHONY: install run test lint ui clean bench eval
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -36,6 +41,12 @@ ui: $(STAMP)
 
 bench: $(STAMP)
 	$(BIN)/python -m benchmarks.pipeline --articles 2000 --out data/benchmarks/benchmark-2000.json
+
+eval: $(STAMP)
+	@test -d "$(EVAL_SCRIPTS)" || { echo "eval: no scorers at EVAL_SCRIPTS=$(EVAL_SCRIPTS)"; exit 2; }
+	@test -d "$(EVAL_DATA)" || { echo "eval: no corpora at EVAL_DATA=$(EVAL_DATA)"; exit 2; }
+	$(BIN)/python -m benchmarks.extraction_eval --scripts "$(EVAL_SCRIPTS)" --data "$(EVAL_DATA)" \
+		--newsledger "$(NEWSLEDGER)" --polnear-limit $(EVAL_POLNEAR_LIMIT)
 
 clean:
 	rm -rf $(VENV) data/warehouse.duckdb data/warehouse.duckdb.wal
