@@ -16,14 +16,20 @@ CAPS_WORD = r"(?:[A-Z]{1,3}\.|[A-Z][A-Z'\u2019]*(?:-[A-Z][A-Z'\u2019]*)*)"
 CAPS_PLACE = rf"{CAPS_WORD}(?: {CAPS_WORD})*"
 TITLE_PLACE = r"[A-Z][a-z]+(?:[ \-][A-Z][a-z]+)*"
 DASH = r"(?:[\u2013\u2014:]|-{1,2})"
+# An agency named in capitals after the dateline: "UZA" in "TASHKENT. UZA \u2013 The minister".
+# After a full stop the dash may be left out ("ASTANA. KAZINFORM President Tokayev"), when
+# a capitalised word follows the agency's name.
+AGENCY_CAPS = r"[A-Z][A-Z&]{2,}(?:[ \-][A-Z][A-Z&]+)*"
+HEAD_AGENCIES = ("agency1", "agency2", "agency3")
 DATELINE_RE = re.compile(
     rf"\A\s*(?P<place>{CAPS_PLACE}|{TITLE_PLACE})"
     rf"(?:,\s*(?!{MONTH}\s*\d)(?P<region>{TITLE_PLACE}|{CAPS_PLACE}))?"
     rf"(?:,?\s*(?P<date>{MONTH}\s+\d{{1,2}}(?:,\s*\d{{4}})?|\d{{1,2}}\s+{MONTH}(?:\s+\d{{4}})?"
     rf"|\d{{4}}-\d{{2}}-\d{{2}}))?"
     rf"\s*(?:\(\s*(?P<agency1>[A-Z][\w&.\- ]{{1,30}}?)\s*\))?"
-    rf"(?:\s*(?P<sep>{DASH}|\.)\s+|(?<=\d)\s*\n)"
-    rf"(?:(?P<agency2>[A-Z][A-Z&]{{2,}}(?:[ \-][A-Z][A-Z&]+)*)\s*{DASH}\s*)?"
+    rf"(?:\s*(?P<sep>{DASH}|(?P<dot>\.))\s+|(?<=\d)\s*\n)"
+    rf"(?:(?P<agency2>{AGENCY_CAPS})\s*{DASH}\s*"
+    rf"|(?(dot)(?P<agency3>{AGENCY_CAPS})\s+(?=[A-Z])))?"
 )
 PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
 AGENCY_RE = re.compile(
@@ -85,7 +91,7 @@ def find_dateline(body: str, model_places: set[tuple[int, int]] | None = None) -
         match.start("region") if region else None,
         match.end("region") if region else None,
         region,
-        bool(match and (match["agency1"] or match["agency2"])),
+        bool(match and any(match[group] for group in HEAD_AGENCIES)),
     )
 
 
@@ -98,7 +104,8 @@ def accept_dateline(match: re.Match[str], model_places: set[tuple[int, int]]) ->
     if match["sep"] is None:
         return bool(match["date"])
     if text.isupper() and sum(c.isalpha() for c in text) >= 2:
-        return match["sep"] != "." or bool(match["agency2"] or match["date"] or match["region"])
+        agency = match["agency2"] or match["agency3"]
+        return match["sep"] != "." or bool(agency or match["date"] or match["region"])
     return bool(match["region"] or match["date"])
 
 
@@ -107,7 +114,7 @@ def find_agency(
 ) -> tuple[str | None, int | None, int | None]:
     """The news agency or press service the report comes through, with its offsets."""
     if match:
-        for group in ("agency1", "agency2"):
+        for group in HEAD_AGENCIES:
             if match[group]:
                 return match[group], match.start(group), match.end(group)
     first_paragraph = body.split("\n\n", 1)[0]

@@ -12,6 +12,8 @@ from orchestration.extract.dateline import find_dateline
     [
         ("BISHKEK \u2013 President Japarov met.", "Bishkek", None, None),
         ("TASHKENT. UZA \u2013 The minister met.", "Tashkent", "UZA", None),
+        ("ASTANA. KAZINFORM President Tokayev met.", "Astana", "KAZINFORM", None),
+        ("XI'AN. KAZINFORM The delegation arrived.", "Xi\u2019an", "KAZINFORM", None),
         ("HANOI, Vietnam, May 7. The minister met.", "Hanoi", None, "May 7"),
         ("WASHINGTON (Reuters) - The Treasury said.", "Washington", "Reuters", None),
         ("LONDON, June 5 (Reuters) - Britain said.", "London", "Reuters", "June 5"),
@@ -35,6 +37,7 @@ def test_region_disambiguates_the_city() -> None:
         "President Japarov is on a visit.",
         "SOCCER - JAPAN GET LUCKY WIN.",
         "Vietnam. The country is long.",
+        "ASTANA. NATO leaders met.",
         "",
     ],
 )
