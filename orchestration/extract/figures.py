@@ -19,7 +19,13 @@ from orchestration.extract.numbers import (
     read_number,
 )
 from orchestration.extract.patterns import DIGIT_RE
-from orchestration.extract.readings import Reading, ordinal_reading, read_meaning, unit_of
+from orchestration.extract.readings import (
+    Reading,
+    negated,
+    ordinal_reading,
+    read_meaning,
+    unit_of,
+)
 from orchestration.extract.records import sentence_index
 from orchestration.extract.schema import Figure
 
@@ -74,12 +80,15 @@ def read_at(
         number = read_number(doc, i, skip=glued[0], money=True)
         if number is None:
             return None, None, None
-        return number, Reading("money", glued[1], glued[1], i, number.end), number.value
+        reading = Reading("money", glued[1], glued[1], i, number.end)
+        return number, *negated(doc, reading, number.value)
     digits = doc[i].text[:1].isdigit()
     number = read_number(doc, i, money=digits and currency_before(doc, i) is not None)
     if number is not None:
         reading = read_meaning(doc, number, context)
-        return number, reading, number.value * reading.scale if reading else None
+        if reading is None:
+            return number, None, None
+        return number, *negated(doc, reading, number.value * reading.scale)
     ordinal = ordinal_value(doc[i].text)
     reading = ordinal_reading(doc, doc[i]) if ordinal else None
     return None, reading, float(ordinal) if ordinal else None

@@ -29,6 +29,8 @@ DIGITS_RE = re.compile(r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?")
 COMPACT_RE = re.compile(r"(\d+(?:\.\d+)?)(" + "|".join(SUFFIX_SCALES) + ")", re.I)
 ORDINAL_RE = re.compile(r"(\d+)(?:st|nd|rd|th)", re.I)
 NUMBER_WORDS = frozenset(UNIT_WORDS) | frozenset(TENS_WORDS) | {"hundred", "thousand"}
+# Signs written against the digits that make a number negative: hyphen-minus and minus sign.
+MINUS_SIGNS = frozenset({"-", "\u2212"})
 
 
 @dataclass
@@ -111,13 +113,18 @@ def attached_scale(doc: Doc, end: int, short: bool) -> float | None:
 
 
 def read_number(doc: Doc, i: int, skip: int = 0, money: bool = False) -> Number | None:
-    """The number starting at token `i`, with any scale word after it ("6 billion").
+    """The number starting at token `i`, with any scale word after it ("6 billion"); a minus
+    sign written against the digits ("-0.5") makes it negative.
 
     `skip` characters at the head of the token are not part of the number (a currency sign
     written against the digits, "NZ$40"); `money` allows single-letter scale suffixes.
     """
     tok = doc[i]
-    value = digits_value(tok.text[skip:])
+    text = tok.text[skip:]
+    sign = 1.0
+    if not skip and text[:1] in MINUS_SIGNS and text[1:2].isdigit():
+        sign, text = -1.0, text[1:]
+    value = digits_value(text)
     end = i + 1
     spelled = False
     if value is not None:
@@ -155,7 +162,7 @@ def read_number(doc: Doc, i: int, skip: int = 0, money: bool = False) -> Number 
     while (k := skip_spaces(doc, end)) < len(doc) and doc[k].lower_ in SCALE_WORDS:
         value *= SCALE_WORDS[doc[k].lower_]
         end = k + 1
-    return Number(i, end, value, spelled)
+    return Number(i, end, sign * value, spelled)
 
 
 def next_is_scale(doc: Doc, i: int) -> bool:

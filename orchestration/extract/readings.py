@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from spacy.tokens import Doc, Token
 
@@ -25,6 +25,7 @@ AFTER_DATE_WORDS = FIGURE_WORDS["after_date"]
 RANGE_WORDS = FIGURE_WORDS["range"]
 MEASURE_PREFIXES = FIGURE_WORDS["measure_prefix"]
 FRACTION_WORDS = FIGURE_WORDS["fraction"]
+NEGATIVE_WORDS = FIGURE_WORDS["negative"]
 
 
 @dataclass
@@ -110,6 +111,15 @@ def read_meaning(doc: Doc, number: Number, context: tuple[str, ...] = ()) -> Rea
     if words in (["percentage", "point"], ["percentage", "points"]):
         return Reading("percent", "percentage point", None, number.start, k + 2)
     return read_range(doc, number, context) or read_unit(doc, number)
+
+
+def negated(doc: Doc, reading: Reading, value: float) -> tuple[Reading, float]:
+    """The reading and value of a figure with a word that makes it negative right before it
+    ("minus 0.5%" is -0.5), the word joining the figure's span; else both unchanged."""
+    before = reading.start - 1
+    if before < 0 or doc[before].lower_ not in NEGATIVE_WORDS:
+        return reading, value
+    return replace(reading, start=before), -value
 
 
 def read_range(doc: Doc, number: Number, context: tuple[str, ...]) -> Reading | None:

@@ -84,6 +84,20 @@ def test_ranges_give_both_ends_the_unit(extract: Extract, text: str, expected: l
     assert readings(extract(text)) == expected
 
 
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Output changed by minus 0.5% in May.",
+            ("minus 0.5%", "percent", -0.5, "percent"),
+        ),
+        ("Output changed by -0.5% in May.", ("-0.5%", "percent", -0.5, "percent")),
+    ],
+)
+def test_negative_figures(extract: Extract, text: str, expected: tuple) -> None:
+    assert readings(extract(text)) == [expected]
+
+
 def test_range_shares_the_scale_word(extract: Extract) -> None:
     (low, high) = figures(extract("The plan costs 2 to 3 billion dollars."), "money")
     assert (low["value"], high["value"], low["currency"]) == (2e9, 3e9, "USD")

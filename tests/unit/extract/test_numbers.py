@@ -45,6 +45,8 @@ def test_spelled_numbers(words: list[str], value: float) -> None:
         ("twenty-five workers", 25.0, 3),
         ("a million people", 1e6, 2),
         ("one hundred and fifty schools", 150.0, 4),
+        ("-0.5 percent", -0.5, 1),
+        ("\u22121.2 billion", -1.2e9, 2),
     ],
 )
 def test_read_number(text: str, value: float, length: int) -> None:
