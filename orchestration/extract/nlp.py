@@ -18,6 +18,7 @@ from orchestration.extract import (  # noqa: F401
     figures,
     lemmas,
     quotes,
+    sentences,
 )
 from orchestration.extract.pipeline import STEPS
 
@@ -41,12 +42,14 @@ def build_pipeline() -> Language:
 
     The model's lemmatizer is disabled: the components ask it for the few lemmas they read
     (see `lemmas`), which spares a pass over every token. Its attribute ruler gives way to
-    `attribute_rules`, which sets the same attributes faster.
+    `attribute_rules`, which sets the same attributes faster. Right after the parser,
+    `sentences` rejoins the verbless pieces it cuts off after an abbreviation.
     """
     nlp = load_model()
     nlp.disable_pipe(lemmas.MODEL_LEMMATIZER)
     nlp.add_pipe("newsledger_attribute_rules", after=attribute_rules.MODEL_RULER)
     nlp.disable_pipe(attribute_rules.MODEL_RULER)
+    nlp.add_pipe("newsledger_sentences", after=sentences.MODEL_PARSER)
     for step in STEPS:
         nlp.add_pipe(step.factory, name=step.name, config=step.config, last=True)
     return nlp
