@@ -21,8 +21,7 @@ def sentences(nlp: Language, text: str) -> list[str]:
         "Sales will grow, said Tesla Inc. Chief Financial Officer Jane Doe.",
         "The plant will close, according to Tesla Inc. Chief Executive Elon Musk, who spoke"
         " on Tuesday.",
-        "Rates will stay high, warned Tesla Inc. Chief Executive Elon Musk, who spoke on"
-        " Tuesday.",
+        "Rates will stay high, warned Tesla Inc. Chief Executive Elon Musk, who spoke on Tuesday.",
         "Rates will stay high for longer, said the U.S. Federal Reserve, which meets next week.",
     ],
 )
