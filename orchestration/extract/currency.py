@@ -11,6 +11,7 @@ from spacy.tokens import Doc
 
 from orchestration.extract.datafiles import data_pairs, read_words
 from orchestration.extract.geo import gazetteer, read_table
+from orchestration.extract.lexicon import HYPHENS
 from orchestration.extract.numbers import is_inline_space
 
 SYMBOLS = data_pairs("currency_symbols.tsv")
@@ -20,6 +21,9 @@ GLUED_RE = re.compile(
 # Where several currencies share a name, the one news use means by it.
 NAME_DEFAULTS = data_pairs("currency_defaults.tsv")
 AMBIGUOUS_WORDS = read_words("currency_ambiguous.txt")
+# Dependencies of a word that modifies a noun after it ("18 gold medals"): a currency name that
+# is also an English word is then that word, not the currency.
+MODIFIER_DEPS = frozenset({"compound", "amod", "nmod"})
 
 
 @functools.cache
@@ -127,9 +131,19 @@ def currency_named(doc: Doc, i: int, context: tuple[str, ...]) -> tuple[int, str
     """The currency named by token `i`, preferring one used in a country of `context`."""
     tok = doc[i]
     codes = currency_words().get(tok.lower_)
-    if not codes or (tok.lower_ in AMBIGUOUS_WORDS and tok.pos_ not in ("NOUN", "PROPN")):
+    if not codes or modifies_next(doc, i):
+        return None
+    if tok.lower_ in AMBIGUOUS_WORDS and (
+        tok.pos_ not in ("NOUN", "PROPN") or (tok.dep_ in MODIFIER_DEPS and tok.head.i > i)
+    ):
         return None
     return i + 1, default_code(codes, context)
+
+
+def modifies_next(doc: Doc, i: int) -> bool:
+    """Whether token `i` is hyphenated to the word after it ("gold-plated", "dollar-based"):
+    the compound describes what follows, and names no currency of the number before it."""
+    return i + 1 < len(doc) and doc[i + 1].text in HYPHENS and not doc[i].whitespace_
 
 
 def country_of(text: str) -> str | None:

@@ -2,13 +2,16 @@
 
 from __future__ import annotations
 
+import functools
 from collections import Counter
+from dataclasses import replace
 
 from spacy.language import Language
 from spacy.tokens import Doc
 
 from orchestration.extract.currency import currency_before, glued_currency
 from orchestration.extract.entities import entity_by_token
+from orchestration.extract.exchange_rates import exchange_rate
 from orchestration.extract.figure_context import period_of, qualifier_before, roles
 from orchestration.extract.lexicon import HYPHENS, TIME_UNITS
 from orchestration.extract.numbers import (
@@ -19,6 +22,7 @@ from orchestration.extract.numbers import (
     read_number,
 )
 from orchestration.extract.patterns import DIGIT_RE
+from orchestration.extract.ranges import range_after
 from orchestration.extract.readings import (
     Reading,
     negated,
@@ -90,6 +94,10 @@ def read_at(
             return number, None, None
         return number, *negated(doc, reading, number.value * reading.scale)
     ordinal = ordinal_value(doc[i].text)
+    if ordinal == 1 and not digits:
+        # "first" in words means earliest or foremost ("the first time", "the first foreign
+        # leader to visit"), not a rank in a numbered series, as "one" is no count.
+        return None, None, None
     reading = ordinal_reading(doc, doc[i]) if ordinal else None
     return None, reading, float(ordinal) if ordinal else None
 
@@ -111,16 +119,26 @@ def find_figures(doc: Doc, climb_steps: int) -> list[Figure]:
         if reading is None or value is None:
             i = number.end if number else i + 1
             continue
-        qualifier, start = qualifier_before(doc, reading.start, reading.kind)
-        subject, obj = roles(doc, reading.start, reading.end, owners, climb_steps)
-        span = doc[start : reading.end]
+        read_next = functools.partial(read_at, context=context)
+        rate = exchange_rate(doc, reading, value, read_next, context)
+        if rate is not None:
+            reading = replace(reading, kind="quantity", unit=rate.unit, currency=None, end=rate.end)
+            value = rate.value
+        spread = range_after(doc, number, reading, value, read_next)
+        first, end = (spread.start, spread.end) if spread else (reading.start, reading.end)
+        low, high = (spread.low, spread.high) if spread else (value, value)
+        qualifier, start = qualifier_before(doc, first, reading.kind)
+        if spread and qualifier is None:
+            qualifier = "between"
+        subject, obj = roles(doc, reading.start, end, owners, climb_steps)
+        span = doc[start:end]
         figures.append(
             Figure(
                 start=span.start_char,
                 end=span.end_char,
                 text=span.text,
                 kind=reading.kind,
-                value=value,
+                value=low,
                 unit=reading.unit,
                 currency=reading.currency,
                 qualifier=qualifier,
@@ -128,9 +146,11 @@ def find_figures(doc: Doc, climb_steps: int) -> list[Figure]:
                 subject_entity_id=subject,
                 object_entity_id=obj,
                 sentence=sentence_index(doc, span.start_char),
+                low=low,
+                high=high,
             )
         )
-        i = reading.end
+        i = end
     return figures
 
 

@@ -22,20 +22,24 @@ EntityType = Literal[
     "LANGUAGE", "MISC",
 ]  # fmt: skip
 FigureKind = Literal["money", "count", "percent", "ordinal", "duration", "quantity"]
-Qualifier = Literal["more_than", "less_than", "about", "almost", "at_least", "up_to"]
+# "between": a range ("between 200 and 300 workers", "$12-15 million"), from `low` to `high`.
+Qualifier = Literal["more_than", "less_than", "about", "almost", "at_least", "up_to", "between"]
 Granularity = Literal["year", "month", "day"]
 # How an article's date was known: given with the article, or inferred from its text.
 DateSource = Literal["given", "inferred"]
+# The text a fact was found in, whose characters its offsets index: the headline or the body.
+TextField = Literal["title", "body"]
 
 
 @dataclass
 class Mention:
-    """One surface occurrence of an entity: character offsets into the body."""
+    """One surface occurrence of an entity: character offsets into its field's text."""
 
     start: int
     end: int
     text: str
     sentence: int
+    field: TextField = "body"
 
 
 @dataclass
@@ -65,11 +69,17 @@ class DateRef:
     granularity: Granularity | None
     relative: bool
     sentence: int
+    field: TextField = "body"
 
 
 @dataclass
 class Figure:
-    """A number with its meaning: money, count, percent, ordinal, duration or quantity."""
+    """A number with its meaning: money, count, percent, ordinal, duration or quantity.
+
+    `low` and `high` are the ends of the figure as written: equal to `value` for a single
+    number, the two ends of a range ("between $12 million and $15 million"), whose `value`
+    is its low end.
+    """
 
     start: int
     end: int
@@ -83,6 +93,13 @@ class Figure:
     subject_entity_id: str | None = None
     object_entity_id: str | None = None
     sentence: int = 0
+    low: float | None = None
+    high: float | None = None
+    field: TextField = "body"
+
+    def __post_init__(self) -> None:
+        self.low = self.value if self.low is None else self.low
+        self.high = self.value if self.high is None else self.high
 
 
 @dataclass
@@ -96,6 +113,7 @@ class Quote:
     speaker_entity_id: str | None
     verb: str | None
     sentence: int
+    field: TextField = "body"
 
 
 Record = Mention | Entity | DateRef | Figure | Quote

@@ -4,7 +4,6 @@ import shutil
 from pathlib import Path
 
 import duckdb
-import pytest
 
 from orchestration.core.connection import row_count
 from orchestration.runner import check_evaluations, run_job
@@ -38,7 +37,6 @@ def test_stored_extraction_of_the_seed_meets_its_gold(query) -> None:
     assert all(not scored[kind].extra for kind in ("entities", "dates", "quotes")), report
 
 
-@pytest.mark.xfail(strict=True, reason="'first' before a noun is extracted as an ordinal figure")
 def test_stored_figures_of_the_seed_are_all_in_its_gold(query) -> None:
     found = scored_seed(query)["figures"]
     assert found.extra == [], str(found)

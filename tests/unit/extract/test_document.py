@@ -45,6 +45,9 @@ FIGURE_KEYS = {
     "subject_entity_id",
     "object_entity_id",
     "sentence",
+    "low",
+    "high",
+    "field",
 }
 
 

@@ -65,23 +65,23 @@ def test_no_break_spaces_inside_figures(extract: Extract, text: str, expected: t
     [
         (
             "Doctors see 40 to 50 patients a day.",
-            [("40", "count", 40.0, "patients"), ("50 patients", "count", 50.0, "patients")],
+            ("40 to 50 patients", "count", 40.0, 50.0, "patients"),
         ),
         (
             "Drilling could take between five and eight days.",
-            [("five", "duration", 5.0, "day"), ("eight days", "duration", 8.0, "day")],
+            ("between five and eight days", "duration", 5.0, 8.0, "day"),
         ),
         (
             "Rain of 200 to 300 millimetres is forecast.",
-            [
-                ("200", "quantity", 200.0, "millimetre"),
-                ("300 millimetres", "quantity", 300.0, "millimetre"),
-            ],
+            ("200 to 300 millimetres", "quantity", 200.0, 300.0, "millimetre"),
         ),
     ],
 )
-def test_ranges_give_both_ends_the_unit(extract: Extract, text: str, expected: list) -> None:
-    assert readings(extract(text)) == expected
+def test_ranges_are_one_figure_with_both_ends(extract: Extract, text: str, expected: tuple) -> None:
+    (figure,) = extract(text)["figures"]
+    found = (figure["text"], figure["kind"], figure["low"], figure["high"], figure["unit"])
+    assert found == expected
+    assert (figure["value"], figure["qualifier"]) == (expected[2], "between")
 
 
 @pytest.mark.parametrize(
@@ -99,8 +99,8 @@ def test_negative_figures(extract: Extract, text: str, expected: tuple) -> None:
 
 
 def test_range_shares_the_scale_word(extract: Extract) -> None:
-    (low, high) = figures(extract("The plan costs 2 to 3 billion dollars."), "money")
-    assert (low["value"], high["value"], low["currency"]) == (2e9, 3e9, "USD")
+    (money,) = figures(extract("The plan costs 2 to 3 billion dollars."), "money")
+    assert (money["low"], money["high"], money["currency"]) == (2e9, 3e9, "USD")
 
 
 @pytest.mark.parametrize(

@@ -16,12 +16,6 @@ from tests.gold import Tally, article_path, gold_files, load_gold, metadata_diff
 
 GOLD = [path.stem for path in gold_files()]
 KINDS = ["entities", "figures", "dates", "quotes"]
-# A known over-extraction, kept visible rather than hidden: "first" before a noun ("the first
-# foreign leader", "first trade and investment partner") is read as an ordinal figure, which
-# the gold does not list. Strict: once extraction stops doing so, the mark must go.
-SPURIOUS_ORDINALS = pytest.mark.xfail(
-    strict=True, reason="'first' before a noun is extracted as an ordinal figure"
-)
 Extracted = tuple[dict[str, Any], dict[str, Any]]
 
 
@@ -48,10 +42,7 @@ def test_every_required_item_is_found(scored: dict[str, Tally], kind: str) -> No
     assert found.found == found.required
 
 
-@pytest.mark.parametrize(
-    "kind",
-    [pytest.param(k, marks=SPURIOUS_ORDINALS) if k == "figures" else k for k in KINDS],
-)
+@pytest.mark.parametrize("kind", KINDS)
 def test_nothing_is_extracted_that_the_gold_does_not_list(
     scored: dict[str, Tally], kind: str
 ) -> None:
