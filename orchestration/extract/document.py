@@ -4,16 +4,21 @@ from __future__ import annotations
 
 import datetime as dt
 import functools
+from collections.abc import Sequence
 from typing import Any
 
 from spacy.language import Language
 from spacy.tokens import Doc
 
+from orchestration.extract.headline import has_text, merge_title, title_doc
 from orchestration.extract.nlp import build_pipeline, model_name
 from orchestration.extract.records import sentence_bounds
 from orchestration.extract.schema import as_dict
 from orchestration.extract.sections import SECTION_CHARS, Section, merge_sections, section_bounds
 from orchestration.extract.version import EXTRACTOR_VERSION
+
+# Titles per nlp.pipe batch: short docs, so a large batch costs little memory.
+TITLE_BATCH_SIZE = 64
 
 
 @functools.cache
@@ -32,13 +37,33 @@ def extract_article(
 ) -> dict[str, Any]:
     """Extract one article into the JSON-serialisable extraction record.
 
-    Every offset indexes into `body`. The title is not parsed, only searched for a date;
-    `published_date`, when given, anchors relative dates, else it is inferred from the text.
-    A body longer than `section_chars` is extracted in sections (see `sectioned_record`).
+    The body's facts have offsets into `body`, the title's into `title` (see `headline`).
+    The title also helps infer the publication date; `published_date`, when given, anchors
+    relative dates, else it is inferred from the text. A body longer than `section_chars` is
+    extracted in sections (see `sectioned_record`).
     """
     if len(body) > section_chars:
-        return sectioned_record(nlp, body, title, published_date, section_chars)
-    return doc_record(nlp, nlp(prepare_doc(nlp, body, title=title, published_date=published_date)))
+        record = sectioned_record(nlp, body, title, published_date, section_chars)
+    else:
+        doc = nlp(prepare_doc(nlp, body, title=title, published_date=published_date))
+        record = doc_record(nlp, doc)
+    return with_titles(nlp, [title], [record])[0]
+
+
+def with_titles(
+    nlp: Language, titles: Sequence[str | None], records: list[dict[str, Any]]
+) -> list[dict[str, Any]]:
+    """Each body's extraction record with the facts of its article's title joined to it (see
+    `headline.merge_title`); the titles go through `nlp.pipe` together."""
+    wanted = [k for k, title in enumerate(titles) if has_text(title)]
+    docs = nlp.pipe(
+        (title_doc(nlp, titles[k] or "", records[k]["article"]["published_date"]) for k in wanted),
+        batch_size=TITLE_BATCH_SIZE,
+    )
+    merged = list(records)
+    for k, doc in zip(wanted, docs, strict=True):
+        merged[k] = merge_title(records[k], doc_record(nlp, doc), doc)
+    return merged
 
 
 def sectioned_record(

@@ -13,6 +13,7 @@ from orchestration.extract.document import (
     load_pipeline,
     prepare_doc,
     sectioned_record,
+    with_titles,
 )
 from orchestration.extract.failures import FailedExtraction, failure
 from orchestration.extract.geo import gazetteer
@@ -50,7 +51,7 @@ def chunk_results(
     chunks.stored_records).
 
     Articles of at most `section_chars` characters go through `nlp.pipe` together; longer
-    ones are extracted alone, in sections.
+    ones are extracted alone, in sections. The titles then go through `nlp.pipe` together.
     """
     nlp = nlp or load_pipeline()
     prepared = (
@@ -59,12 +60,13 @@ def chunk_results(
         if len(a.body) <= section_chars
     )
     docs = nlp.pipe(prepared, batch_size=PIPE_BATCH_SIZE)
-    return [
+    records = [
         doc_record(nlp, next(docs))
         if len(a.body) <= section_chars
         else sectioned_record(nlp, a.body, a.title, a.published_date, section_chars)
         for a in articles
     ]
+    return with_titles(nlp, [a.title for a in articles], records)
 
 
 def chunk_outcomes(

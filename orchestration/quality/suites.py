@@ -13,7 +13,7 @@ import great_expectations as gx
 import pycountry
 from great_expectations.expectations import Expectation
 
-from orchestration.extract.schema import DateRef, DateSource, Entity, Figure, vocabulary
+from orchestration.extract.schema import DateRef, DateSource, Entity, Figure, TextField, vocabulary
 
 # The value sets of the extraction record's fields, from its declaration.
 FIGURE_KINDS = vocabulary(Figure, "kind")
@@ -21,6 +21,7 @@ QUALIFIERS = vocabulary(Figure, "qualifier")
 ENTITY_TYPES = vocabulary(Entity, "type")
 GRANULARITIES = vocabulary(DateRef, "granularity")
 DATE_SOURCES = list(get_args(DateSource))
+TEXT_FIELDS = list(get_args(TextField))
 ISO_DATE = r"^\d{4}(?:-\d{2}(?:-\d{2})?)?$"
 # Finite values only: infinities fall outside, NaN is caught by the not-null expectations.
 FINITE_LIMIT = 1e18
@@ -52,15 +53,17 @@ def key(column: str) -> list[Expectation]:
 
 
 def offsets() -> list[Expectation]:
-    """Character offsets that lie inside the article body and enclose at least one character."""
+    """Character offsets that lie inside the text of their field (the article's title or
+    body, whose length is `text_length`) and enclose at least one character."""
     return [
         gx.expectations.ExpectColumnValuesToBeBetween(column="start_char", min_value=0),
         gx.expectations.ExpectColumnPairValuesAToBeGreaterThanB(
             column_A="end_char", column_B="start_char"
         ),
         gx.expectations.ExpectColumnPairValuesAToBeGreaterThanB(
-            column_A="body_length", column_B="end_char", or_equal=True
+            column_A="text_length", column_B="end_char", or_equal=True
         ),
+        in_set("field", TEXT_FIELDS),
     ]
 
 
@@ -113,6 +116,9 @@ def figures_expectations() -> list[Expectation]:
         ),
         in_set("currency", currency_codes()),
         in_set("qualifier", QUALIFIERS),
+        gx.expectations.ExpectColumnPairValuesAToBeGreaterThanB(
+            column_A="high_value", column_B="low_value", or_equal=True
+        ),
         gx.expectations.ExpectColumnValuesToNotBeNull(column="unit", severity="warning"),
         *offsets(),
     ]

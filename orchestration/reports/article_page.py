@@ -32,6 +32,11 @@ def entity_summary(mentions: list[Row]) -> list[Row]:
     return sorted(entities.values(), key=lambda e: (-e["mentions"], e["name"]))
 
 
+def body_mentions(mentions: list[Row]) -> list[Row]:
+    """The mentions whose offsets index the body (not the title)."""
+    return [m for m in mentions if m.get("field", "body") == "body"]
+
+
 def article_verdict(record: Row) -> Verdict:
     """The data-quality verdict of the load that put the article in the warehouse."""
     return verdict(record["checks"], record["quarantines"])
@@ -42,7 +47,7 @@ def render_article_page(record: Row) -> str:
     return render(
         "article.html",
         article=record,
-        text=highlight_entities(record["body"], record["mentions"]),
+        text=highlight_entities(record["body"], body_mentions(record["mentions"])),
         entities=entity_summary(record["mentions"]),
         verdict=article_verdict(record),
     )

@@ -4,7 +4,8 @@
 -- them; only the pairs that can make the top ten have their shared articles counted).
 WITH
 sentence_entities AS (
-    SELECT DISTINCT article_id, sentence_index, entity_id
+    -- A sentence is one of the title's or one of the body's.
+    SELECT DISTINCT article_id, field, sentence_index, entity_id
     FROM fct_entity_mention
     WHERE sentence_index IS NOT NULL
 ),
@@ -13,6 +14,7 @@ sentence_pairs AS (
     FROM sentence_entities AS a
     JOIN sentence_entities AS b
         ON b.article_id = a.article_id
+        AND b.field = a.field
         AND b.sentence_index = a.sentence_index
         AND a.entity_id < b.entity_id
     GROUP BY ALL

@@ -2,7 +2,7 @@
 -- One row per money figure whose subject (who pays, invests, lends) and object (who receives)
 -- belong to two different countries: from_country and to_country (ISO 3166 alpha-3), the
 -- subject and object as named, the value, its ISO 4217 currency, qualifier, period and the
--- text as written.
+-- text as written; a headline figure the body repeats is listed once.
 SELECT
     s.country_code AS from_country,
     o.country_code AS to_country,
@@ -16,5 +16,5 @@ SELECT
 FROM fct_figure AS f
 JOIN dim_entity AS s ON s.entity_id = f.subject_entity_id
 JOIN dim_entity AS o ON o.entity_id = f.object_entity_id
-WHERE f.kind = 'money' AND s.country_code <> o.country_code
+WHERE f.kind = 'money' AND s.country_code <> o.country_code AND NOT f.repeats_body
 ORDER BY f.value DESC, from_country, to_country;

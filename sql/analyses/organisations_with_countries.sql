@@ -11,11 +11,13 @@ countries AS (
     SELECT e.entity_id FROM dim_entity AS e SEMI JOIN ref_country AS r USING (geonames_id)
 ),
 article_entities AS (
-    -- Each organisation and country of an article, with the sentences that name it.
+    -- Each organisation and country of an article, with the sentences that name it (a
+    -- sentence of the title or of the body: "title:0", "body:3").
     SELECT
         article_id,
         entity_id,
-        list(DISTINCT sentence_index) FILTER (WHERE sentence_index IS NOT NULL) AS sentence_indexes
+        list(DISTINCT field || ':' || sentence_index) FILTER (WHERE sentence_index IS NOT NULL)
+            AS sentence_indexes
     FROM fct_entity_mention
     WHERE entity_id IN (SELECT entity_id FROM organisations UNION ALL SELECT entity_id FROM countries)
     GROUP BY ALL

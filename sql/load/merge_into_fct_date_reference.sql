@@ -13,5 +13,6 @@ SELECT
     sentence_index,
     start_char,
     end_char,
-    surface
+    surface,
+    field
 FROM batch_date_references;

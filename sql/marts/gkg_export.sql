@@ -1,7 +1,8 @@
 -- Grain: one row per loaded article, in GDELT GKG 2.1 column order, each field in the
 -- codebook's format: blocks separated by ';' (V2.1QUOTATIONS: by '#'), fields inside a block by
 -- '#' (locations, dates), ',' (name and offset, amounts) or '|' (quotations). Offsets are our
--- exact character offsets into raw_articles.body. Country codes are FIPS 10-4, as in GDELT
+-- exact character offsets into raw_articles.body, so only the body's facts are listed (GDELT
+-- reads the document's text; the title's facts, whose offsets index the title, are left out). Country codes are FIPS 10-4, as in GDELT
 -- (mapped from ISO alpha-3 through ref_country). Fields we have no data for (counts, themes,
 -- tone, images, embeds, translation) are empty. `newsledger export gkg` writes this view as a
 -- GDELT file: tab-separated, no header.
@@ -86,6 +87,7 @@ place_mentions AS (
         p.latitude || '#' || p.longitude || '#' || p.feature_id AS tail
     FROM fct_entity_mention AS m
     JOIN places AS p USING (entity_id)
+    WHERE m.field = 'body'
 ),
 locations AS (
     SELECT
@@ -104,6 +106,7 @@ named_mentions AS (
         m.start_char
     FROM fct_entity_mention AS m
     JOIN dim_entity AS e USING (entity_id)
+    WHERE m.field = 'body'
 ),
 names AS (
     SELECT
@@ -134,6 +137,7 @@ dates AS (
         ) AS enhanced_dates
     FROM fct_date_reference
     WHERE granularity IN ('day', 'month', 'year') AND resolved_value IS NOT NULL
+        AND field = 'body'
     GROUP BY article_id
 ),
 amounts AS (
@@ -149,7 +153,7 @@ amounts AS (
             ';' ORDER BY start_char
         ) AS amounts
     FROM fct_figure
-    WHERE kind <> 'ordinal' AND value IS NOT NULL
+    WHERE kind <> 'ordinal' AND value IS NOT NULL AND field = 'body'
     GROUP BY article_id
 ),
 quotations AS (
@@ -161,6 +165,7 @@ quotations AS (
             '#' ORDER BY start_char
         ) AS quotations
     FROM fct_quote
+    WHERE field = 'body'
     GROUP BY article_id
 )
 SELECT

@@ -9,7 +9,8 @@ article_entities AS (
     SELECT DISTINCT article_id, entity_id FROM fct_entity_mention
 ),
 sentence_entities AS (
-    SELECT DISTINCT article_id, sentence_index, entity_id
+    -- A sentence is one of the title's or one of the body's.
+    SELECT DISTINCT article_id, field, sentence_index, entity_id
     FROM fct_entity_mention
     WHERE sentence_index IS NOT NULL
 ),
@@ -24,6 +25,7 @@ sentence_pairs AS (
     FROM sentence_entities AS a
     JOIN sentence_entities AS b
         ON b.article_id = a.article_id
+        AND b.field = a.field
         AND b.sentence_index = a.sentence_index
         AND a.entity_id < b.entity_id
     GROUP BY ALL

@@ -4,7 +4,8 @@
 -- Columns: kind (money, count, percent, ordinal, duration, quantity), unit, currency (ISO 4217,
 -- money only), subject_country, object_country (ISO 3166 alpha-3), period (the year or span
 -- the figure covers, as written by the extractor), figures, articles, total_value, min_value,
--- max_value (values share the row's unit and currency, so they add up).
+-- max_value (values share the row's unit and currency, so they add up; a range counts its low
+-- end, a headline figure the body repeats is counted once, in the body).
 CREATE OR REPLACE VIEW mart_figures_by_country AS
 SELECT
     f.kind,
@@ -21,4 +22,5 @@ SELECT
 FROM fct_figure AS f
 LEFT JOIN dim_entity AS s ON s.entity_id = f.subject_entity_id
 LEFT JOIN dim_entity AS o ON o.entity_id = f.object_entity_id
+WHERE NOT f.repeats_body
 GROUP BY ALL;

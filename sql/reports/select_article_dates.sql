@@ -5,7 +5,8 @@ SELECT
     resolved_value,
     granularity,
     is_relative,
-    start_char
+    start_char,
+    field
 FROM fct_date_reference
 WHERE article_id IN (SELECT unnest($article_ids))
-ORDER BY article_id, start_char;
+ORDER BY article_id, field = 'body', start_char;

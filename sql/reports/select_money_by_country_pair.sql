@@ -1,5 +1,6 @@
 -- Money figures (positive amounts) summed per subject country, object country and currency,
--- for the $top_n combinations with the most figures.
+-- for the $top_n combinations with the most figures; a headline figure the body repeats is
+-- counted once.
 -- A figure's countries are those of its subject and object entities (dim_entity.country_code).
 -- Where the figure has no such entity, or the entity no country, the article's entities stand
 -- in: the subject is the country the article's mentions name most, the object the next most
@@ -27,7 +28,7 @@ money AS (
     FROM fct_figure AS f
     LEFT JOIN dim_entity AS s ON s.entity_id = f.subject_entity_id
     LEFT JOIN dim_entity AS o ON o.entity_id = f.object_entity_id
-    WHERE f.kind = 'money' AND f.value > 0
+    WHERE f.kind = 'money' AND f.value > 0 AND NOT f.repeats_body
 ),
 with_subject AS (
     SELECT

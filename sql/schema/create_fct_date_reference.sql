@@ -9,5 +9,8 @@ CREATE TABLE IF NOT EXISTS fct_date_reference (
     sentence_index    INTEGER,
     start_char        INTEGER NOT NULL,
     end_char          INTEGER NOT NULL,
-    surface           VARCHAR NOT NULL
+    surface           VARCHAR NOT NULL,
+    field             VARCHAR NOT NULL DEFAULT 'body'  -- title or body: the text the offsets index
 );
+-- Warehouses created before the column: their rows are the body's.
+ALTER TABLE fct_date_reference ADD COLUMN IF NOT EXISTS field VARCHAR DEFAULT 'body';

@@ -8,5 +8,8 @@ CREATE TABLE IF NOT EXISTS fct_quote (
     verb              VARCHAR,
     sentence_index    INTEGER,
     start_char        INTEGER NOT NULL,
-    end_char          INTEGER NOT NULL
+    end_char          INTEGER NOT NULL,
+    field             VARCHAR NOT NULL DEFAULT 'body'  -- title or body: the text the offsets index
 );
+-- Warehouses created before the column: their rows are the body's.
+ALTER TABLE fct_quote ADD COLUMN IF NOT EXISTS field VARCHAR DEFAULT 'body';

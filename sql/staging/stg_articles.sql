@@ -7,6 +7,7 @@ SELECT
     coalesce(r.outlet, 'unknown') AS outlet,
     r.title,
     length(r.body) AS body_length,
+    length(coalesce(r.title, '')) AS title_length,
     len(string_split_regex(trim(r.body), '\s+')) AS word_count,
     TRY_CAST(e.article ->> 'published_date' AS DATE) AS published_date,
     e.article ->> 'published_date_source' AS published_date_source,

@@ -82,7 +82,7 @@ def test_a_change_or_a_score_is_no_range(extract: Extract, text: str) -> None:
             "83.2 rupees per dollar",
             83.2,
             "INR per USD",
-        ),  # noqa: E501
+        ),
         ("Traders saw 150 yen to the dollar again.", "150 yen to the dollar", 150.0, "JPY per USD"),
     ],
 )

@@ -22,7 +22,10 @@ def figures(
             "qualifier": [None] * n,
             "start_char": [0] * n,
             "end_char": ends,
-            "body_length": [100] * n,
+            "text_length": [100] * n,
+            "field": ["body"] * n,
+            "low_value": [1.0] * n,
+            "high_value": [1.0] * n,
         }
     )
 

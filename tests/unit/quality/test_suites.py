@@ -20,7 +20,10 @@ def figures(**overrides: list) -> pd.DataFrame:
         "qualifier": ["more_than", None],
         "start_char": [0, 10],
         "end_char": [5, 20],
-        "body_length": [100, 100],
+        "text_length": [100, 100],
+        "field": ["body", "title"],
+        "low_value": [6e9, 550.0],
+        "high_value": [6e9, 600.0],
     }
     return pd.DataFrame({**columns, **overrides})
 
@@ -39,7 +42,7 @@ def test_clean_figures_pass() -> None:
 
 def test_offset_past_the_body_is_an_error() -> None:
     assert failed(figures(end_char=[5, 101])) == {
-        ("expect_column_pair_values_a_to_be_greater_than_b", "body_length,end_char", ERROR)
+        ("expect_column_pair_values_a_to_be_greater_than_b", "text_length,end_char", ERROR)
     }
 
 

@@ -66,7 +66,8 @@ def fill(con) -> None:
     for i, (article_id, entity_id, sentence, surface, n) in enumerate(MENTIONS):
         start = offset(bodies[article_id], surface, n)
         con.execute(
-            "insert into fct_entity_mention values (?, ?, ?, ?, ?, ?, ?)",
+            "insert into fct_entity_mention (mention_id, article_id, entity_id, sentence_index,"
+            " start_char, end_char, surface) values (?, ?, ?, ?, ?, ?, ?)",
             [f"m{i}", article_id, entity_id, sentence, start, start + len(surface), surface],
         )
     figures = [
@@ -88,19 +89,25 @@ def fill(con) -> None:
     ) in enumerate(figures):
         start = body.index(surface)
         con.execute(
-            "insert into fct_figure values (?, ?, ?, ?, ?, ?, ?, null, ?, ?, 1, ?, ?, ?)",
+            "insert into fct_figure (figure_id, article_id, kind, value, unit, currency, qualifier,"
+            " period, subject_entity_id, object_entity_id, sentence_index, start_char, end_char,"
+            " surface) values (?, ?, ?, ?, ?, ?, ?, null, ?, ?, 1, ?, ?, ?)",
             [f"f{i}", article_id, kind, value, unit, currency, qualifier, subj, obj, start,
              start + len(surface), surface],
         )  # fmt: skip
     quote = "We will do more,"
     start = BODY.index(quote)
     con.execute(
-        "insert into fct_quote values ('q1', 'a1', 'ent_tok', 'Tokayev', ?, 'say', 2, ?, ?)",
+        "insert into fct_quote (quote_id, article_id, speaker_entity_id, speaker_name, quote_text,"
+        " verb, sentence_index, start_char, end_char)"
+        " values ('q1', 'a1', 'ent_tok', 'Tokayev', ?, 'say', 2, ?, ?)",
         [quote, start, start + len(quote)],
     )
     start = OTHER.index("last year")
     con.execute(
-        "insert into fct_date_reference values ('d1', 'a2', null, '2023', 'year', true, 1, ?, ?,"
+        "insert into fct_date_reference (date_reference_id, article_id, date_key, resolved_value,"
+        " granularity, is_relative, sentence_index, start_char, end_char, surface)"
+        " values ('d1', 'a2', null, '2023', 'year', true, 1, ?, ?,"
         " 'last year')",
         [start, start + len("last year")],
     )
