@@ -88,14 +88,17 @@ def test_people_and_countries_have_types_and_iso_codes(query) -> None:
     assert countries["South Korea"] == "KOR"
 
 
-def test_every_mention_slices_the_stored_body(query) -> None:
+def test_every_mention_slices_the_stored_text_of_its_field(query) -> None:
     rows = query(
-        """select count(*) filter (where substr(r.body, m.start_char + 1, m.end_char - m.start_char)
-                                     <> m.surface), count(*)
+        """select count(*) filter (where substr(case m.field when 'title' then r.title
+                                                            else r.body end,
+                                                m.start_char + 1, m.end_char - m.start_char)
+                                     <> m.surface),
+                  count(*), count(*) filter (where m.field = 'title')
            from fct_entity_mention m join raw_articles r using (article_id)"""
     )
-    mismatched, total = rows[0]
-    assert total > 0
+    mismatched, total, in_titles = rows[0]
+    assert total > in_titles > 0
     assert mismatched == 0
 
 
