@@ -62,9 +62,9 @@ def test_extract_prints_design_json() -> None:
     assert done.returncode == 0, done.stderr
     [record] = [json.loads(line) for line in done.stdout.splitlines()]
     assert set(record) >= {"article", "entities", "figures", "dates", "quotes", "extractor"}
-    body = record["article"]["body"]
+    texts = {"title": record["article"]["title"], "body": record["article"]["body"]}
     for item in [*record["figures"], *record["dates"], *record["quotes"]]:
-        assert body[item["start"] : item["end"]] == item["text"]
+        assert texts[item["field"]][item["start"] : item["end"]] == item["text"]
     assert record["article"]["published_date"] == "2024-03-05"
 
 

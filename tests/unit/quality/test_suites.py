@@ -106,3 +106,10 @@ def test_country_codes_include_kosovo_and_refuse_unknown_codes() -> None:
     [country] = [o for o in outcomes if o.column_name == "country_code"]
     assert not country.success
     assert json.loads(country.details)["partial_unexpected_list"] == ["ATL"]
+
+
+def test_unknown_field_and_a_range_ending_below_its_start_are_errors() -> None:
+    assert failed(figures(field=["body", "headline"], high_value=[5e9, 600.0])) == {
+        ("expect_column_values_to_be_in_set", "field", ERROR),
+        ("expect_column_pair_values_a_to_be_greater_than_b", "high_value,low_value", ERROR),
+    }
