@@ -99,9 +99,9 @@ def merge_title(record: dict[str, Any], title: dict[str, Any], doc: Doc) -> dict
     title's `doc`) joined to it.
 
     The body's items stay as they are; the title's come first, in reading order, marked
-    `field` "title". A title entity the body names too adds its title mentions and names to
-    the body's entity, as does a name of a body entity written in the title; ids that title
-    facts refer to (speaker, subject, object) follow it.
+    `field` "title". A title entity the body names too adds its title mentions, and the
+    names they write, to the body's entity, as does a name of a body entity written in the
+    title; ids that title facts refer to (speaker, subject, object) follow it.
     """
     text = doc_text(doc)
     title_case = in_title_case(text)
@@ -119,8 +119,8 @@ def merge_title(record: dict[str, Any], title: dict[str, Any], doc: Doc) -> dict
             continue
         target = next(e for e in entities if e["id"] == known["id"])
         target["mentions"] = mentions + target["mentions"]
-        names = [entity["name"], *entity["aliases"]]
-        target["aliases"] = sorted(set(target["aliases"]) | set(names) - {target["name"]})
+        written = {m["text"] for m in mentions} - {target["name"]}
+        target["aliases"] = sorted(set(target["aliases"]) | written)
         ids[entity["id"]] = known["id"]
     taken = [
         (m["start"], m["end"]) for e in entities for m in e["mentions"] if m["field"] == "title"

@@ -19,7 +19,8 @@ DESCRIPTIONS = {
     "dim_entity_alias": "One surface form of an entity.",
     "dim_article": "One article, with its source, date, dateline and word count.",
     "fct_entity_mention": "One entity mention with exact offsets.",
-    "fct_figure": "One numeric figure with value, unit, currency and qualifier.",
+    "fct_figure": "One numeric figure with value (low and high for a range), unit, currency "
+    "and qualifier, from the title or the body.",
     "fct_quote": "One quotation with its speaker.",
     "fct_date_reference": "One date expression resolved to ISO.",
     "fct_date_reference_sentence": "The sentence around one date expression.",

@@ -31,8 +31,8 @@ def test_most_mentioned_entities(query) -> None:
 def test_money_figures(query) -> None:
     seed = [row[1:] for row in analysis(query, "money_figures") if row[0].startswith("tokayev")]
     assert seed == [
-        ("more than $6 billion", 6e9, "USD", "more_than"),
-        ("$5.9 billion", 5.9e9, "USD", None),
+        ("more than $6 billion", 6e9, 6e9, "USD", "more_than"),
+        ("$5.9 billion", 5.9e9, 5.9e9, "USD", None),
     ]
 
 

@@ -102,3 +102,10 @@ def test_a_title_case_headline_adds_no_entity_of_its_own(nlp: Language) -> None:
 )
 def test_title_case(title: str, expected: bool) -> None:
     assert in_title_case(title) is expected
+
+
+def test_the_headline_s_reading_of_a_name_gives_the_body_s_entity_no_alias(both: tuple) -> None:
+    titled, _ = both
+    [medina] = [e for e in titled["entities"] if "Medina" in e["name"]]
+    assert "Madinah" not in medina["aliases"]
+    assert all(e["name"] != "Madinah" for e in titled["entities"])
