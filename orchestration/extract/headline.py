@@ -28,6 +28,9 @@ RECORD_LISTS = ("figures", "dates", "quotes")
 CASE_WORD_LETTERS = 4
 WORD_RE = re.compile(r"[^\W\d_]+")
 POSSESSIVE_RE = re.compile(r"['\u2019]s?$")
+# A headline's speaker: a name, a colon, then the opening quotation mark.
+COLON_SPEAKER_RE = re.compile(r"\s*(\S.*?)\s*:\s*[\"'\u201c\u2018]?$")
+SPEAKER_TYPES = frozenset({"PERSON", "ORG", "GPE", "NORP"})
 
 
 def has_text(title: str | None) -> bool:
@@ -138,7 +141,32 @@ def merge_title(record: dict[str, Any], title: dict[str, Any], doc: Doc) -> dict
         name: [_linked(in_title(item), ids, names_by_id) for item in title[name]] + record[name]
         for name in RECORD_LISTS
     }
+    for quote in lists["quotes"][: len(title["quotes"])]:
+        if quote["speaker_entity_id"] is None:
+            speaker = colon_speaker(text, quote["start"], entities)
+            if speaker is not None:
+                quote["speaker"], quote["speaker_entity_id"] = speaker["name"], speaker["id"]
     return {**record, "entities": entities, **lists}
+
+
+def colon_speaker(text: str, start: int, entities: list[dict[str, Any]]) -> dict[str, Any] | None:
+    """The entity a headline names before a colon that opens the quotation at `start`
+    ("Tokayev: 'We will double trade'"), the headline's way of saying who said it."""
+    match = COLON_SPEAKER_RE.match(text[:start])
+    if match is None:
+        return None
+    return next(
+        (
+            e
+            for e in entities
+            if e["type"] in SPEAKER_TYPES
+            and any(
+                m["field"] == "title" and (m["start"], m["end"]) == match.span(1)
+                for m in e["mentions"]
+            )
+        ),
+        None,
+    )
 
 
 def _linked(

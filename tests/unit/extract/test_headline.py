@@ -109,3 +109,11 @@ def test_the_headline_s_reading_of_a_name_gives_the_body_s_entity_no_alias(both:
     [medina] = [e for e in titled["entities"] if "Medina" in e["name"]]
     assert "Madinah" not in medina["aliases"]
     assert all(e["name"] != "Madinah" for e in titled["entities"])
+
+
+def test_a_name_and_colon_before_a_headline_quotation_is_its_speaker(nlp: Language) -> None:
+    title = "Medina: \u201cThe port will reopen by the end of the week\u201d"
+    record = extract_article(nlp, BODY, title=title, published_date=PUBLISHED)
+    [quote] = [q for q in record["quotes"] if q["field"] == "title"]
+    assert title[quote["start"] : quote["end"]] == quote["text"]
+    assert quote["speaker"] == "Rosa Medina"
