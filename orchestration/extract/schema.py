@@ -97,10 +97,6 @@ class Figure:
     high: float | None = None
     field: TextField = "body"
 
-    def __post_init__(self) -> None:
-        self.low = self.value if self.low is None else self.low
-        self.high = self.value if self.high is None else self.high
-
 
 @dataclass
 class Quote:
