@@ -86,6 +86,7 @@ STEPS: tuple[Step, ...] = (
     Step("newsledger_titled_names", {"max_words": 4, "votes": 2}),
     Step("newsledger_link_places", {}, "newsledger_link_places_again"),
     Step("newsledger_propagate", {"votes": 0, "source_priority": SOURCE_PRIORITY}),
+    Step("newsledger_type_sides", {"votes": 3}),
     Step("newsledger_vote_labels", {"short_form_votes": 2, "org_head_votes": 2}),
     Step("newsledger_entities", {"context_words": 10, "descriptor_words": 3}),
     Step("newsledger_dates", {"search_years": 40, "climb_steps": 4}),

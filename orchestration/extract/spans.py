@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from spacy.tokens import Doc
@@ -16,6 +17,7 @@ NAME_LABELS = frozenset({"PERSON", "ORG", "GPE", "LOC", "FAC"})
 NUMERIC_LABELS = frozenset({"DATE", "TIME", "MONEY", "PERCENT", "QUANTITY", "CARDINAL", "ORDINAL"})
 LOOSE_POS = frozenset({"ADP", "DET", "ADV", "VERB", "AUX", "PRON", "SCONJ", "CCONJ", "PART"})
 NAME_PARTICLES = read_words("name_particles.txt")
+SCORE_RE = re.compile(r"\d+(?:-\d+)?")
 HYPHEN_SUFFIX_STOP = read_words("hyphen_suffix_stops.txt")
 
 
@@ -68,7 +70,8 @@ def trim(doc: Doc, start: int, end: int, label: str) -> tuple[int, int]:
     while start < end and is_loose_lead(doc, start):
         start += 1
     while end > start and (
-        doc[end - 1].is_punct
+        (end > start + 1 and trailing_score(doc, end, label))
+        or doc[end - 1].is_punct
         or doc[end - 1].is_space
         or doc[end - 1].text in POSSESSIVES
         or (
@@ -82,14 +85,34 @@ def trim(doc: Doc, start: int, end: int, label: str) -> tuple[int, int]:
     return start, end
 
 
+def is_score(text: str) -> bool:
+    """Whether a word is a bare number or a score ("3", "2-1", "429-7")."""
+    return bool(SCORE_RE.fullmatch(text))
+
+
+def trailing_score(doc: Doc, end: int, label: str) -> bool:
+    """Whether the last word of a span is a score or count after the name, not part of it: a
+    person or place name never ends in a number ("Norwich 2-1"), nor does any name followed by
+    a line break, a bracket or another score ("Leeds 3\n"), and no name ends in a result ("5-1");
+    "Channel 4 said" keeps its number."""
+    if not is_score(doc[end - 1].text):
+        return False
+    if label in ("PERSON", "GPE", "LOC", "FAC", "NORP") or "-" in doc[end - 1].text:
+        return True
+    after = doc[end] if end < len(doc) else None
+    return after is None or after.is_space or after.text == "(" or is_score(after.text)
+
+
 def pieces(doc: Doc, start: int, end: int) -> list[tuple[int, int]]:
-    """Split a span at brackets and spaced dashes, which never occur inside one name."""
+    """Split a span at brackets, spaced dashes and line breaks, which never occur inside one
+    name, and at a score between two names ("Leeds 3 Hull 1")."""
     found = []
     begin = start
     for i in range(start, end):
         tok = doc[i]
         spaced_dash = tok.text in DASHES and i > 0 and bool(doc[i - 1].whitespace_)
-        if tok.text in "()[]" or spaced_dash:
+        between = is_score(tok.text) and i + 1 < end and doc[i + 1].text[:1].isupper()
+        if tok.text in "()[]" or spaced_dash or tok.is_space or between:
             if i > begin:
                 found.append((begin, i))
             begin = i + 1
@@ -152,7 +175,7 @@ def repair(doc: Doc, start: int, end: int, label: str) -> list[Candidate]:
                 title = doc[begin:cut].text if cut > begin else None
                 begin = cut
             begin, stop = trim(doc, begin, stop, label)
-        if begin < stop:
+        if begin < stop and any(c.isalpha() for c in doc[begin:stop].text):
             found.append(Candidate(begin, stop, label, title=title))
     return found
 

@@ -1,0 +1,51 @@
+"""Entities: conventions of news copy beyond running prose (results, tables, line breaks)."""
+
+from __future__ import annotations
+
+from tests.unit.extract.conftest import Extract
+
+
+def typed(result: dict) -> dict[str, str]:
+    """Each mention's text with its entity's type."""
+    return {m["text"]: e["type"] for e in result["entities"] for m in e["mentions"]}
+
+
+def test_no_name_runs_over_a_line_break(extract: Extract) -> None:
+    result = extract(
+        "The coach named these players in the squad for the tour on Monday: Ken\nGreen, "
+        "Mark Oliver\nPaul Hunt\nSimon Fry"
+    )
+    names = set(typed(result))
+    assert {"Mark Oliver", "Paul Hunt", "Simon Fry"} <= names
+    assert not any("\n" in name for name in names)
+
+
+def test_sides_in_a_results_table_are_clubs(extract: Extract) -> None:
+    result = extract(
+        "Results of second division matches played on Saturday in the league:\n"
+        "Huddersfield 2 Rotherham 1\nDoncaster 0 Wrexham 3\n"
+        "Standings:\nWrexham 3 3 0 0 7 1 9\nHuddersfield 3 2 1 0 5 2 7"
+    )
+    kinds = typed(result)
+    for club in ("Huddersfield", "Rotherham", "Doncaster", "Wrexham"):
+        assert kinds.get(club) == "ORG", (club, kinds)
+
+
+def test_place_named_sides_of_a_match_report_are_clubs(extract: Extract) -> None:
+    result = extract(
+        "Rotherham beat Doncaster 2-1 on Saturday, while Huddersfield drew with Wrexham in "
+        "the other game of the evening and the fans went home happy."
+    )
+    kinds = typed(result)
+    for club in ("Rotherham", "Doncaster", "Huddersfield", "Wrexham"):
+        assert kinds.get(club) == "ORG", (club, kinds)
+
+
+def test_national_sides_stay_countries(extract: Extract) -> None:
+    result = extract(
+        "Results of the group matches played on Wednesday in the qualifying round:\n"
+        "Portugal 2 Austria 1\nBelgium 0 Denmark 0"
+    )
+    kinds = typed(result)
+    assert all(kinds.get(c) == "GPE" for c in ("Portugal", "Austria", "Belgium"))
+    assert "ORG" not in kinds.values()
