@@ -9,6 +9,7 @@ side and stays a place; a person's full name stays a person's.
 from __future__ import annotations
 
 import bisect
+import itertools
 
 from spacy.tokens import Doc, Token
 
@@ -98,7 +99,7 @@ def scored_names(
         after = doc[first.end + 1] if first.end + 1 < len(doc) else None
         if opens and after is not None and lines[after.i] == line and is_score(after.text):
             found[id(first)] = first
-        for left, right in zip(named, named[1:]):
+        for left, right in itertools.pairwise(named):
             if right.start - left.end <= MAX_RESULT_GAP:
                 found.update({id(left): left, id(right): right})
     return list(found.values())
