@@ -8,8 +8,14 @@ import re
 from spacy.symbols import VERB
 from spacy.tokens import Doc, Token
 
+from orchestration.extract.geo import gazetteer
 from orchestration.extract.lemmas import lemma
-from orchestration.extract.lexicon import NOT_NAME_WORDS, SPEECH_VERBS, TITLE_WORDS
+from orchestration.extract.lexicon import (
+    DETERMINERS,
+    NOT_NAME_WORDS,
+    SPEECH_VERBS,
+    TITLE_WORDS,
+)
 from orchestration.extract.spans import NAME_PARTICLES, NUMERIC_LABELS, Candidate
 
 ELIDED_RE = re.compile(r"[A-Z]['\u2019][A-Z]\w+")
@@ -53,12 +59,18 @@ def grow_right(doc: Doc, end: int, owner: dict[int, Candidate]) -> int:
 
 def grow_left(doc: Doc, start: int, owner: dict[int, Candidate]) -> int:
     """Start of a personal name grown over one given name the model left out ("Luís" before
-    "Miguel Barros da Silva"), when the word before that is not capitalised or "of"."""
+    "Miguel Barros da Silva"), when the word before that is not capitalised, "of" or an
+    article: "the Exchequer" in "Chancellor of the Exchequer Kenneth Clarke" names a body, and
+    a nationality or residents' word ("Queenslander") is no given name."""
     k = start - 1
     if k < 0 or k in owner or not is_name_word(doc[k]) or doc[k].is_sent_start:
         return start
+    if gazetteer().resident(doc[k].text):
+        return start
     before = doc[k - 1] if k else None
-    if before is not None and (before.text[:1].isupper() or before.lower_ == "of"):
+    if before is not None and (
+        before.text[:1].isupper() or before.lower_ == "of" or before.lower_ in DETERMINERS
+    ):
         return start
     return k
 

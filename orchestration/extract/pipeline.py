@@ -82,6 +82,7 @@ STEPS: tuple[Step, ...] = (
             "list_votes": 2,
         },
     ),
+    Step("newsledger_company_names", {"votes": 3}),
     Step("newsledger_complete_lists", {"min_agreeing": 2}),
     Step("newsledger_titled_names", {"max_words": 4, "votes": 2}),
     Step("newsledger_link_places", {}, "newsledger_link_places_again"),

@@ -8,11 +8,13 @@ from dataclasses import dataclass
 from spacy.tokens import Doc
 
 from orchestration.extract.datafiles import read_words
-from orchestration.extract.geo import Place
+from orchestration.extract.geo import Place, gazetteer
 from orchestration.extract.lexicon import DASHES, DETERMINERS, HYPHENS, POSSESSIVES, TITLE_WORDS
 from orchestration.extract.records import span_text
 
 NAME_LABELS = frozenset({"PERSON", "ORG", "GPE", "LOC", "FAC"})
+# Labels of names that end at their last capitalised word or number ("Ariane 5 last year").
+TRIMMED_LABELS = NAME_LABELS | {"PRODUCT"}
 # The model's labels for numbers, dates and amounts, which never name an entity.
 NUMERIC_LABELS = frozenset({"DATE", "TIME", "MONEY", "PERCENT", "QUANTITY", "CARDINAL", "ORDINAL"})
 LOOSE_POS = frozenset({"ADP", "DET", "ADV", "VERB", "AUX", "PRON", "SCONJ", "CCONJ", "PART"})
@@ -75,7 +77,7 @@ def trim(doc: Doc, start: int, end: int, label: str) -> tuple[int, int]:
         or doc[end - 1].is_space
         or doc[end - 1].text in POSSESSIVES
         or (
-            label in NAME_LABELS
+            label in TRIMMED_LABELS
             and doc[end - 1].is_lower
             and doc[end - 1].is_alpha
             and not (end - 2 > start and doc[end - 2].text in HYPHENS)
@@ -122,17 +124,28 @@ def pieces(doc: Doc, start: int, end: int) -> list[tuple[int, int]]:
 
 
 def joins_hyphen(doc: Doc, left: int, label: str) -> bool:
-    """Whether token `left` continues into a hyphenated name part ("Jong" + "-un")."""
+    """Whether token `left` continues into a hyphenated name part ("Jong" + "-un"); two place
+    names joined by a hyphen ("Kazakhstan-China talks") are a pair of places, not one name,
+    unless the whole is a place's name ("Guinea-Bissau")."""
     if left + 2 >= len(doc) or doc[left].whitespace_ or doc[left + 1].text not in HYPHENS:
         return False
     if doc[left + 1].whitespace_:
         return False
     part = doc[left + 2]
+    if is_place_pair(doc[left].text, part.text, doc[left : left + 3].text):
+        return False
     if not part.is_alpha or part.lower_ in HYPHEN_SUFFIX_STOP:
         return False
     if part.is_title:
         return True
     return label == "PERSON" and part.is_lower and len(part) <= 3 and doc[left].is_title
+
+
+def is_place_pair(left: str, right: str, whole: str) -> bool:
+    """Whether a hyphenated word joins two places ("Russia-Ukraine") rather than naming one."""
+    gaz = gazetteer()
+    both = gaz.lookup(left) is not None and gaz.lookup(right) is not None
+    return both and gaz.lookup(whole) is None
 
 
 def extend_hyphens(doc: Doc, start: int, end: int, label: str) -> tuple[int, int]:
