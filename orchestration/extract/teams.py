@@ -108,7 +108,9 @@ def scored_names(
 def side_of(tok: Token) -> bool:
     """Whether a word is a side in a result: the subject or object of "beat", the object of
     "drew with" or "lost to", or the word after "v"."""
-    if tok.i > 0 and tok.doc[tok.i - 1].lower_ in VERSUS:
+    if tok.ent_type_ in NUMERIC_LABELS:
+        return False
+    if tok.i > 0 and tok.doc[tok.i - 1].text in VERSUS:
         return True
     head = tok.head
     if tok.dep_ == "pobj" and head.lower_ in ("with", "to"):
@@ -119,16 +121,18 @@ def side_of(tok: Token) -> bool:
 
 
 def unnamed_sides(doc: Doc, owner: dict[int, Candidate]) -> list[Candidate]:
-    """Proper nouns no candidate covers that are sides of a result verb ("Rotherham beat
-    Doncaster"), as new ORG candidates."""
+    """Place names no candidate covers that are sides of a result verb ("Rotherham beat
+    Doncaster"), as new ORG candidates; other untagged words there may be players' names."""
+    gaz = gazetteer()
     found = []
     for tok in doc:
-        if tok.i in owner or tok.pos_ != "PROPN" or not is_name_word(tok) or not side_of(tok):
+        if tok.i in owner or tok.pos_ != "PROPN" or not is_name_word(tok) or tok.is_upper:
             continue
         start = tok.i
-        while start > 0 and doc[start - 1].dep_ == "compound" and is_name_word(doc[start - 1]):
+        while start > 0 and start - 1 not in owner and is_name_word(doc[start - 1]):
             start -= 1
-        if not any(k in owner for k in range(start, tok.i)):
+        text = doc[start : tok.i + 1].text
+        if side_of(tok) and gaz.is_place_name(text) and not gaz.country(text):
             found.append(Candidate(start, tok.i + 1, "ORG", source="rule"))
     return found
 
@@ -142,7 +146,8 @@ def is_side(doc: Doc, cand: Candidate) -> bool:
     if is_initial(doc[cand.start].text):
         return False
     if cand.label == "PERSON":
-        return cand.end - cand.start == 1 and gaz.lookup(text) is not None
+        named_before = cand.start > 0 and doc[cand.start - 1].is_title  # "Jansher Khan"
+        return cand.end - cand.start == 1 and not named_before and gaz.is_place_name(text)
     return cand.label in SIDE_LABELS or cand.source == "rule"
 
 
