@@ -75,7 +75,8 @@ def scored_names(
     doc: Doc, cands: list[Candidate], owner: dict[int, Candidate], lines: list[int]
 ) -> list[Candidate]:
     """Names followed by a score in a result or table line: two such names in a row ("Leeds 3
-    Hull 1"), or a name opening a line followed by two numbers ("Leeds 4 3 0 1 5 3").
+    Hull 1") or anywhere on a line of scores (see `tabular_lines`: "Kent 238 and 133-5 , Essex
+    471"), or a name opening a line followed by two numbers ("Leeds 4 3 0 1 5 3").
 
     Names no candidate covers are returned as new ORG candidates.
     """
@@ -93,7 +94,10 @@ def scored_names(
             cand = Candidate(start, i, "ORG", source="rule")
         pairs.setdefault(lines[i], []).append(cand)
     found: dict[int, Candidate] = {}
+    tables = tabular_lines(doc, lines)
     for line, named in pairs.items():
+        if line in tables and len(named) >= 2:
+            found.update({id(c): c for c in named})
         first = named[0]
         opens = first.start == 0 or lines[first.start - 1] != line
         after = doc[first.end + 1] if first.end + 1 < len(doc) else None
@@ -103,6 +107,19 @@ def scored_names(
             if right.start - left.end <= MAX_RESULT_GAP:
                 found.update({id(left): left, id(right): right})
     return list(found.values())
+
+
+def tabular_lines(doc: Doc, lines: list[int]) -> set[int]:
+    """The lines written as results or tables rather than prose: more numbers than lower-case
+    words."""
+    counts: dict[int, list[int]] = {}
+    for tok in doc:
+        tally = counts.setdefault(lines[tok.i], [0, 0])
+        if tok.is_lower and tok.is_alpha:
+            tally[0] += 1
+        elif is_score(tok.text):
+            tally[1] += 1
+    return {line for line, (lower, numbers) in counts.items() if numbers > lower}
 
 
 def side_of(tok: Token) -> bool:
