@@ -73,12 +73,14 @@ def is_initial(text: str) -> bool:
 
 def scored_names(
     doc: Doc, cands: list[Candidate], owner: dict[int, Candidate], lines: list[int]
-) -> list[Candidate]:
+) -> list[tuple[Candidate, bool]]:
     """Names followed by a score in a result or table line: two such names in a row ("Leeds 3
     Hull 1") or anywhere on a line of scores (see `tabular_lines`: "Kent 238 and 133-5 , Essex
     471"), or a name opening a line followed by two numbers ("Leeds 4 3 0 1 5 3").
 
-    Names no candidate covers are returned as new ORG candidates.
+    Names no candidate covers are returned as new ORG candidates. Each name comes with
+    whether its line has the shape of a result or table row ("Leeds 3 Hull 1", "Leeds 4 3 0"),
+    where even a name the model took for a person's is a side ("Werder Bremen 1").
     """
     pairs: dict[int, list[Candidate]] = {}
     for i in range(1, len(doc)):
@@ -93,19 +95,19 @@ def scored_names(
                 continue
             cand = Candidate(start, i, "ORG", source="rule")
         pairs.setdefault(lines[i], []).append(cand)
-    found: dict[int, Candidate] = {}
+    found: dict[int, tuple[Candidate, bool]] = {}
     tables = tabular_lines(doc, lines)
     for line, named in pairs.items():
         if line in tables and len(named) >= 2:
-            found.update({id(c): c for c in named})
+            found.update({id(c): (c, False) for c in named})
         first = named[0]
         opens = first.start == 0 or lines[first.start - 1] != line
         after = doc[first.end + 1] if first.end + 1 < len(doc) else None
         if opens and after is not None and lines[after.i] == line and is_score(after.text):
-            found[id(first)] = first
+            found[id(first)] = (first, True)
         for left, right in itertools.pairwise(named):
             if right.start - left.end <= MAX_RESULT_GAP:
-                found.update({id(left): left, id(right): right})
+                found.update({id(left): (left, True), id(right): (right, True)})
     return list(found.values())
 
 
@@ -154,18 +156,19 @@ def unnamed_sides(doc: Doc, owner: dict[int, Candidate]) -> list[Candidate]:
     return found
 
 
-def is_side(doc: Doc, cand: Candidate) -> bool:
-    """Whether a named side can be a club: not a country, nor a person's full name."""
+def is_side(doc: Doc, cand: Candidate, row: bool = False) -> bool:
+    """Whether a named side can be a club: not a country, nor a person's full name unless it
+    stands in a result or table row (`row`)."""
     text = cand.text(doc)
     gaz = gazetteer()
     if (cand.place and cand.place.kind == "country") or gaz.country(text):
         return False
     if is_initial(doc[cand.start].text):
         return False
-    if cand.label == "PERSON":
+    if cand.label == "PERSON" and not row:
         named_before = cand.start > 0 and doc[cand.start - 1].is_title  # "Jansher Khan"
         return cand.end - cand.start == 1 and not named_before and gaz.is_place_name(text)
-    return cand.label in SIDE_LABELS or cand.source == "rule"
+    return cand.label in SIDE_LABELS or cand.source == "rule" or row
 
 
 def type_sides(doc: Doc, cands: list[Candidate], votes: int) -> list[Candidate]:
@@ -174,21 +177,25 @@ def type_sides(doc: Doc, cands: list[Candidate], votes: int) -> list[Candidate]:
     owner = {i: c for c in cands for i in range(c.start, c.end)}
     lines = line_of(doc)
     sides = scored_names(doc, cands, owner, lines)
-    scored = {id(c) for c in sides}
-    sides += [c for c in cands if id(c) not in scored and side_of(doc[c.start : c.end].root)]
-    sides += unnamed_sides(doc, owner)
-    names = set()
+    scored = {id(c) for c, _ in sides}
+    sides += [
+        (c, False) for c in cands if id(c) not in scored and side_of(doc[c.start : c.end].root)
+    ]
+    sides += [(c, False) for c in unnamed_sides(doc, owner)]
+    names: dict[str, bool] = {}
     added = []
-    for cand in sides:
+    for cand, row in sides:
         if is_initial(doc[cand.start].text) and cand.end - cand.start > 1:
             cand.label = "PERSON"  # "A. Dale 69": a batsman's score, not a side's
-        if not is_side(doc, cand):
+        if not is_side(doc, cand, row):
             continue
-        names.add(cand.text(doc))
+        text = cand.text(doc)
+        names[text] = names.get(text, False) or row
         if cand.source == "rule" and cand.start not in owner:
             added.append(cand)
     for cand in cands + added:
+        text = cand.text(doc)
         venue = cand.start > 0 and doc[cand.start - 1].lower_ in VENUE_WORDS
-        if cand.text(doc) in names and not venue and is_side(doc, cand):
+        if text in names and not venue and is_side(doc, cand, names[text]):
             cand.label, cand.votes, cand.source, cand.place = "ORG", votes, "rule", None
     return sorted(cands + added, key=lambda c: c.start)
