@@ -49,3 +49,11 @@ def test_national_sides_stay_countries(extract: Extract) -> None:
     kinds = typed(result)
     assert all(kinds.get(c) == "GPE" for c in ("Portugal", "Austria", "Belgium"))
     assert "ORG" not in kinds.values()
+
+
+def test_city_after_in_is_a_place_not_an_organisation(extract: Extract) -> None:
+    result = extract(
+        "About 8,000 protesters marched through the streets in Maribor on Wednesday demanding "
+        "new elections."
+    )
+    assert typed(result).get("Maribor") == "GPE"
