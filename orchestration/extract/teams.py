@@ -82,32 +82,34 @@ def scored_names(
     whether its line has the shape of a result or table row ("Leeds 3 Hull 1", "Leeds 4 3 0"),
     where even a name the model took for a person's is a side ("Werder Bremen 1").
     """
-    pairs: dict[int, list[Candidate]] = {}
+    pairs: dict[int, list[tuple[Candidate, int]]] = {}
     for i in range(1, len(doc)):
         if not is_score(doc[i].text) or doc[i - 1].is_punct:
             continue
         cand = owner.get(i - 1)
-        if cand is not None and cand.end > i and cand.start < i - 1 and cand is owner.get(i):
-            cand.end = i  # the model took the score into the name ("Kent 259")
-        if cand is None or cand.end != i:
+        took_score = cand is not None and cand is owner.get(i)  # the model's "Kent 259"
+        if cand is None or (cand.end != i and not took_score):
             start = untagged_name(doc, i, owner, lines)
             if start == i:
                 continue
             cand = Candidate(start, i, "ORG", source="rule")
-        pairs.setdefault(lines[i], []).append(cand)
+        pairs.setdefault(lines[i], []).append((cand, i))
     found: dict[int, tuple[Candidate, bool]] = {}
     tables = tabular_lines(doc, lines)
     for line, named in pairs.items():
         if line in tables and len(named) >= 2:
-            found.update({id(c): (c, False) for c in named})
-        first = named[0]
+            found.update({id(c): (c, False) for c, _ in named})
+        first, score = named[0]
         opens = first.start == 0 or lines[first.start - 1] != line
-        after = doc[first.end + 1] if first.end + 1 < len(doc) else None
+        after = doc[score + 1] if score + 1 < len(doc) else None
         if opens and after is not None and lines[after.i] == line and is_score(after.text):
             found[id(first)] = (first, True)
-        for left, right in itertools.pairwise(named):
-            if right.start - left.end <= MAX_RESULT_GAP:
+        for (left, left_score), (right, _) in itertools.pairwise(named):
+            if right.start - left_score <= MAX_RESULT_GAP:
                 found.update({id(left): (left, True), id(right): (right, True)})
+    scores = {id(c): i for line in pairs.values() for c, i in line}
+    for cand, _ in found.values():
+        cand.end = min(cand.end, scores[id(cand)])
     return list(found.values())
 
 

@@ -57,3 +57,20 @@ def test_city_after_in_is_a_place_not_an_organisation(extract: Extract) -> None:
         "new elections."
     )
     assert typed(result).get("Maribor") == "GPE"
+
+
+def test_name_before_the_people_of_an_organisation_is_an_organisation(extract: Extract) -> None:
+    result = extract(
+        "The Kolubara workers said they had not been paid for three months and would strike."
+    )
+    assert typed(result).get("Kolubara") == "ORG"
+
+
+def test_score_the_model_took_into_a_name_is_cut_off(extract: Extract) -> None:
+    result = extract(
+        "Results of English league matches on Saturday:\nCardiff 1 Brighton 0\n"
+        "Carlisle 0 Hull 0\nRochdale 0 Colchester 0"
+    )
+    kinds = typed(result)
+    for club in ("Carlisle", "Hull", "Rochdale", "Colchester"):
+        assert kinds.get(club) == "ORG", (club, kinds)
