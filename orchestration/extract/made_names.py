@@ -7,6 +7,7 @@ from __future__ import annotations
 from spacy.tokens import Doc, Token
 
 from orchestration.extract.datafiles import read_words
+from orchestration.extract.geo import gazetteer
 from orchestration.extract.lexicon import FACILITY_NOUNS
 from orchestration.extract.spans import NUMERIC_LABELS, Candidate
 
@@ -15,6 +16,8 @@ COMPANY_SUFFIXES = read_words("company_suffixes.txt")
 UNDOTTED_SUFFIXES = frozenset(s.replace(".", "") for s in COMPANY_SUFFIXES)
 COMPANY_WORDS = read_words("company_words.txt")
 PRODUCT_NOUNS = read_words("product_nouns.txt")
+# Words after a company's name for its shares ("Harwick shares fell").
+SHARE_WORDS = frozenset({"shares", "stock"})
 # Labels a company's name may carry before its last word settles it.
 OPEN_LABELS = frozenset({"PERSON", "GPE", "LOC", "FAC", "NORP", "PRODUCT", "WORK_OF_ART"})
 
@@ -54,7 +57,8 @@ def is_company_word(tok: Token) -> bool:
 def company_names(doc: Doc, cands: list[Candidate], votes: int) -> list[Candidate]:
     """Type names by their last word (see `made_type`), with `votes` for the type, and add
     the companies the model missed: proper nouns ending in a legal form or business word
-    ("Smit Salvage")."""
+    ("Smit Salvage") or followed by "shares", and the acronym in brackets after an
+    organisation's name."""
     for cand in cands:
         kind = made_type(doc, cand)
         if kind and cand.place is None and (cand.label in OPEN_LABELS or kind == "ORG"):
@@ -69,4 +73,34 @@ def company_names(doc: Doc, cands: list[Candidate], votes: int) -> list[Candidat
             start -= 1
         if start < tok.i:
             added.append(Candidate(start, tok.i + 1, "ORG", votes, source="rule"))
-    return cands + added
+    for tok in doc:
+        if tok.lower_ not in SHARE_WORDS or not tok.is_lower or tok.i - 1 in owner:
+            continue
+        start = tok.i
+        while start > 0 and start - 1 not in owner and is_company_word(doc[start - 1]):
+            start -= 1
+        if start < tok.i and not gazetteer().is_place_name(doc[start : tok.i].text):
+            added.append(Candidate(start, tok.i, "ORG", votes, source="rule"))
+    return cands + added + bracketed_acronyms(doc, cands, owner, votes)
+
+
+def bracketed_acronyms(
+    doc: Doc, cands: list[Candidate], owner: set[int], votes: int
+) -> list[Candidate]:
+    """Acronyms the model missed in brackets right after an organisation's name that they
+    abbreviate ("the Singapore International Monetary Exchange (SIMEX)"), as ORG candidates
+    with `votes`."""
+    found = []
+    for cand in cands:
+        end = cand.end
+        if cand.label != "ORG" or end + 2 >= len(doc) or end + 1 in owner:
+            continue
+        if doc[end].text != "(" or doc[end + 2].text != ")":
+            continue
+        short = doc[end + 1].text
+        initials = "".join(t.text[0] for t in doc[cand.start : end] if t.text[:1].isupper())
+        spelled = len(set(short) - set(initials)) <= 1  # "SIMEX": the "X" of "Exchange"
+        written = len(short) >= 2 and short.isupper() and short.isalpha()
+        if written and short[0] == initials[:1] and spelled:
+            found.append(Candidate(end + 1, end + 2, "ORG", votes, source="rule"))
+    return found

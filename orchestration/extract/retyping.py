@@ -32,7 +32,7 @@ def retype_by_context(
     title a PERSON (`rule_votes` each); lists of `min_list` or more share one type, a linked
     place in the list counting twice (`list_votes`)."""
     for cand in cands:
-        if cand.place or cand.label == "NORP":
+        if cand.place or (cand.label == "NORP" and cand.country):
             continue
         root = doc[cand.start : cand.end].root
         head = root.head

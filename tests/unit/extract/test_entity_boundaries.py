@@ -75,3 +75,21 @@ def test_hyphenated_pair_of_countries_is_two_places(extract: Extract) -> None:
     kinds = mentions(result)
     assert kinds.get("Kenya") == "GPE" and kinds.get("Somalia") == "GPE"
     assert "Kenya-Somalia" not in kinds
+
+
+def test_acronym_in_brackets_after_an_organisation_is_that_organisation(
+    extract: Extract,
+) -> None:
+    result = extract(
+        "Trading on the Singapore International Monetary Exchange (SIMEX) was closed on Monday."
+    )
+    assert mentions(result).get("SIMEX") == "ORG"
+
+
+def test_name_before_shares_is_a_company(extract: Extract) -> None:
+    result = extract(
+        "Traders said Kelmore shares rose after the results. The fund bought Tallis shares "
+        "last week."
+    )
+    kinds = mentions(result)
+    assert kinds.get("Kelmore") == "ORG" and kinds.get("Tallis") == "ORG"
