@@ -20,7 +20,7 @@ from orchestration.extract.candidates import (
     propagate,
 )
 from orchestration.extract.made_names import company_names
-from orchestration.extract.names import complete_names, speaker_names
+from orchestration.extract.names import competitor_names, complete_names, speaker_names
 from orchestration.extract.retyping import complete_lists, titled_names
 from orchestration.extract.spans import Candidate
 
@@ -81,6 +81,17 @@ def make_country_candidates(
 def make_speaker_names(nlp: Language, name: str, max_words: int, votes: int) -> CandidatePass:
     """Add untagged full names that are the subject of a verb of saying."""
     return CandidatePass(lambda doc, cands: cands + speaker_names(doc, cands, max_words, votes))
+
+
+@Language.factory(
+    "newsledger_competitor_names",
+    assigns=[CANDIDATES],
+    requires=[CANDIDATES, "token.ent_type", *PARSE],
+)
+def make_competitor_names(nlp: Language, name: str, max_words: int, votes: int) -> CandidatePass:
+    """Add untagged full names followed by a country in brackets (results lists)."""
+    find = functools.partial(competitor_names, max_words=max_words, votes=votes)
+    return CandidatePass(lambda doc, cands: cands + find(doc, cands))
 
 
 @Language.factory(

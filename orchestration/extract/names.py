@@ -112,3 +112,29 @@ def speaker_names(doc: Doc, cands: list[Candidate], max_words: int, votes: int) 
             if len(words) >= 2 and not owner.intersection(words):
                 found.append(Candidate(start, subject.i + 1, "PERSON", votes, source="rule"))
     return found
+
+
+def competitor_names(
+    doc: Doc, cands: list[Candidate], max_words: int, votes: int
+) -> list[Candidate]:
+    """Full names of two to `max_words` words the model did not tag that are followed by a
+    country in brackets, as results list competitors ("7. Andreas Seelig (Germany) 62.00"),
+    with `votes` for PERSON; a place's name or an organisation's ("Red Star") is no one's."""
+    owner = {i: c for c in cands for i in range(c.start, c.end)}
+    gaz = gazetteer()
+    found = []
+    for cand in cands:
+        start = cand.start
+        if cand.place is None or cand.place.kind != "country" or start < 3:
+            continue
+        if doc[start - 1].text != "(" or cand.end >= len(doc) or doc[cand.end].text != ")":
+            continue
+        first = start - 1
+        while first > 0 and start - 1 - first < max_words and first - 1 not in owner:
+            if not is_name_word(doc[first - 1]) or doc[first - 1].is_upper:
+                break
+            first -= 1
+        words = doc[first : start - 1]
+        if len(words) >= 2 and not gaz.is_place_name(words.text):
+            found.append(Candidate(first, start - 1, "PERSON", votes, source="rule"))
+    return found

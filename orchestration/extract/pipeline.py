@@ -69,6 +69,7 @@ STEPS: tuple[Step, ...] = (
     Step("newsledger_speaker_names", {"max_words": 4, "votes": 2}),
     Step("newsledger_select", {"source_priority": SOURCE_PRIORITY}, "newsledger_select_speakers"),
     Step("newsledger_link_places"),
+    Step("newsledger_competitor_names", {"max_words": 3, "votes": 2}),
     Step("newsledger_retype_by_cues", {"max_apposition": 8, "votes": 3}),
     Step("newsledger_complete_names", {"max_words": 5}),
     Step("newsledger_select", {"source_priority": SOURCE_PRIORITY}, "newsledger_select_completed"),

@@ -74,3 +74,14 @@ def test_score_the_model_took_into_a_name_is_cut_off(extract: Extract) -> None:
     kinds = typed(result)
     for club in ("Carlisle", "Hull", "Rochdale", "Colchester"):
         assert kinds.get(club) == "ORG", (club, kinds)
+
+
+def test_name_before_a_country_in_brackets_is_a_competitor(extract: Extract) -> None:
+    result = extract(
+        "Leading results of the meeting on Friday:\nWomen's javelin\n"
+        "1 - Katrin Obermeier ( Germany ) 64.20\n2 - Marta Vandamme ( Belgium ) 61.75\n"
+        "3 - Rosa Quintero ( Spain ) 60.10"
+    )
+    kinds = typed(result)
+    for name in ("Katrin Obermeier", "Marta Vandamme", "Rosa Quintero"):
+        assert kinds.get(name) == "PERSON", (name, kinds)
