@@ -11,6 +11,8 @@ from orchestration.extract.spans import Candidate, surnames
 LOCATIVE_WORDS = frozenset({"in", "near", "outside"})
 # Kinds of linked place that can follow a city's name after a comma ("Dayton, Ohio").
 REGION_KINDS = frozenset({"country", "state"})
+# Votes for GPE of a name placed in a country by the words after it.
+REGION_VOTES = 3
 
 
 def link_places(doc: Doc, cands: list[Candidate]) -> None:
@@ -47,6 +49,10 @@ def link_places(doc: Doc, cands: list[Candidate]) -> None:
         if place:
             cand.place = place
             cand.label = place.type
+        elif cand.label in ("ORG", "PERSON") and in_region(doc, cand, owner):
+            # A place too small for the gazetteer ("Tavildara, Tajikistan"): its word settles
+            # the type of the name's other mentions.
+            cand.label, cand.votes, cand.source = "GPE", REGION_VOTES, "rule"
 
 
 def placed_by_words(doc: Doc, cand: Candidate, owner: dict[int, Candidate]) -> bool:
@@ -56,8 +62,22 @@ def placed_by_words(doc: Doc, cand: Candidate, owner: dict[int, Candidate]) -> b
     before = doc[cand.start - 1].lower_ if cand.start else ""
     if before in LOCATIVE_WORDS and cand.end - cand.start == 1:
         return True
+    return in_region(doc, cand, owner)
+
+
+def in_region(doc: Doc, cand: Candidate, owner: dict[int, Candidate]) -> bool:
+    """Whether a name is followed by a comma and a linked country or state that ends the
+    phrase ("Tavildara, Tajikistan", not "Toyota, Japan's biggest carmaker")."""
     after = owner.get(cand.end + 1) if cand.end < len(doc) and doc[cand.end].text == "," else None
-    return after is not None and after.place is not None and after.place.kind in REGION_KINDS
+    if after is None or after.place is None or after.place.kind not in REGION_KINDS:
+        return False
+    follower = doc[after.end] if after.end < len(doc) else None
+    return (
+        follower is None
+        or follower.is_space
+        or follower.text in (",", ".")
+        or follower.text[:1].isdigit()  # a dateline's date
+    )
 
 
 def fits_city(cand: Candidate, place: Place, text: str, context: frozenset[str]) -> bool:

@@ -85,3 +85,12 @@ def test_name_before_a_country_in_brackets_is_a_competitor(extract: Extract) -> 
     kinds = typed(result)
     for name in ("Katrin Obermeier", "Marta Vandamme", "Rosa Quintero"):
         assert kinds.get(name) == "PERSON", (name, kinds)
+
+
+def test_name_followed_by_its_country_is_a_place(extract: Extract) -> None:
+    result = extract(
+        "Plane crash kills 141.\nRolf Soderlind\nBARENTSBURG , Norway 1996-08-30\n"
+        "The town of Barentsburg mourned on Friday."
+    )
+    kinds = typed(result)
+    assert kinds.get("BARENTSBURG") == "GPE" and kinds.get("Barentsburg") == "GPE"
