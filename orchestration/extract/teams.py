@@ -21,6 +21,7 @@ from orchestration.extract.spans import NUMERIC_LABELS, Candidate, is_score
 RESULT_WORDS = words_by_kind("result_verbs.txt")
 RESULT_VERBS = RESULT_WORDS["verb"]
 VERSUS = RESULT_WORDS["versus"]
+CLUB_VERBS = RESULT_WORDS["club"]
 # Labels a side's name may carry before it is known to be a side.
 SIDE_LABELS = frozenset({"GPE", "LOC", "FAC", "ORG", "PRODUCT", "WORK_OF_ART", "LAW", "EVENT"})
 # Prepositions that make a place name the venue of a match, not a side ("at Leeds").
@@ -128,12 +129,14 @@ def tabular_lines(doc: Doc, lines: list[int]) -> set[int]:
 
 def side_of(tok: Token) -> bool:
     """Whether a word is a side in a result: the subject or object of "beat", the object of
-    "drew with" or "lost to", or the word after "v"."""
+    "drew with" or "lost to", the word after "v", or the club of "played for"."""
     if tok.ent_type_ in NUMERIC_LABELS:
         return False
     if tok.i > 0 and tok.doc[tok.i - 1].text in VERSUS:
         return True
     head = tok.head
+    if tok.dep_ == "pobj" and head.lower_ == "for" and head.head.pos_ == "VERB":
+        return lemma(head.head).lower() in CLUB_VERBS
     if tok.dep_ == "pobj" and head.lower_ in ("with", "to"):
         head = head.head
     elif tok.dep_ not in ("nsubj", "dobj", "npadvmod"):

@@ -94,3 +94,11 @@ def test_name_followed_by_its_country_is_a_place(extract: Extract) -> None:
     )
     kinds = typed(result)
     assert kinds.get("BARENTSBURG") == "GPE" and kinds.get("Barentsburg") == "GPE"
+
+
+def test_club_a_player_played_for_is_an_organisation(extract: Extract) -> None:
+    result = extract(
+        "The striker, who played for Rotherham last season, signed for Middlesbrough on Monday."
+    )
+    kinds = typed(result)
+    assert kinds.get("Rotherham") == "ORG" and kinds.get("Middlesbrough") == "ORG"
