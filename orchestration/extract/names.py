@@ -117,9 +117,10 @@ def speaker_names(doc: Doc, cands: list[Candidate], max_words: int, votes: int) 
 def competitor_names(
     doc: Doc, cands: list[Candidate], max_words: int, votes: int
 ) -> list[Candidate]:
-    """Full names of two to `max_words` words the model did not tag that are followed by a
-    country in brackets, as results list competitors ("7. Andreas Seelig (Germany) 62.00"),
-    with `votes` for PERSON; a place's name or an organisation's ("Red Star") is no one's."""
+    """Full names of two to `max_words` words followed by a country in brackets, the
+    competitors of a results list ("7. Andreas Seelig (Germany) 62.00"): untagged ones are
+    returned as new candidates and ones the model took for an organisation's are retyped, with
+    `votes` for PERSON; a place's name, or one with an institution's word, is no one's."""
     owner = {i: c for c in cands for i in range(c.start, c.end)}
     gaz = gazetteer()
     found = []
@@ -128,6 +129,14 @@ def competitor_names(
         if cand.place is None or cand.place.kind != "country" or start < 3:
             continue
         if doc[start - 1].text != "(" or cand.end >= len(doc) or doc[cand.end].text != ")":
+            continue
+        named = owner.get(start - 2)
+        if named is not None:
+            words = doc[named.start : named.end]
+            plain = all(is_name_word(t) and not t.is_upper for t in words)
+            sized = 2 <= len(words) <= max_words
+            if named.label == "ORG" and named.source == "model" and plain and sized:
+                named.label, named.votes, named.source = "PERSON", votes, "rule"
             continue
         first = start - 1
         while first > 0 and start - 1 - first < max_words and first - 1 not in owner:

@@ -102,3 +102,15 @@ def test_club_a_player_played_for_is_an_organisation(extract: Extract) -> None:
     )
     kinds = typed(result)
     assert kinds.get("Rotherham") == "ORG" and kinds.get("Middlesbrough") == "ORG"
+
+
+def test_competitor_before_a_country_in_brackets_is_no_organisation(extract: Extract) -> None:
+    result = extract(
+        "Women's shot put\n1. Astrid Kumbernuss ( Germany ) 19.89 metres\n"
+        "2. Claudia Merz ( Germany ) 18.80\n3. Irina Khudorozhkina ( Russia ) 18.63\n"
+        "4. Valentina Korsakova ( Russia ) 18.55\n5. Stephanie Storp ( Germany ) 18.41\n"
+        "6. Davidson Okafor ( Nigeria ) 10.24\n7. Leah Pemberton ( Canada ) 4:09.95"
+    )
+    kinds = typed(result)
+    assert kinds.get("Valentina Korsakova") == "PERSON"
+    assert kinds.get("Leah Pemberton") == "PERSON"
