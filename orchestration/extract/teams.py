@@ -1,14 +1,13 @@
 """Sports sides named after their home place.
 
 In match reports, results and league tables a city or county name stands for its club
-("Leeds beat Hull", "Leeds 3 Hull 1", "Leeds 4 3 0 1 5 3"): the name is an organisation there,
-and wherever else the article uses it for the side. A country's name stands for its national
-side and stays a place; a person's full name stays a person's.
+("Leeds beat Hull", "Leeds 3 Hull 1", "Leeds 4 3 0 1 5 3", "played for Leeds"): the name is
+an organisation there, and wherever else the article uses it for the side. A country's name
+stands for its national side and stays a place; a person's full name stays a person's.
 """
 
 from __future__ import annotations
 
-import bisect
 import itertools
 
 from spacy.tokens import Doc, Token
@@ -33,9 +32,11 @@ MAX_RESULT_GAP = 4
 
 def line_of(doc: Doc) -> list[int]:
     """The line number of each token: how many line breaks come before it."""
-    text = doc.text
-    breaks = [i for i, ch in enumerate(text) if ch == "\n"]
-    return [bisect.bisect_left(breaks, tok.idx) for tok in doc]
+    lines, line = [], 0
+    for tok in doc:
+        lines.append(line)
+        line += tok.text.count("\n")
+    return lines
 
 
 def untagged_name(doc: Doc, end: int, owner: dict[int, Candidate], lines: list[int]) -> int:
@@ -73,7 +74,7 @@ def is_initial(text: str) -> bool:
 
 
 def scored_names(
-    doc: Doc, cands: list[Candidate], owner: dict[int, Candidate], lines: list[int]
+    doc: Doc, owner: dict[int, Candidate], lines: list[int]
 ) -> list[tuple[Candidate, bool]]:
     """Names followed by a score in a result or table line: two such names in a row ("Leeds 3
     Hull 1") or anywhere on a line of scores (see `tabular_lines`: "Kent 238 and 133-5 , Essex
@@ -181,7 +182,7 @@ def type_sides(doc: Doc, cands: list[Candidate], votes: int) -> list[Candidate]:
     other mention of the same name that is not a venue ("at Leeds")."""
     owner = {i: c for c in cands for i in range(c.start, c.end)}
     lines = line_of(doc)
-    sides = scored_names(doc, cands, owner, lines)
+    sides = scored_names(doc, owner, lines)
     scored = {id(c) for c, _ in sides}
     sides += [
         (c, False) for c in cands if id(c) not in scored and side_of(doc[c.start : c.end].root)
