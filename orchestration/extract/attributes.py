@@ -17,16 +17,22 @@ def context_country(
     """Country named next to a person or organisation by a title phrase or nationality, read
     over at most `max_words` words on either side.
 
-    Reads "Prime Minister of Japan Fumio Kishida", "of Vietnam General Vo Nguyen Giap",
+    Reads a nationality right before the name ("Queenslander Daniel Herbert"),
+    "Prime Minister of Japan Fumio Kishida", "of Vietnam General Vo Nguyen Giap",
     "Germany's Chancellor Scholz", "U.S. Treasury Secretary Yellen", "Saudi Energy Minister
-    X" (a capitalised portfolio inside the title) and ", the president of France,".
+    X" (a capitalised portfolio inside the title), "the President of Kyrgyzstan, Sadyr
+    Zhaparov" and ", the president of France,".
     """
+    before = owner.get(cand.start - 1) if cand.start else None
+    if before is not None and before.label == "NORP" and before.end == cand.start:
+        return before.nation()  # "Queenslander Daniel Herbert", "Kyrgyz Sadyr Zhaparov"
     found, saw_title = None, False
     for step in (-1, 1):
         i = cand.start - 1 if step < 0 else cand.end
-        if step > 0 and not (i < len(doc) and doc[i].text == ","):
+        comma = 0 <= i < len(doc) and doc[i].text == ","
+        if step > 0 and not comma:
             break
-        i += 0 if step < 0 else 1
+        i += step if comma else 0  # "the President of Kyrgyzstan, Sadyr Zhaparov"
         for _ in range(max_words):
             if not 0 <= i < len(doc):
                 break
@@ -72,6 +78,9 @@ def org_country(
     if is_institution(doc, cand):
         return None
     sentence = sentence_of(doc, cand.start)
+    described = described_by(doc, cand, owner, descriptor_words)
+    if described is not None:
+        return described
     nationalities = {
         c.country
         for t in sentence
@@ -81,6 +90,18 @@ def org_country(
         and not describes_person(doc, c, owner)
     }
     return nationalities.pop() if len(nationalities) == 1 else None
+
+
+def described_by(
+    doc: Doc, cand: Candidate, owner: dict[int, Candidate], descriptor_words: int
+) -> str | None:
+    """Country of a nationality word before a name's descriptors ("the Japanese owner Shoei
+    Kisen Kaisha"), over up to `descriptor_words` words."""
+    k = cand.start - 1
+    while k >= 0 and cand.start - k <= descriptor_words and is_descriptor(doc[k]):
+        k -= 1
+    norp = owner.get(k) if k < cand.start - 1 else None
+    return norp.country if norp is not None and norp.label == "NORP" else None
 
 
 def possessor(doc: Doc, start: int, descriptor_words: int) -> int:
@@ -109,7 +130,8 @@ def is_institution(doc: Doc, cand: Candidate) -> bool:
 
 
 def describes_person(doc: Doc, norp: Candidate, owner: dict[int, Candidate]) -> bool:
-    """Whether a nationality word qualifies a person ("Polish Prime Minister Tusk")."""
+    """Whether a nationality word qualifies a person ("Polish Prime Minister Tusk") or another
+    name through its descriptors ("the Japanese owner Shoei Kisen Kaisha")."""
     following = doc[norp.end] if norp.end < len(doc) else None
     head = doc[norp.start : norp.end].root.head
     for tok in (following, head):
@@ -118,7 +140,10 @@ def describes_person(doc: Doc, norp: Candidate, owner: dict[int, Candidate]) -> 
         other = owner.get(tok.i)
         if tok.lower_ in TITLE_WORDS or (other is not None and other.label == "PERSON"):
             return True
-    return False
+    k = norp.end
+    while k < len(doc) and k - norp.end < 3 and is_descriptor(doc[k]):
+        k += 1
+    return k > norp.end and k in owner
 
 
 def annotate(
@@ -150,7 +175,9 @@ def annotate(
             first, title = title_of(doc, cand, owner)
             if title and not cand.title:
                 cand.title = title
-            cand.office_of_org = title is not None and office_of_org(doc, first, owner)
+            cand.office_of_org = (
+                title is not None and office_of_org(doc, first, owner)
+            ) or post_in_org(doc, cand, owner, context_words)
             cand.country = cand.country or context_country(doc, cand, owner, context_words)
         elif cand.label == "ORG" and not cand.country:
             span = doc[cand.start : cand.end]
@@ -184,6 +211,46 @@ def office_of_org(doc: Doc, first: int, owner: dict[int, Candidate]) -> bool:
     before = doc[first - 1]
     other = owner.get(before.i)
     return before.lower_ in ("its", "their") or (other is not None and other.label == "ORG")
+
+
+def post_in_org(doc: Doc, cand: Candidate, owner: dict[int, Candidate], max_words: int) -> bool:
+    """Whether a person is described as holding a post in an organisation, in an apposition
+    before or after the name: "the head of the European Central Bank, Mario Draghi" or "Mario
+    Draghi, president of the ECB" (a role and "of" read over up to `max_words` words)."""
+    if cand.start >= 2 and doc[cand.start - 1].text == ",":
+        org = owner.get(cand.start - 2)
+        if org is not None and org.label == "ORG":
+            k = org.start - 1
+            k -= 1 if k >= 0 and doc[k].lower_ == "the" else 0
+            if k >= 1 and doc[k].lower_ == "of" and is_role(doc[k - 1]):
+                return True
+    if cand.end + 1 < len(doc) and doc[cand.end].text == ",":
+        k = cand.end + 1
+        saw_role = False
+        while k < len(doc) and k - cand.end <= max_words and k not in owner:
+            word = doc[k]
+            if is_role(word):
+                saw_role = True
+            elif word.lower_ not in ("of", "the", "a"):
+                return False
+            k += 1
+        org = owner.get(k)
+        return (
+            saw_role
+            and org is not None
+            and org.label == "ORG"
+            and doc[k - 1].lower_
+            in (
+                "of",
+                "the",
+            )
+        )
+    return False
+
+
+def is_role(tok: Token) -> bool:
+    """Whether a word names a post ("president", "head", "Governor")."""
+    return tok.lower_ in TITLE_WORDS or tok.lower_ in ROLE_NOUNS
 
 
 def home_country(dateline: Dateline | None) -> str | None:

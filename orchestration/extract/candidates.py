@@ -9,6 +9,7 @@ from collections.abc import Iterable
 from spacy.symbols import PROPN
 from spacy.tokens import Doc
 
+from orchestration.extract.datafiles import read_words
 from orchestration.extract.dateline import Dateline
 from orchestration.extract.filters import (
     is_amount_part,
@@ -17,32 +18,38 @@ from orchestration.extract.filters import (
     is_unit,
 )
 from orchestration.extract.geo import gazetteer
+from orchestration.extract.holder_splits import split_holder
 from orchestration.extract.lexicon import HONORIFICS, POSSESSIVES
 from orchestration.extract.records import doc_text, span_text
 from orchestration.extract.spans import NAME_LABELS, Candidate, repair, surnames
 
+LAW_WORDS = read_words("law_words.txt")
 WORD_OR_HYPHEN_RE = re.compile(r"[\w-]")
 WORD_GOES_ON_RE = re.compile(r"\w|-\w")
 
 
 def model_candidates(doc: Doc, entity_labels: frozenset[str]) -> list[Candidate]:
-    """The model's named entities, repaired and split at a place's possessive.
+    """The model's named entities, repaired and split at a place's possessive and at the
+    title or nationality glued to a person's name (see `holder_splits`).
 
     A name opening with an honorific ("Dr Anjali Mehrotra") is a person's, whatever the
-    model's label.
+    model's label; a "law" with no word of law in it ("Ariane 5") is a product.
     """
     found = []
     for ent in doc.ents:
         if ent.label_ not in entity_labels:
             continue
         label = "PERSON" if len(ent) > 1 and ent[0].lower_ in HONORIFICS else ent.label_
+        if label == "LAW" and not any(t.lower_ in LAW_WORDS for t in ent):
+            label = "PRODUCT"  # a name with a number ("Ariane 5") is a law only as "Article 5"
         for cand in repair(doc, ent.start, ent.end, label):
             if any(
                 rejects(doc, cand)
                 for rejects in (is_unit, is_demonym_compound, is_amount_part, is_title_part)
             ):
                 continue
-            found.extend(split_possessive(doc, cand))
+            for part in split_holder(doc, cand):
+                found.extend(split_possessive(doc, part))
     return found
 
 
@@ -82,8 +89,8 @@ def dateline_candidates(doc: Doc, dateline: Dateline | None, votes: int) -> list
 
 
 def demonym_candidates(doc: Doc, votes: int) -> list[Candidate]:
-    """Nationality words ("Polish", "South African") as NORP mentions linked to a country,
-    with `votes` for that type."""
+    """Nationality and residents' words ("Polish", "South African", "Queenslander") as NORP
+    mentions linked to a country, with `votes` for that type."""
     gaz = gazetteer()
     found = []
     i = 0
@@ -94,7 +101,7 @@ def demonym_candidates(doc: Doc, votes: int) -> list[Candidate]:
             continue
         pair = span_text(doc, i, i + 2) if i + 1 < len(doc) else ""
         for size, text in ((2, pair), (1, word)):
-            code = gaz.demonym(text) if text else None
+            code = (gaz.demonym(text) if size == 2 else gaz.resident(text)) if text else None
             if code:
                 found.append(Candidate(i, i + size, "NORP", votes, country=code, source="demonym"))
                 i += size - 1

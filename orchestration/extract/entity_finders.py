@@ -19,7 +19,8 @@ from orchestration.extract.candidates import (
     model_candidates,
     propagate,
 )
-from orchestration.extract.names import complete_names, speaker_names
+from orchestration.extract.made_names import company_names
+from orchestration.extract.names import competitor_names, complete_names, speaker_names
 from orchestration.extract.retyping import complete_lists, titled_names
 from orchestration.extract.spans import Candidate
 
@@ -83,6 +84,17 @@ def make_speaker_names(nlp: Language, name: str, max_words: int, votes: int) -> 
 
 
 @Language.factory(
+    "newsledger_competitor_names",
+    assigns=[CANDIDATES],
+    requires=[CANDIDATES, "token.ent_type", *PARSE],
+)
+def make_competitor_names(nlp: Language, name: str, max_words: int, votes: int) -> CandidatePass:
+    """Add untagged full names followed by a country in brackets (results lists)."""
+    find = functools.partial(competitor_names, max_words=max_words, votes=votes)
+    return CandidatePass(lambda doc, cands: cands + find(doc, cands))
+
+
+@Language.factory(
     "newsledger_complete_names",
     assigns=[CANDIDATES],
     requires=[CANDIDATES, "token.ent_type", *PARSE],
@@ -90,6 +102,13 @@ def make_speaker_names(nlp: Language, name: str, max_words: int, votes: int) -> 
 def make_complete_names(nlp: Language, name: str, max_words: int) -> CandidatePass:
     """Add longer candidates for personal names the model cut short."""
     return CandidatePass(lambda doc, cands: cands + complete_names(doc, cands, max_words))
+
+
+@Language.factory("newsledger_company_names", assigns=[CANDIDATES], requires=[CANDIDATES, *PARSE])
+def make_company_names(nlp: Language, name: str, votes: int) -> CandidatePass:
+    """Type names by a legal form, business word, facility or product noun at their end, and
+    add the companies the model missed."""
+    return CandidatePass(lambda doc, cands: company_names(doc, cands, votes))
 
 
 @Language.factory("newsledger_complete_lists", assigns=[CANDIDATES], requires=[CANDIDATES, *PARSE])

@@ -17,6 +17,7 @@ from orchestration.extract.cues import retype_by_cues
 from orchestration.extract.filters import drop_shouted
 from orchestration.extract.place_links import link_places
 from orchestration.extract.retyping import retype_by_context
+from orchestration.extract.teams import type_sides
 from orchestration.extract.voting import vote_labels
 
 PARSE = ["token.pos", "token.tag", "token.dep"]
@@ -75,6 +76,14 @@ def make_retype_by_context(
         list_votes=list_votes,
     )
     return CandidatePass(in_place(change))
+
+
+@Language.factory(
+    "newsledger_type_sides", assigns=[CANDIDATES], requires=[CANDIDATES, "doc._.lemmatizer", *PARSE]
+)
+def make_type_sides(nlp: Language, name: str, votes: int) -> CandidatePass:
+    """Type sports clubs named after places as organisations (see `teams`)."""
+    return CandidatePass(lambda doc, cands: type_sides(doc, cands, votes))
 
 
 @Language.factory("newsledger_vote_labels", assigns=[CANDIDATES], requires=[CANDIDATES])

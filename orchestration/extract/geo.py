@@ -131,6 +131,12 @@ class Gazetteer:
             for alt in city["alternatenames"]:
                 if alt.isascii() and len(alt) > 3 and not alt.isupper():
                     self.city_alternates.setdefault(name_key(alt), []).append(place)
+        # First-level subdivisions (ISO 3166-2): states, provinces, counties, regions.
+        self.regions: dict[str, str] = {}
+        for sub in pycountry.subdivisions:
+            code = pycountry.countries.get(alpha_2=sub.country_code)
+            if code is not None:
+                self.regions.setdefault(name_key(sub.name), code.alpha_3)
         self.demonyms: dict[str, str] = {}
         for code, forms in read_table("demonyms.tsv"):
             for form in forms:
@@ -186,6 +192,25 @@ class Gazetteer:
     def demonym(self, text: str) -> str | None:
         """Alpha-3 code of the country a nationality word refers to ("Uzbek" -> "UZB")."""
         return self.demonyms.get(text.replace("\u2019", "'"))
+
+    def is_place_name(self, text: str) -> bool:
+        """Whether a name is a place's: a country, continent, US state, city or region."""
+        return self.lookup(text) is not None or normalise(text) in self.regions
+
+    def resident(self, word: str) -> str | None:
+        """Alpha-3 code of the country of a place whose residents a word names: a nationality
+        ("Uzbek"), or a place name with "-er" ("Queenslander", "Londoner"), the place being a
+        country, a region or a city of at least `settings.major_city` inhabitants."""
+        code = self.demonym(word)
+        if code or not word.endswith("er") or len(word) < 7 or not word[:1].isupper():
+            return code
+        key = name_key(word[:-2])
+        if key in self.regions:
+            return self.regions[key]
+        place = self.country(word[:-2]) or self.states.get(key)
+        cities = [c for c in self.cities.get(key, ()) if c.population >= self.settings.major_city]
+        place = place or (cities[0] if cities else None)
+        return place.country if place else None
 
 
 @functools.cache

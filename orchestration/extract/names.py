@@ -8,8 +8,14 @@ import re
 from spacy.symbols import VERB
 from spacy.tokens import Doc, Token
 
+from orchestration.extract.geo import gazetteer
 from orchestration.extract.lemmas import lemma
-from orchestration.extract.lexicon import NOT_NAME_WORDS, SPEECH_VERBS, TITLE_WORDS
+from orchestration.extract.lexicon import (
+    DETERMINERS,
+    NOT_NAME_WORDS,
+    SPEECH_VERBS,
+    TITLE_WORDS,
+)
 from orchestration.extract.spans import NAME_PARTICLES, NUMERIC_LABELS, Candidate
 
 ELIDED_RE = re.compile(r"[A-Z]['\u2019][A-Z]\w+")
@@ -53,12 +59,18 @@ def grow_right(doc: Doc, end: int, owner: dict[int, Candidate]) -> int:
 
 def grow_left(doc: Doc, start: int, owner: dict[int, Candidate]) -> int:
     """Start of a personal name grown over one given name the model left out ("Luís" before
-    "Miguel Barros da Silva"), when the word before that is not capitalised or "of"."""
+    "Miguel Barros da Silva"), when the word before that is not capitalised, "of" or an
+    article: "the Exchequer" in "Chancellor of the Exchequer Kenneth Clarke" names a body, and
+    a nationality or residents' word ("Queenslander") is no given name."""
     k = start - 1
     if k < 0 or k in owner or not is_name_word(doc[k]) or doc[k].is_sent_start:
         return start
+    if gazetteer().resident(doc[k].text):
+        return start
     before = doc[k - 1] if k else None
-    if before is not None and (before.text[:1].isupper() or before.lower_ == "of"):
+    if before is not None and (
+        before.text[:1].isupper() or before.lower_ == "of" or before.lower_ in DETERMINERS
+    ):
         return start
     return k
 
@@ -99,4 +111,39 @@ def speaker_names(doc: Doc, cands: list[Candidate], max_words: int, votes: int) 
             words = range(start, subject.i + 1)
             if len(words) >= 2 and not owner.intersection(words):
                 found.append(Candidate(start, subject.i + 1, "PERSON", votes, source="rule"))
+    return found
+
+
+def competitor_names(
+    doc: Doc, cands: list[Candidate], max_words: int, votes: int
+) -> list[Candidate]:
+    """Full names of two to `max_words` words followed by a country in brackets, the
+    competitors of a results list ("7. Andreas Seelig (Germany) 62.00"): untagged ones are
+    returned as new candidates and ones the model took for an organisation's are retyped, with
+    `votes` for PERSON; a place's name, or one with an institution's word, is no one's."""
+    owner = {i: c for c in cands for i in range(c.start, c.end)}
+    gaz = gazetteer()
+    found = []
+    for cand in cands:
+        start = cand.start
+        if cand.place is None or cand.place.kind != "country" or start < 3:
+            continue
+        if doc[start - 1].text != "(" or cand.end >= len(doc) or doc[cand.end].text != ")":
+            continue
+        named = owner.get(start - 2)
+        if named is not None:
+            words = doc[named.start : named.end]
+            plain = all(is_name_word(t) and not t.is_upper for t in words)
+            sized = 2 <= len(words) <= max_words
+            if named.label == "ORG" and named.source == "model" and plain and sized:
+                named.label, named.votes, named.source = "PERSON", votes, "rule"
+            continue
+        first = start - 1
+        while first > 0 and start - 1 - first < max_words and first - 1 not in owner:
+            if not is_name_word(doc[first - 1]) or doc[first - 1].is_upper:
+                break
+            first -= 1
+        words = doc[first : start - 1]
+        if len(words) >= 2 and not gaz.is_place_name(words.text):
+            found.append(Candidate(first, start - 1, "PERSON", votes, source="rule"))
     return found

@@ -7,10 +7,13 @@ from collections import Counter, defaultdict
 
 from spacy.tokens import Doc, Token
 
+from orchestration.extract.datafiles import read_words
 from orchestration.extract.lemmas import lemma
 from orchestration.extract.lexicon import HYPHENS, NOT_NAME_WORDS, ORG_HEAD_NOUNS, TITLE_WORDS
 from orchestration.extract.spans import NAME_LABELS, NUMERIC_LABELS, Candidate, extend_hyphens
 from orchestration.extract.voting import votable
+
+MEMBER_NOUNS = read_words("member_nouns.txt")
 
 
 def retype_by_context(
@@ -24,16 +27,19 @@ def retype_by_context(
     list_votes: int,
 ) -> None:
     """Type names by their context: "X press service" (an organisation noun less than
-    `head_window` words after the name) is an ORG, a name of up to `max_titled_words` after a
+    `head_window` words after the name) and "Zastava workers" (a noun for the people of an
+    organisation right after the name) are ORGs, a name of up to `max_titled_words` after a
     title a PERSON (`rule_votes` each); lists of `min_list` or more share one type, a linked
     place in the list counting twice (`list_votes`)."""
     for cand in cands:
-        if cand.place or cand.label == "NORP":
+        if cand.place or (cand.label == "NORP" and cand.country):
             continue
         root = doc[cand.start : cand.end].root
         head = root.head
         near = 0 <= head.i - cand.end < head_window
-        if root.dep_ == "compound" and near and lemma(head).lower() in ORG_HEAD_NOUNS:
+        headed = root.dep_ == "compound" and near and lemma(head).lower() in ORG_HEAD_NOUNS
+        members = cand.end < len(doc) and doc[cand.end].lower_ in MEMBER_NOUNS
+        if headed or members:
             cand.label, cand.votes, cand.source = "ORG", rule_votes, "rule"
     for cand in cands:
         titled = after_title(doc, cand, max_titled_words)

@@ -2,20 +2,24 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from spacy.tokens import Doc
 
 from orchestration.extract.datafiles import read_words
-from orchestration.extract.geo import Place
+from orchestration.extract.geo import Place, gazetteer
 from orchestration.extract.lexicon import DASHES, DETERMINERS, HYPHENS, POSSESSIVES, TITLE_WORDS
 from orchestration.extract.records import span_text
 
 NAME_LABELS = frozenset({"PERSON", "ORG", "GPE", "LOC", "FAC"})
+# Labels of names that end at their last capitalised word or number ("Ariane 5 last year").
+TRIMMED_LABELS = NAME_LABELS | {"PRODUCT"}
 # The model's labels for numbers, dates and amounts, which never name an entity.
 NUMERIC_LABELS = frozenset({"DATE", "TIME", "MONEY", "PERCENT", "QUANTITY", "CARDINAL", "ORDINAL"})
 LOOSE_POS = frozenset({"ADP", "DET", "ADV", "VERB", "AUX", "PRON", "SCONJ", "CCONJ", "PART"})
 NAME_PARTICLES = read_words("name_particles.txt")
+SCORE_RE = re.compile(r"\d+(?:-\d+)?")
 HYPHEN_SUFFIX_STOP = read_words("hyphen_suffix_stops.txt")
 
 
@@ -68,11 +72,12 @@ def trim(doc: Doc, start: int, end: int, label: str) -> tuple[int, int]:
     while start < end and is_loose_lead(doc, start):
         start += 1
     while end > start and (
-        doc[end - 1].is_punct
+        (end > start + 1 and trailing_score(doc, end, label))
+        or doc[end - 1].is_punct
         or doc[end - 1].is_space
         or doc[end - 1].text in POSSESSIVES
         or (
-            label in NAME_LABELS
+            label in TRIMMED_LABELS
             and doc[end - 1].is_lower
             and doc[end - 1].is_alpha
             and not (end - 2 > start and doc[end - 2].text in HYPHENS)
@@ -82,14 +87,34 @@ def trim(doc: Doc, start: int, end: int, label: str) -> tuple[int, int]:
     return start, end
 
 
+def is_score(text: str) -> bool:
+    """Whether a word is a bare number or a score ("3", "2-1", "429-7")."""
+    return bool(SCORE_RE.fullmatch(text))
+
+
+def trailing_score(doc: Doc, end: int, label: str) -> bool:
+    """Whether the last word of a span is a score or count after the name, not part of it: a
+    person or place name never ends in a number ("Norwich 2-1"), nor does any name followed by
+    a line break, a bracket or another score ("Leeds 3\n"), and no name ends in a result ("5-1");
+    "Channel 4 said" keeps its number."""
+    if not is_score(doc[end - 1].text):
+        return False
+    if label in ("PERSON", "GPE", "LOC", "FAC", "NORP") or "-" in doc[end - 1].text:
+        return True
+    after = doc[end] if end < len(doc) else None
+    return after is None or after.is_space or after.text == "(" or is_score(after.text)
+
+
 def pieces(doc: Doc, start: int, end: int) -> list[tuple[int, int]]:
-    """Split a span at brackets and spaced dashes, which never occur inside one name."""
+    """Split a span at brackets, spaced dashes and line breaks, which never occur inside one
+    name, and at a score between two names ("Leeds 3 Hull 1")."""
     found = []
     begin = start
     for i in range(start, end):
         tok = doc[i]
         spaced_dash = tok.text in DASHES and i > 0 and bool(doc[i - 1].whitespace_)
-        if tok.text in "()[]" or spaced_dash:
+        between = is_score(tok.text) and i + 1 < end and doc[i + 1].text[:1].isupper()
+        if tok.text in "()[]" or spaced_dash or tok.is_space or between:
             if i > begin:
                 found.append((begin, i))
             begin = i + 1
@@ -99,17 +124,28 @@ def pieces(doc: Doc, start: int, end: int) -> list[tuple[int, int]]:
 
 
 def joins_hyphen(doc: Doc, left: int, label: str) -> bool:
-    """Whether token `left` continues into a hyphenated name part ("Jong" + "-un")."""
+    """Whether token `left` continues into a hyphenated name part ("Jong" + "-un"); two place
+    names joined by a hyphen ("Kazakhstan-China talks") are a pair of places, not one name,
+    unless the whole is a place's name ("Guinea-Bissau")."""
     if left + 2 >= len(doc) or doc[left].whitespace_ or doc[left + 1].text not in HYPHENS:
         return False
     if doc[left + 1].whitespace_:
         return False
     part = doc[left + 2]
+    if is_place_pair(doc[left].text, part.text, doc[left : left + 3].text):
+        return False
     if not part.is_alpha or part.lower_ in HYPHEN_SUFFIX_STOP:
         return False
     if part.is_title:
         return True
     return label == "PERSON" and part.is_lower and len(part) <= 3 and doc[left].is_title
+
+
+def is_place_pair(left: str, right: str, whole: str) -> bool:
+    """Whether a hyphenated word joins two places ("Russia-Ukraine") rather than naming one."""
+    gaz = gazetteer()
+    both = gaz.lookup(left) is not None and gaz.lookup(right) is not None
+    return both and gaz.lookup(whole) is None
 
 
 def extend_hyphens(doc: Doc, start: int, end: int, label: str) -> tuple[int, int]:
@@ -152,7 +188,7 @@ def repair(doc: Doc, start: int, end: int, label: str) -> list[Candidate]:
                 title = doc[begin:cut].text if cut > begin else None
                 begin = cut
             begin, stop = trim(doc, begin, stop, label)
-        if begin < stop:
+        if begin < stop and any(c.isalpha() for c in doc[begin:stop].text):
             found.append(Candidate(begin, stop, label, title=title))
     return found
 
