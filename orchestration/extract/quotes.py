@@ -9,10 +9,10 @@ from spacy.tokens import Doc, Span
 
 from orchestration.extract.entities import entity_by_token
 from orchestration.extract.lemmas import lemma
-from orchestration.extract.lexicon import SPEECH_VERBS
+from orchestration.extract.lexicon import ATTRIBUTION_VERBS
 from orchestration.extract.records import doc_text, sentence_index
 from orchestration.extract.schema import Entity, Quote
-from orchestration.extract.speakers import SpeakerSearch, attribute
+from orchestration.extract.speakers import SpeakerSearch, attribute, is_speech_verb
 
 CLOSING = {
     "\u201c": "\u201d",
@@ -21,7 +21,11 @@ CLOSING = {
     '"': '"',
     "\u2018": "\u2019",
 }
+# Double quotation marks of the other style that close a quotation as well: typed text mixes
+# straight and curly marks ("… said,” with a straight opening).
+MIXED_CLOSING = {'"': "\u201d", "\u201c": '"'}
 NEEDS_SPACE_BEFORE = frozenset({'"', "\u2018"})
+CLAUSE_HEADS = frozenset({"VERB", "AUX"})
 TRAILING = " \t\n,;:"
 
 
@@ -48,10 +52,14 @@ def is_opening(text: str, i: int) -> bool:
 def find_closing(text: str, i: int, limit: int) -> int:
     """Offset of the mark closing the quotation opened at `i`, or -1 before `limit`.
 
-    A closing single quote is never followed by a letter: "don’t" holds an apostrophe.
+    A double quotation mark of either style closes a double one. A closing single quote is
+    never followed by a letter: "don’t" holds an apostrophe.
     """
     mark = CLOSING[text[i]]
     close = text.find(mark, i + 1, limit)
+    if text[i] in MIXED_CLOSING:
+        other = text.find(MIXED_CLOSING[text[i]], i + 1, limit)
+        close = other if other >= 0 and (close < 0 or other < close) else close
     while mark == "\u2019" and 0 <= close < limit - 1 and text[close + 1].isalpha():
         close = text.find(mark, close + 1, limit)
     return close
@@ -87,12 +95,27 @@ def find_quoted(text: str) -> list[Quoted]:
 def worth_keeping(
     doc: Doc, text: str, quoted: Quoted, marks: Span, min_words: int, verb_window: int
 ) -> bool:
-    """Of `min_words` or more, or introduced by a speech verb among the `verb_window` words
-    before it ("called it “a sham”")."""
+    """Of `min_words` or more, introduced by a verb of saying among the `verb_window` words
+    before it ("called it “a sham”"), or in the clause of a verb that attributes words to its
+    subject ("slammed the plan as “reckless”", "said the talks were “useful”"): a short
+    phrase in quotation marks outside reported speech is a title or a scare quote."""
     if len(text[quoted.start : quoted.end].split()) >= min_words:
         return True
     window = doc[max(marks.start - verb_window, 0) : marks.start]
-    return any(lemma(t) in SPEECH_VERBS for t in window)
+    return any(lemma(t) in ATTRIBUTION_VERBS for t in window) or governed(marks, verb_window)
+
+
+def governed(marks: Span, climb_steps: int) -> bool:
+    """Whether an attribution verb outside the marks governs them, within `climb_steps` heads
+    and not across the bound of a coordinated clause ("slammed X and watched “Y”")."""
+    head = marks.root
+    for _ in range(climb_steps):
+        if head.head.i == head.i or (head.dep_ == "conj" and head.pos_ in CLAUSE_HEADS):
+            return False
+        head = head.head
+        if head.i not in range(marks.start, marks.end) and is_speech_verb(head):
+            return True
+    return False
 
 
 def find_quotes(doc: Doc, min_words: int, verb_window: int, search: SpeakerSearch) -> list[Quote]:

@@ -9,9 +9,9 @@ from spacy.tokens import Doc, Span, Token
 
 from orchestration.extract.lemmas import lemma
 from orchestration.extract.lexicon import (
+    ATTRIBUTION_VERBS,
     PRONOUNS,
     ROLE_NOUNS,
-    SPEECH_VERBS,
     TITLE_ABBREVIATIONS,
     TITLE_WORDS,
 )
@@ -33,8 +33,9 @@ class SpeakerSearch:
 
 
 def is_speech_verb(tok: Token) -> bool:
-    """Whether a token is a verb of saying ("said", "told", "describing")."""
-    return tok.pos_ == "VERB" and lemma(tok).lower() in SPEECH_VERBS
+    """Whether a token is a verb that attributes words to its subject ("said", "told",
+    "describing", "slammed")."""
+    return tok.pos_ == "VERB" and lemma(tok).lower() in ATTRIBUTION_VERBS
 
 
 def speech_verb_after(doc: Doc, marks: Span, after_words: int) -> Token | None:
