@@ -98,6 +98,7 @@ STEPS: tuple[Step, ...] = (
             "after_words": 16,
             "climb_steps": 6,
             "according_words": 4,
+            "reference_sentences": 3,
         },
     ),
 )

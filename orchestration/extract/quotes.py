@@ -11,6 +11,7 @@ from orchestration.extract.entities import entity_by_token
 from orchestration.extract.lemmas import lemma
 from orchestration.extract.lexicon import ATTRIBUTION_VERBS
 from orchestration.extract.records import doc_text, sentence_index
+from orchestration.extract.salience import Salience
 from orchestration.extract.schema import Entity, Quote
 from orchestration.extract.speakers import SpeakerSearch, attribute, is_speech_verb
 
@@ -125,14 +126,14 @@ def find_quotes(doc: Doc, min_words: int, verb_window: int, search: SpeakerSearc
     A quotation with no attribution of its own takes the speaker of a neighbouring one in
     the same paragraph, or of the one it runs on into.
     """
-    owners = entity_by_token(doc)
+    salience = Salience(doc, entity_by_token(doc), search.reference_sentences)
     results: list[tuple[Quoted, Entity | None, str | None]] = []
     text = doc_text(doc)
     for quoted in find_quoted(text):
         marks = doc.char_span(quoted.open_at, quoted.close_at, alignment_mode="expand")
         if marks is None or not worth_keeping(doc, text, quoted, marks, min_words, verb_window):
             continue
-        speaker, verb = attribute(doc, marks, owners, search)
+        speaker, verb = attribute(doc, marks, salience, search)
         results.append((quoted, speaker, verb))
     for k, (quoted, speaker, _) in enumerate(results):
         if speaker is not None:
@@ -172,10 +173,11 @@ def make_quotes(
     after_words: int,
     climb_steps: int,
     according_words: int,
+    reference_sentences: int,
 ) -> QuoteComponent:
     """Pipeline factory for the quotation component (settings: see `find_quotes` and
     `speakers.SpeakerSearch`)."""
-    search = SpeakerSearch(after_words, climb_steps, according_words)
+    search = SpeakerSearch(after_words, climb_steps, according_words, reference_sentences)
     return QuoteComponent(min_words, verb_window, search)
 
 
