@@ -119,12 +119,28 @@ def governed(marks: Span, climb_steps: int) -> bool:
     return False
 
 
+def paragraph_start(text: str, at: int) -> int:
+    """The offset where the paragraph holding offset `at` starts."""
+    return text.rfind("\n", 0, at) + 1
+
+
+def continues_quoting(text: str, earlier: Quoted, quoted: Quoted) -> bool:
+    """Whether `quoted` opens the paragraph right after the one holding `earlier`: a
+    paragraph that starts with a quotation goes on quoting the speaker quoted last."""
+    start = paragraph_start(text, quoted.open_at)
+    if text[start : quoted.open_at].strip():
+        return False
+    before = text[:start].rstrip()
+    return paragraph_start(text, len(before)) == paragraph_start(text, earlier.start)
+
+
 def find_quotes(doc: Doc, min_words: int, verb_window: int, search: SpeakerSearch) -> list[Quote]:
     """Quotations of a parsed article with their speakers (see `worth_keeping` and
     `speakers.SpeakerSearch` for the settings).
 
     A quotation with no attribution of its own takes the speaker of a neighbouring one in
-    the same paragraph, or of the one it runs on into.
+    the same paragraph, of the one it runs on into, or of the last one of the paragraph
+    before when it opens its own.
     """
     salience = Salience(doc, entity_by_token(doc), search.reference_sentences)
     results: list[tuple[Quoted, Entity | None, str | None]] = []
@@ -138,12 +154,13 @@ def find_quotes(doc: Doc, min_words: int, verb_window: int, search: SpeakerSearc
     for k, (quoted, speaker, _) in enumerate(results):
         if speaker is not None:
             continue
-        paragraph = text.rfind("\n", 0, quoted.start)
+        paragraph = paragraph_start(text, quoted.start)
         neighbours = [results[j] for j in (k - 1, k + 1) if 0 <= j < len(results)]
         for other, other_speaker, other_verb in neighbours:
-            same = text.rfind("\n", 0, other.start) == paragraph
+            same = paragraph_start(text, other.start) == paragraph
             runs_on = quoted.continues and other.start > quoted.start
-            if other_speaker is not None and (same or runs_on):
+            carries_on = other.start < quoted.start and continues_quoting(text, other, quoted)
+            if other_speaker is not None and (same or runs_on or carries_on):
                 results[k] = (quoted, other_speaker, other_verb)
                 break
     return [

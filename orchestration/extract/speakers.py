@@ -44,13 +44,13 @@ def is_speech_verb(tok: Token) -> bool:
 
 def speech_verb_after(doc: Doc, marks: Span, after_words: int) -> Token | None:
     """A speech verb within `after_words` of the closing mark, in the same paragraph ("…,”
-    said X)."""
+    said X), and in the same sentence, which may start right after the mark ("…?” X asked)."""
     for tok in doc[marks.end : marks.end + after_words]:
         if "\n" in tok.text or tok.text in ("\u201c", "\u00ab", '"'):
             return None
         if is_speech_verb(tok):
             return tok
-        if tok.is_sent_start and tok.text[:1].isupper():
+        if tok.is_sent_start and tok.text[:1].isupper() and tok.i > marks.end:
             return None
     return None
 
@@ -73,7 +73,8 @@ def attribute(
 
     A verb before the quotation whose clause holds it ("X said the coalition had “cut…” and
     promised…") comes first; else the verb after it, else any before it in the sentence, else
-    one in a clause that ends in a colon right before it ("Lee added:", "Lee:"). With no such
+    one in a clause that ends in a colon right before it ("Lee added:", "Lee:", "Lee's reply
+    was:"). With no such
     verb, "according to X" names the source, and last the subject of the clause the quotation
     stands in ("Lee urged voters to “stay home”").
     """
@@ -86,6 +87,8 @@ def attribute(
         named = salience.owners.get(colon.i - 1)
         if verb is None and named is not None and named.type in SPEAKER_TYPES:
             return named, None
+        if verb is None:
+            return sentence_subject(doc, colon, marks, salience), None
     if verb is None:
         source = according_to(doc, marks, salience.owners, search.according_words)
         if source is not None:
@@ -100,6 +103,13 @@ def colon_before(doc: Doc, marks: Span) -> Token | None:
     while i >= 0 and doc[i].is_space:
         i -= 1
     return doc[i] if i >= 0 and doc[i].text == ":" else None
+
+
+def sentence_subject(doc: Doc, colon: Token, marks: Span, salience: Salience) -> Entity | None:
+    """The speaker named by the subject of the sentence a colon ends ("Lee's answer was:")."""
+    root = sentence_of(doc, colon.i).root
+    subjects = [c for c in root.children if c.dep_ in ("nsubj", "nsubjpass")]
+    return resolve_subject(doc, subjects[0], marks, salience) if subjects else None
 
 
 def clause_subject(

@@ -73,3 +73,27 @@ def test_name_between_quote_and_verb_not_the_one_told() -> None:
     okafor = Entity("e1", "Ruth Okafor", "PERSON")
     afp = Entity("e2", "AFP", "ORG")
     assert named_beside(doc, doc[10], doc[0:6], {6: okafor, 11: afp}, 16) is okafor
+
+
+def test_speaker_after_a_question_mark_closing_the_quote(extract: Extract) -> None:
+    result = extract(
+        "Party chairman Reinhold Vasko spoke to reporters on Friday.\n\n"
+        "\u201cAre you really comparing a tax return with state secrets?\u201d Vasko asked."
+    )
+    assert speakers(result) == ["Reinhold Vasko"]
+
+
+def test_paragraph_opening_with_a_quote_goes_on_quoting(extract: Extract) -> None:
+    result = extract(
+        "\u201cWe expect the harvest to be late this year,\u201d said farmer Odile Renard.\n\n"
+        "\u201cThe rain came too early and the frost came too late for the vines.\u201d"
+    )
+    assert speakers(result) == ["Odile Renard", "Odile Renard"]
+
+
+def test_colon_after_a_sentence_whose_subject_names_the_speaker(extract: Extract) -> None:
+    result = extract(
+        "Reporters asked about the missing files. Mayor Anita Kovac's reply was: "
+        "\u201cNobody has lost anything in this office.\u201d"
+    )
+    assert speakers(result) == ["Anita Kovac"]
