@@ -265,7 +265,7 @@ def by_title(doc: Doc, tok: Token, marks: Span, owners: dict[int, Entity]) -> En
         for t in phrase
         if (e := owners.get(t.i)) is not None and e.type in ("GPE", "NORP") and e.country
     }
-    if not titles and not roles:
+    if not titles and not (roles and countries):
         return None
     people = {e.id: e for e in owners.values() if e.type == "PERSON"}
     fitting = {

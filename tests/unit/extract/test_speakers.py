@@ -97,3 +97,11 @@ def test_colon_after_a_sentence_whose_subject_names_the_speaker(extract: Extract
         "\u201cNobody has lost anything in this office.\u201d"
     )
     assert speakers(result) == ["Anita Kovac"]
+
+
+def test_unnamed_spokesman_is_not_the_last_person_named(extract: Extract) -> None:
+    result = extract(
+        "Finance Minister Petra Holm presented the budget to parliament on Monday.\n\n"
+        "\u201cThe figures simply do not add up,\u201d a spokesman for the opposition said."
+    )
+    assert speakers(result) == [None]
