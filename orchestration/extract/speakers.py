@@ -106,10 +106,14 @@ def colon_before(doc: Doc, marks: Span) -> Token | None:
 
 
 def sentence_subject(doc: Doc, colon: Token, marks: Span, salience: Salience) -> Entity | None:
-    """The speaker named by the subject of the sentence a colon ends ("Lee's answer was:")."""
-    root = sentence_of(doc, colon.i).root
-    subjects = [c for c in root.children if c.dep_ in ("nsubj", "nsubjpass")]
-    return resolve_subject(doc, subjects[0], marks, salience) if subjects else None
+    """The speaker named by the subject of the clause a colon ends ("Lee's answer was:")."""
+    head = colon
+    while head.head.i != head.i and head.head.i < colon.i:
+        head = head.head
+        subjects = [c for c in head.children if c.dep_ in ("nsubj", "nsubjpass")]
+        if subjects:
+            return resolve_subject(doc, subjects[0], marks, salience)
+    return None
 
 
 def clause_subject(

@@ -105,3 +105,11 @@ def test_unnamed_spokesman_is_not_the_last_person_named(extract: Extract) -> Non
         "\u201cThe figures simply do not add up,\u201d a spokesman for the opposition said."
     )
     assert speakers(result) == [None]
+
+
+def test_statement_after_a_colon_ending_a_paragraph(extract: Extract) -> None:
+    result = extract(
+        "Later on Friday, candidate Helena Brandt issued the following statement:\n\n"
+        "\u201cOur prayers are with all those affected by the attacks. This cannot continue.\u201d"
+    )
+    assert speakers(result) == ["Helena Brandt"]
