@@ -189,8 +189,9 @@ def named_beside(
 
 
 def resolve_subject(doc: Doc, tok: Token, marks: Span, salience: Salience) -> Entity | None:
-    """The entity a subject denotes: a name, a pronoun, a phrase that names the speaker ("its
-    president, Halima Danjuma", "observers from the OSCE") or a title phrase.
+    """The entity a subject denotes: a name of any type ("Lee said", "Russia said",
+    "Republicans said"), a pronoun, a phrase that names the speaker ("its president, Halima
+    Danjuma", "observers from the OSCE") or a title phrase.
 
     "He" and "she" mean the most salient person before them (see `salience`), never one
     named inside the quotation; so does a definite description of a person that names no one
@@ -198,8 +199,8 @@ def resolve_subject(doc: Doc, tok: Token, marks: Span, salience: Salience) -> En
     owners = salience.owners
     skip = range(marks.start, marks.end)
     entity = owners.get(tok.i)
-    if entity is not None and (entity.type in SPEAKER_TYPES or not describes_person(tok)):
-        return entity if entity.type in SPEAKER_TYPES else None
+    if entity is not None and not describes_person(tok):
+        return entity
     if tok.lower_ in PRONOUN_GENDER:
         gender = PRONOUN_GENDER[tok.lower_]
         found = salience.person_before(min(tok.i, marks.start), gender, skip)

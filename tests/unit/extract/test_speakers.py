@@ -113,3 +113,11 @@ def test_statement_after_a_colon_ending_a_paragraph(extract: Extract) -> None:
         "\u201cOur prayers are with all those affected by the attacks. This cannot continue.\u201d"
     )
     assert speakers(result) == ["Helena Brandt"]
+
+
+def test_a_country_or_group_that_is_the_subject_speaks(extract: Extract) -> None:
+    result = extract(
+        "\u201cWe will not accept any change to the border agreement,\u201d Norway said in a "
+        "statement on Tuesday."
+    )
+    assert speakers(result) == ["Norway"]
