@@ -163,7 +163,26 @@ def resolve_speaker(
         if head.head.i == head.i or head.head.i in inside:
             break
         head = head.head
+    stranded = stranded_subject(verb, marks)
+    if stranded is not None:
+        return resolve_subject(doc, stranded, marks, salience)
     return named_beside(doc, verb, marks, owners, search.after_words)
+
+
+def stranded_subject(verb: Token, marks: Span) -> Token | None:
+    """A capitalised subject the parse hung on a clause before a verb of saying that has none
+    ("Lee, meanwhile, who sits on the board, said" parsed with "Lee" the subject of "sits")."""
+    for clause in verb.lefts:
+        if clause.pos_ not in ("VERB", "AUX") or clause.i in range(marks.start, marks.end):
+            continue
+        for subject in clause.children:
+            if subject.dep_ in ("nsubj", "nsubjpass") and subject.i < clause.i:
+                return (
+                    subject
+                    if subject.text[:1].isupper() and subject.i == clause.left_edge.i
+                    else None
+                )
+    return None
 
 
 def named_beside(

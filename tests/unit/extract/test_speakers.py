@@ -121,3 +121,13 @@ def test_a_country_or_group_that_is_the_subject_speaks(extract: Extract) -> None
         "statement on Tuesday."
     )
     assert speakers(result) == ["Norway"]
+
+
+def test_subject_the_parse_hung_on_a_relative_clause(extract: Extract) -> None:
+    result = extract(
+        "Anne Miller has 12 endorsements in the Senate, a body in which her rival Robert "
+        "Jensen serves. Jensen, meanwhile, who sits at zero such endorsements, said that fact "
+        "speaks volumes about which of the two candidates is \u201cready to take on the "
+        "establishment.\u201d"
+    )
+    assert speakers(result) == ["Robert Jensen"]
