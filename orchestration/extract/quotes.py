@@ -9,7 +9,7 @@ from spacy.tokens import Doc, Span
 
 from orchestration.extract.entities import entity_by_token
 from orchestration.extract.lemmas import lemma
-from orchestration.extract.lexicon import ATTRIBUTION_VERBS
+from orchestration.extract.lexicon import ATTRIBUTION_VERBS, POSSESSIVES
 from orchestration.extract.records import doc_text, sentence_index
 from orchestration.extract.salience import Salience
 from orchestration.extract.schema import Entity, Quote
@@ -100,10 +100,22 @@ def worth_keeping(
     before it ("called it “a sham”"), or in the clause of a verb that attributes words to its
     subject ("slammed the plan as “reckless”", "said the talks were “useful”"): a short
     phrase in quotation marks outside reported speech is a title or a scare quote."""
-    if len(text[quoted.start : quoted.end].split()) >= min_words:
+    words = text[quoted.start : quoted.end].split()
+    if len(words) >= min_words:
         return True
+    if is_title(doc, words, marks):
+        return False
     window = doc[max(marks.start - verb_window, 0) : marks.start]
     return any(lemma(t) in ATTRIBUTION_VERBS for t in window) or governed(marks, verb_window)
+
+
+def is_title(doc: Doc, words: list[str], marks: Span) -> bool:
+    """Whether a short quoted phrase names a work: capitalised words after a possessive or a
+    preposition ("on CNN's “New Day”", "in “The Apprentice”")."""
+    if marks.start == 0 or not all(w[:1].isupper() for w in words if w[:1].isalpha()):
+        return False
+    before = doc[marks.start - 1]
+    return before.text in POSSESSIVES or before.pos_ == "ADP"
 
 
 def governed(marks: Span, climb_steps: int) -> bool:

@@ -201,3 +201,10 @@ def test_straight_opening_mark_closed_by_a_curly_one(extract: Extract) -> None:
     first, second = find_quoted(text)
     assert text[first.start : first.end] == "We are not going anywhere"
     assert text[second.start : second.end] == "Nor are our members."
+
+
+def test_title_of_a_show_after_a_verb_of_saying_is_no_quotation(extract: Extract) -> None:
+    result = extract(
+        "Senator Robert Jensen said on CNN's \u201cMorning Call\u201d that he would run."
+    )
+    assert result["quotes"] == []
