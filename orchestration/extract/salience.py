@@ -11,9 +11,12 @@ person, and a person whose titles or pronouns say the other gender is passed ove
 from __future__ import annotations
 
 import bisect
+import functools
 from collections import Counter
 from dataclasses import dataclass, field
 
+import numpy
+from spacy.attrs import LOWER
 from spacy.tokens import Doc, Token
 
 from orchestration.extract.datafiles import data_pairs
@@ -44,10 +47,12 @@ class Salience:
     owners: dict[int, Entity]
     reach: int
     resolved: dict[int, Entity] = field(default_factory=dict)
-    genders: dict[str, str] = field(default_factory=dict)
 
-    def __post_init__(self) -> None:
-        self.genders = person_genders(self.doc, self.owners)
+    @functools.cached_property
+    def genders(self) -> dict[str, str]:
+        """The gender the article gives each person (see `person_genders`), read once it is
+        first needed."""
+        return person_genders(self.doc, self.owners)
 
     def person_before(self, at: int, gender: str | None, skip: range) -> Entity | None:
         """The most salient person mentioned before token `at` (none within `skip`), of
@@ -124,9 +129,10 @@ def person_genders(doc: Doc, owners: dict[int, Entity]) -> dict[str, str]:
             continue
         for word in gender_words_beside(doc, i):
             votes.setdefault(entity.id, Counter())[GENDERED_WORDS[word]] += 1
-    for tok in doc:
-        gender = PRONOUN_GENDER.get(tok.lower_)
-        if gender is None or tok.dep_ in SUBJECTS:
+    for i in pronoun_indices(doc):
+        tok = doc[int(i)]
+        gender = PRONOUN_GENDER[tok.lower_]
+        if tok.dep_ in SUBJECTS:
             continue
         subject = clause_subject(tok)
         entity = owners.get(subject.i) if subject is not None else None
@@ -137,6 +143,13 @@ def person_genders(doc: Doc, owners: dict[int, Entity]) -> dict[str, str]:
         for key, count in votes.items()
         if len(count) == 1 or count.most_common(2)[0][1] > count.most_common(2)[1][1]
     }
+
+
+def pronoun_indices(doc: Doc) -> numpy.ndarray:
+    """The indices of the gendered pronouns of a doc, found in its array of lower-case forms
+    rather than token by token."""
+    wanted = [doc.vocab.strings.add(word) for word in PRONOUN_GENDER]
+    return numpy.flatnonzero(numpy.isin(doc.to_array(LOWER), wanted))
 
 
 def gender_words_beside(doc: Doc, i: int) -> list[str]:
