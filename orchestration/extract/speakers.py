@@ -21,6 +21,10 @@ from orchestration.extract.salience import PRONOUN_GENDER, Salience
 from orchestration.extract.schema import Entity
 
 SPEAKER_TYPES = frozenset({"PERSON", "ORG"})
+OPENING_MARKS = frozenset({"\u201c", "\u00ab", '"'})
+CLOSING_MARKS = frozenset({"\u201d", "\u00bb", '"'})
+# The longest quoted phrase, in tokens, that an attribution after a quotation passes over.
+SHORT_QUOTE_TOKENS = 3
 
 
 @dataclass(frozen=True)
@@ -46,13 +50,20 @@ def speech_verb_after(doc: Doc, marks: Span, after_words: int) -> Token | None:
     """A speech verb within `after_words` of the closing mark, in the same paragraph ("…,”
     said X), and in the same sentence, which may start right after the mark ("…?” X asked)."""
     for tok in doc[marks.end : marks.end + after_words]:
-        if "\n" in tok.text or tok.text in ("\u201c", "\u00ab", '"'):
+        if "\n" in tok.text or (tok.text in OPENING_MARKS and not short_quote_at(doc, tok.i)):
             return None
         if is_speech_verb(tok):
             return tok
         if tok.is_sent_start and tok.text[:1].isupper() and tok.i > marks.end:
             return None
     return None
+
+
+def short_quote_at(doc: Doc, i: int) -> bool:
+    """Whether the quotation mark at token `i` opens a phrase closed within a few words (a
+    name or a scare quote the attribution passes over: "…,” Lee, wearing “Vote No” pins,
+    said)."""
+    return any(t.text in CLOSING_MARKS for t in doc[i + 1 : i + SHORT_QUOTE_TOKENS + 2])
 
 
 def speech_verb_before(doc: Doc, marks: Span) -> Token | None:

@@ -131,3 +131,12 @@ def test_subject_the_parse_hung_on_a_relative_clause(extract: Extract) -> None:
         "establishment.\u201d"
     )
     assert speakers(result) == ["Robert Jensen"]
+
+
+def test_speaker_after_a_long_apposition_holding_a_short_quote(extract: Extract) -> None:
+    result = extract(
+        "\u201cWe have had far better conventions than this one,\u201d Ohio delegate Walter "
+        "Brennan, wearing a wide straw hat and \u201cVote Miller\u201d campaign pins, said on "
+        "Thursday."
+    )
+    assert speakers(result)[0] == "Walter Brennan"
