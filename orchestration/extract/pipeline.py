@@ -98,9 +98,10 @@ STEPS: tuple[Step, ...] = (
         {
             "min_words": 3,
             "verb_window": 6,
-            "after_words": 16,
+            "after_words": 24,
             "climb_steps": 6,
             "according_words": 4,
+            "reference_sentences": 3,
         },
     ),
 )

@@ -9,10 +9,11 @@ from spacy.tokens import Doc, Span
 
 from orchestration.extract.entities import entity_by_token
 from orchestration.extract.lemmas import lemma
-from orchestration.extract.lexicon import SPEECH_VERBS
+from orchestration.extract.lexicon import ATTRIBUTION_VERBS, POSSESSIVES
 from orchestration.extract.records import doc_text, sentence_index
+from orchestration.extract.salience import Salience
 from orchestration.extract.schema import Entity, Quote
-from orchestration.extract.speakers import SpeakerSearch, attribute
+from orchestration.extract.speakers import SpeakerSearch, attribute, is_speech_verb
 
 CLOSING = {
     "\u201c": "\u201d",
@@ -21,7 +22,11 @@ CLOSING = {
     '"': '"',
     "\u2018": "\u2019",
 }
+# Double quotation marks of the other style that close a quotation as well: typed text mixes
+# straight and curly marks ("… said,” with a straight opening).
+MIXED_CLOSING = {'"': "\u201d", "\u201c": '"'}
 NEEDS_SPACE_BEFORE = frozenset({'"', "\u2018"})
+CLAUSE_HEADS = frozenset({"VERB", "AUX"})
 TRAILING = " \t\n,;:"
 
 
@@ -48,10 +53,14 @@ def is_opening(text: str, i: int) -> bool:
 def find_closing(text: str, i: int, limit: int) -> int:
     """Offset of the mark closing the quotation opened at `i`, or -1 before `limit`.
 
-    A closing single quote is never followed by a letter: "don’t" holds an apostrophe.
+    A double quotation mark of either style closes a double one. A closing single quote is
+    never followed by a letter: "don’t" holds an apostrophe.
     """
     mark = CLOSING[text[i]]
     close = text.find(mark, i + 1, limit)
+    if text[i] in MIXED_CLOSING:
+        other = text.find(MIXED_CLOSING[text[i]], i + 1, limit)
+        close = other if other >= 0 and (close < 0 or other < close) else close
     while mark == "\u2019" and 0 <= close < limit - 1 and text[close + 1].isalpha():
         close = text.find(mark, close + 1, limit)
     return close
@@ -87,12 +96,54 @@ def find_quoted(text: str) -> list[Quoted]:
 def worth_keeping(
     doc: Doc, text: str, quoted: Quoted, marks: Span, min_words: int, verb_window: int
 ) -> bool:
-    """Of `min_words` or more, or introduced by a speech verb among the `verb_window` words
-    before it ("called it “a sham”")."""
-    if len(text[quoted.start : quoted.end].split()) >= min_words:
+    """Of `min_words` or more, introduced by a verb of saying among the `verb_window` words
+    before it ("called it “a sham”"), or in the clause of a verb that attributes words to its
+    subject ("slammed the plan as “reckless”", "said the talks were “useful”"): a short
+    phrase in quotation marks outside reported speech is a title or a scare quote."""
+    words = text[quoted.start : quoted.end].split()
+    if len(words) >= min_words:
         return True
+    if is_title(doc, words, marks):
+        return False
     window = doc[max(marks.start - verb_window, 0) : marks.start]
-    return any(lemma(t) in SPEECH_VERBS for t in window)
+    return any(lemma(t) in ATTRIBUTION_VERBS for t in window) or governed(marks, verb_window)
+
+
+def is_title(doc: Doc, words: list[str], marks: Span) -> bool:
+    """Whether a short quoted phrase names a work: capitalised words after a possessive or a
+    preposition ("on CNN's “New Day”", "in “The Apprentice”")."""
+    if marks.start == 0 or not all(w[:1].isupper() for w in words if w[:1].isalpha()):
+        return False
+    before = doc[marks.start - 1]
+    return before.text in POSSESSIVES or before.pos_ == "ADP"
+
+
+def governed(marks: Span, climb_steps: int) -> bool:
+    """Whether an attribution verb outside the marks governs them, within `climb_steps` heads
+    and not across the bound of a coordinated clause ("slammed X and watched “Y”")."""
+    head = marks.root
+    for _ in range(climb_steps):
+        if head.head.i == head.i or (head.dep_ == "conj" and head.pos_ in CLAUSE_HEADS):
+            return False
+        head = head.head
+        if head.i not in range(marks.start, marks.end) and is_speech_verb(head):
+            return True
+    return False
+
+
+def paragraph_start(text: str, at: int) -> int:
+    """The offset where the paragraph holding offset `at` starts."""
+    return text.rfind("\n", 0, at) + 1
+
+
+def continues_quoting(text: str, earlier: Quoted, quoted: Quoted) -> bool:
+    """Whether `quoted` opens the paragraph right after the one holding `earlier`: a
+    paragraph that starts with a quotation goes on quoting the speaker quoted last."""
+    start = paragraph_start(text, quoted.open_at)
+    if text[start : quoted.open_at].strip():
+        return False
+    before = text[:start].rstrip()
+    return paragraph_start(text, len(before)) == paragraph_start(text, earlier.start)
 
 
 def find_quotes(doc: Doc, min_words: int, verb_window: int, search: SpeakerSearch) -> list[Quote]:
@@ -100,26 +151,28 @@ def find_quotes(doc: Doc, min_words: int, verb_window: int, search: SpeakerSearc
     `speakers.SpeakerSearch` for the settings).
 
     A quotation with no attribution of its own takes the speaker of a neighbouring one in
-    the same paragraph, or of the one it runs on into.
+    the same paragraph, of the one it runs on into, or of the last one of the paragraph
+    before when it opens its own.
     """
-    owners = entity_by_token(doc)
+    salience = Salience(doc, entity_by_token(doc), search.reference_sentences)
     results: list[tuple[Quoted, Entity | None, str | None]] = []
     text = doc_text(doc)
     for quoted in find_quoted(text):
         marks = doc.char_span(quoted.open_at, quoted.close_at, alignment_mode="expand")
         if marks is None or not worth_keeping(doc, text, quoted, marks, min_words, verb_window):
             continue
-        speaker, verb = attribute(doc, marks, owners, search)
+        speaker, verb = attribute(doc, marks, salience, search)
         results.append((quoted, speaker, verb))
     for k, (quoted, speaker, _) in enumerate(results):
         if speaker is not None:
             continue
-        paragraph = text.rfind("\n", 0, quoted.start)
+        paragraph = paragraph_start(text, quoted.start)
         neighbours = [results[j] for j in (k - 1, k + 1) if 0 <= j < len(results)]
         for other, other_speaker, other_verb in neighbours:
-            same = text.rfind("\n", 0, other.start) == paragraph
+            same = paragraph_start(text, other.start) == paragraph
             runs_on = quoted.continues and other.start > quoted.start
-            if other_speaker is not None and (same or runs_on):
+            carries_on = other.start < quoted.start and continues_quoting(text, other, quoted)
+            if other_speaker is not None and (same or runs_on or carries_on):
                 results[k] = (quoted, other_speaker, other_verb)
                 break
     return [
@@ -149,10 +202,11 @@ def make_quotes(
     after_words: int,
     climb_steps: int,
     according_words: int,
+    reference_sentences: int,
 ) -> QuoteComponent:
     """Pipeline factory for the quotation component (settings: see `find_quotes` and
     `speakers.SpeakerSearch`)."""
-    search = SpeakerSearch(after_words, climb_steps, according_words)
+    search = SpeakerSearch(after_words, climb_steps, according_words, reference_sentences)
     return QuoteComponent(min_words, verb_window, search)
 
 

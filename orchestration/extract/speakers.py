@@ -9,45 +9,61 @@ from spacy.tokens import Doc, Span, Token
 
 from orchestration.extract.lemmas import lemma
 from orchestration.extract.lexicon import (
+    ATTRIBUTION_VERBS,
+    PERSON_NOUNS,
     PRONOUNS,
     ROLE_NOUNS,
-    SPEECH_VERBS,
     TITLE_ABBREVIATIONS,
     TITLE_WORDS,
 )
 from orchestration.extract.records import sentence_of
+from orchestration.extract.salience import PRONOUN_GENDER, Salience
 from orchestration.extract.schema import Entity
 
 SPEAKER_TYPES = frozenset({"PERSON", "ORG"})
+OPENING_MARKS = frozenset({"\u201c", "\u00ab", '"'})
+CLOSING_MARKS = frozenset({"\u201d", "\u00bb", '"'})
+# The longest quoted phrase, in tokens, that an attribution after a quotation passes over.
+SHORT_QUOTE_TOKENS = 3
 
 
 @dataclass(frozen=True)
 class SpeakerSearch:
     """How far the search for a speaker reaches: `after_words` tokens after the quotation or
     its verb, `climb_steps` clauses up the parse from the verb to its subject, and
-    `according_words` tokens after "according to" for the source it names."""
+    `according_words` tokens after "according to" for the source it names, and
+    `reference_sentences` sentences back for the person a pronoun or description means."""
 
     after_words: int
     climb_steps: int
     according_words: int
+    reference_sentences: int
 
 
 def is_speech_verb(tok: Token) -> bool:
-    """Whether a token is a verb of saying ("said", "told", "describing")."""
-    return tok.pos_ == "VERB" and lemma(tok).lower() in SPEECH_VERBS
+    """Whether a token is a verb that attributes words to its subject ("said", "told",
+    "describing", "slammed")."""
+    return tok.pos_ == "VERB" and lemma(tok).lower() in ATTRIBUTION_VERBS
 
 
 def speech_verb_after(doc: Doc, marks: Span, after_words: int) -> Token | None:
     """A speech verb within `after_words` of the closing mark, in the same paragraph ("…,”
-    said X)."""
+    said X), and in the same sentence, which may start right after the mark ("…?” X asked)."""
     for tok in doc[marks.end : marks.end + after_words]:
-        if "\n" in tok.text or tok.text in ("\u201c", "\u00ab", '"'):
+        if "\n" in tok.text or (tok.text in OPENING_MARKS and not short_quote_at(doc, tok.i)):
             return None
         if is_speech_verb(tok):
             return tok
-        if tok.is_sent_start and tok.text[:1].isupper():
+        if tok.is_sent_start and tok.text[:1].isupper() and tok.i > marks.end:
             return None
     return None
+
+
+def short_quote_at(doc: Doc, i: int) -> bool:
+    """Whether the quotation mark at token `i` opens a phrase closed within a few words (a
+    name or a scare quote the attribution passes over: "…,” Lee, wearing “Vote No” pins,
+    said)."""
+    return any(t.text in CLOSING_MARKS for t in doc[i + 1 : i + SHORT_QUOTE_TOKENS + 2])
 
 
 def speech_verb_before(doc: Doc, marks: Span) -> Token | None:
@@ -62,20 +78,70 @@ def speech_verb_before(doc: Doc, marks: Span) -> Token | None:
 
 
 def attribute(
-    doc: Doc, marks: Span, owners: dict[int, Entity], search: SpeakerSearch
+    doc: Doc, marks: Span, salience: Salience, search: SpeakerSearch
 ) -> tuple[Entity | None, str | None]:
     """The speaker entity of a quotation and the lemma of the verb that introduces it.
 
     A verb before the quotation whose clause holds it ("X said the coalition had “cut…” and
-    promised…") comes first; else the verb after it, else any before it in the sentence.
+    promised…") comes first; else the verb after it, else any before it in the sentence, else
+    one in a clause that ends in a colon right before it ("Lee added:", "Lee:", "Lee's reply
+    was:"). With no such
+    verb, "according to X" names the source, and last the subject of the clause the quotation
+    stands in ("Lee urged voters to “stay home”").
     """
     before = speech_verb_before(doc, marks)
     governs = before is not None and before.left_edge.i <= marks.start < before.right_edge.i
     verb = before if governs else speech_verb_after(doc, marks, search.after_words) or before
+    colon = colon_before(doc, marks)
+    if verb is None and colon is not None:
+        verb = speech_verb_before(doc, doc[colon.i : colon.i + 1])
+        named = salience.owners.get(colon.i - 1)
+        if verb is None and named is not None and named.type in SPEAKER_TYPES:
+            return named, None
+        if verb is None:
+            return sentence_subject(doc, colon, marks, salience), None
     if verb is None:
-        source = according_to(doc, marks, owners, search.according_words)
-        return source, "according to" if source else None
-    return resolve_speaker(doc, verb, marks, owners, search), lemma(verb).lower()
+        source = according_to(doc, marks, salience.owners, search.according_words)
+        if source is not None:
+            return source, "according to"
+        return clause_subject(doc, marks, salience, search), None
+    return resolve_speaker(doc, verb, marks, salience, search), lemma(verb).lower()
+
+
+def colon_before(doc: Doc, marks: Span) -> Token | None:
+    """The colon right before a quotation's opening mark, across a paragraph break."""
+    i = marks.start - 1
+    while i >= 0 and doc[i].is_space:
+        i -= 1
+    return doc[i] if i >= 0 and doc[i].text == ":" else None
+
+
+def sentence_subject(doc: Doc, colon: Token, marks: Span, salience: Salience) -> Entity | None:
+    """The speaker named by the subject of the clause a colon ends ("Lee's answer was:")."""
+    head = colon
+    while head.head.i != head.i and head.head.i < colon.i:
+        head = head.head
+        subjects = [c for c in head.children if c.dep_ in ("nsubj", "nsubjpass")]
+        if subjects:
+            return resolve_subject(doc, subjects[0], marks, salience)
+    return None
+
+
+def clause_subject(
+    doc: Doc, marks: Span, salience: Salience, search: SpeakerSearch
+) -> Entity | None:
+    """The speaker named by the subject of the clause a quotation stands in, within
+    `climb_steps` heads of it ("Lee credited the win to “a closed primary”")."""
+    head = marks.root
+    for _ in range(search.climb_steps):
+        if head.head.i == head.i:
+            break
+        head = head.head
+        if head.pos_ == "VERB" and head.i not in range(marks.start, marks.end):
+            subjects = [c for c in head.children if c.dep_ in ("nsubj", "nsubjpass")]
+            if subjects and subjects[0].i not in range(marks.start, marks.end):
+                return resolve_subject(doc, subjects[0], marks, salience)
+    return None
 
 
 def according_to(doc: Doc, marks: Span, owners: dict[int, Entity], reach: int) -> Entity | None:
@@ -93,9 +159,10 @@ def according_to(doc: Doc, marks: Span, owners: dict[int, Entity], reach: int) -
 
 
 def resolve_speaker(
-    doc: Doc, verb: Token, marks: Span, owners: dict[int, Entity], search: SpeakerSearch
+    doc: Doc, verb: Token, marks: Span, salience: Salience, search: SpeakerSearch
 ) -> Entity | None:
     """Entity named by the subject of `verb`, climbing to the governing clause if needed."""
+    owners = salience.owners
     inside = range(marks.start, marks.end)
     head = verb
     for _ in range(search.climb_steps):
@@ -103,36 +170,92 @@ def resolve_speaker(
             c for c in head.children if c.dep_ in ("nsubj", "nsubjpass") and c.i not in inside
         ]
         if subjects:
-            return resolve_subject(doc, subjects[0], marks, owners)
+            return resolve_subject(doc, subjects[0], marks, salience)
         if head.head.i == head.i or head.head.i in inside:
             break
         head = head.head
+    stranded = stranded_subject(verb, marks)
+    if stranded is not None:
+        return resolve_subject(doc, stranded, marks, salience)
     return named_beside(doc, verb, marks, owners, search.after_words)
+
+
+def stranded_subject(verb: Token, marks: Span) -> Token | None:
+    """A capitalised subject the parse hung on a clause before a verb of saying that has none
+    ("Lee, meanwhile, who sits on the board, said" parsed with "Lee" the subject of "sits")."""
+    for clause in verb.lefts:
+        if clause.pos_ not in ("VERB", "AUX") or clause.i in range(marks.start, marks.end):
+            continue
+        for subject in clause.children:
+            if subject.dep_ in ("nsubj", "nsubjpass") and subject.i < clause.i:
+                return (
+                    subject
+                    if subject.text[:1].isupper() and subject.i == clause.left_edge.i
+                    else None
+                )
+    return None
 
 
 def named_beside(
     doc: Doc, verb: Token, marks: Span, owners: dict[int, Entity], after_words: int
 ) -> Entity | None:
     """When the parse gives a verb of saying no subject: the name right before it ("…,” deputy
-    chief executive X told"), else the first person, else organisation, named within
-    `after_words` after it in the sentence ("said the group's coordinator, X")."""
+    chief executive X told"), else the first named between the quotation and the verb ("…,”
+    Lee, 58, told"), else the first person, else organisation, named within `after_words`
+    after it in the sentence ("said the group's coordinator, X"), but not the one it was said
+    to ("told AFP")."""
     inside = range(marks.start, marks.end)
     left = owners.get(verb.i - 1)
     if left is not None and left.type in SPEAKER_TYPES and verb.i - 1 not in inside:
         return left
+    if marks.end <= verb.i and (between := first_named(doc[marks.end : verb.i], marks, owners)):
+        return between
     sentence = sentence_of(doc, verb.i)
-    return first_named(doc[verb.i + 1 : min(sentence.end, verb.i + 1 + after_words)], marks, owners)
+    addressed = {
+        t.i for c in verb.children if c.dep_ in ("dobj", "dative", "iobj") for t in c.subtree
+    }
+    after = doc[verb.i + 1 : min(sentence.end, verb.i + 1 + after_words)]
+    return first_named((t for t in after if t.i not in addressed), marks, owners)
 
 
-def resolve_subject(doc: Doc, tok: Token, marks: Span, owners: dict[int, Entity]) -> Entity | None:
-    """The entity a subject denotes: a name, a pronoun, a phrase that names the speaker ("its
-    president, Halima Danjuma", "observers from the OSCE") or a title phrase."""
+def resolve_subject(doc: Doc, tok: Token, marks: Span, salience: Salience) -> Entity | None:
+    """The entity a subject denotes: a name of any type ("Lee said", "Russia said",
+    "Republicans said"), a pronoun, a phrase that names the speaker ("its president, Halima
+    Danjuma", "observers from the OSCE") or a title phrase.
+
+    "He" and "she" mean the most salient person before them (see `salience`), never one
+    named inside the quotation; so does a definite description of a person that names no one
+    ("the senator", "the Republican", "the former governor")."""
+    owners = salience.owners
+    skip = range(marks.start, marks.end)
     entity = owners.get(tok.i)
-    if entity is not None:
-        return entity if entity.type in SPEAKER_TYPES else None
+    if entity is not None and not describes_person(tok):
+        return entity
+    if tok.lower_ in PRONOUN_GENDER:
+        gender = PRONOUN_GENDER[tok.lower_]
+        found = salience.person_before(min(tok.i, marks.start), gender, skip)
+        salience.resolved[tok.i] = found
+        return found
     if tok.lower_ in PRONOUNS:
         return nearest_person(doc, min(tok.i, marks.start), marks, owners)
-    return first_named(tok.subtree, marks, owners) or by_title(doc, tok, marks, owners)
+    found = first_named(tok.subtree, marks, owners) or by_title(doc, tok, marks, owners)
+    if found is None and describes_person(tok):
+        found = salience.person_before(min(tok.i, marks.start), None, skip)
+    return found
+
+
+def describes_person(tok: Token) -> bool:
+    """Whether a subject is a definite description of a person: "the" before a title, a noun
+    for a person, or a party or nationality word ("the Republican")."""
+    if not any(c.dep_ == "det" and c.lower_ == "the" for c in tok.children):
+        return False
+    word = tok.lower_
+    return (
+        word in TITLE_WORDS
+        or word in PERSON_NOUNS
+        or lemma(tok).lower() in PERSON_NOUNS
+        or (tok.pos_ == "PROPN" and tok.ent_type_ == "NORP")
+    )
 
 
 def first_named(tokens: Iterable[Token], marks: Span, owners: dict[int, Entity]) -> Entity | None:
@@ -177,7 +300,7 @@ def by_title(doc: Doc, tok: Token, marks: Span, owners: dict[int, Entity]) -> En
         for t in phrase
         if (e := owners.get(t.i)) is not None and e.type in ("GPE", "NORP") and e.country
     }
-    if not titles and not roles:
+    if not titles and not (roles and countries):
         return None
     people = {e.id: e for e in owners.values() if e.type == "PERSON"}
     fitting = {

@@ -179,3 +179,32 @@ def test_speech_verb_in_an_earlier_paragraph_is_not_the_quote_s(extract: Extract
         "\u201cWe have lost a lot of funding since 2010,\u201d Fatima Rahman-Hughes said."
     )
     assert quotes(result)[0][1] == "Fatima Rahman-Hughes"
+
+
+def test_short_quote_in_the_clause_of_an_attribution_verb(extract: Extract) -> None:
+    result = extract(
+        "Senator Maria Lopez slammed the budget deal as \u201creckless\u201d on Monday, and "
+        "the committee watched the \u201cGolden Hour\u201d show."
+    )
+    assert quotes(result) == [("reckless", "Maria Lopez")]
+
+
+def test_short_quote_in_reported_speech(extract: Extract) -> None:
+    result = extract(
+        "Governor Alan Pierce said on Tuesday that the new bridge was \u201ctoo costly\u201d."
+    )
+    assert quotes(result) == [("too costly", "Alan Pierce")]
+
+
+def test_straight_opening_mark_closed_by_a_curly_one(extract: Extract) -> None:
+    text = '"We are not going anywhere,\u201d said Ruth Okafor. "Nor are our members."'
+    first, second = find_quoted(text)
+    assert text[first.start : first.end] == "We are not going anywhere"
+    assert text[second.start : second.end] == "Nor are our members."
+
+
+def test_title_of_a_show_after_a_verb_of_saying_is_no_quotation(extract: Extract) -> None:
+    result = extract(
+        "Senator Robert Jensen said on CNN's \u201cMorning Call\u201d that he would run."
+    )
+    assert result["quotes"] == []
