@@ -10,21 +10,20 @@ from dateparser.date import DateDataParser
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
+from orchestration.extract.date_rules import resolve_phrase
 from orchestration.extract.date_spans import RELATIVE_RE, date_spans
 from orchestration.extract.patterns import (
     DIGIT_RE,
     MONTH,
-    WEEKDAY,
     YEAR_RE,
     YEAR_SPAN_RE,
     YEAR_WORD_RE,
 )
-from orchestration.extract.published import WEEKDAYS, infer_published_date
+from orchestration.extract.published import infer_published_date
 from orchestration.extract.records import doc_text, sentence_index
 from orchestration.extract.schema import DateRef
 from orchestration.extract.tense import time_direction
 
-WEEKDAY_ONLY_RE = re.compile(rf"(?:(?:early|late|on)\s+)?({WEEKDAY})", re.I)
 MONTH_RE = re.compile(rf"\b{MONTH}(?!\w)")
 COARSE_PERIODS = frozenset({"month", "year"})
 # dateparser's parsers, in its default order, less those for timestamps and digit runs.
@@ -58,6 +57,8 @@ def resolve(text: str, base: dt.date | None, direction: str) -> tuple[str | None
     has_year = YEAR_WORD_RE.search(text)
     if base is None and not has_year:
         return None, "day"
+    if base is not None and not has_year and (ruled := resolve_phrase(text, base, direction)):
+        return ruled
     if has_year and MONTH_RE.search(text) and not is_relative_word(text):
         # Year and month written out: the reading no longer depends on the publication date,
         # so one parse serves every article that names this date.
@@ -107,18 +108,6 @@ def read_date(text: str, base: dt.date | None, direction: str) -> tuple[dt.date,
     if data.date_obj is None:
         return None
     return data.date_obj.date(), data.period or "day"
-
-
-def weekday_date(text: str, base: dt.date, direction: str) -> dt.date | None:
-    """The day a bare weekday ("on Friday") names: the latest on or before the publication
-    date for a past clause, the first on or after it for a future one."""
-    match = WEEKDAY_ONLY_RE.fullmatch(text)
-    if match is None or direction == "current_period":
-        return None
-    wanted = WEEKDAYS.index(match[1][:3].lower())
-    if direction == "past":
-        return base - dt.timedelta(days=(base.weekday() - wanted) % 7)
-    return base + dt.timedelta(days=(wanted - base.weekday()) % 7)
 
 
 def iso(day: dt.date, period: str) -> tuple[str, str]:
@@ -176,10 +165,6 @@ def resolve_all(
     refs = []
     for span in spans:
         direction = direction_of(span, dateline_start, climb_steps)
-        day = weekday_date(span.text, published, direction) if published else None
-        if day is not None:
-            refs.append(date_ref(doc, span, day.isoformat(), "day"))
-            continue
         value, granularity = resolve(span.text, published, direction)
         if value is None and published is not None:
             continue
