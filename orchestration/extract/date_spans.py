@@ -1,5 +1,6 @@
 """Where an article names a date: the model's DATE entities, tightened to the expression
-itself, and the bare years and year spans it missed."""
+itself, the day a TIME entity falls on ("Thursday morning", "later today"), and the bare years
+and year spans the model missed."""
 
 from __future__ import annotations
 
@@ -8,6 +9,7 @@ import re
 from spacy.tokens import Doc, Span
 
 from orchestration.extract.datafiles import words_by_kind
+from orchestration.extract.date_rules import PHRASES, TIME_OF_DAY, normalise, spelled_year
 from orchestration.extract.lexicon import QUALIFIERS
 from orchestration.extract.numbers import NUMBER_WORDS
 from orchestration.extract.patterns import MONTH, WEEKDAY, YEAR_RE, YEAR_SPAN_RE
@@ -26,12 +28,16 @@ AGO_RE = re.compile(rf"\b{NUMBER}[\s-]+{TIME_UNIT}s?\s+ago\b", re.I)
 QUALIFIER_PHRASES = sorted(QUALIFIERS, key=len, reverse=True)
 DATE_WORDS = words_by_kind("date_words.tsv")
 LEADING = DATE_WORDS["leading"]
+# A period closing on a date: "the quarter ended Sept. 30", "the year ending June 30, 2023".
+PERIOD_END_WORDS = frozenset({"ended", "ending"})
+DAY_RE = re.compile(rf"(?:{WEEKDAY}|today|tonight|yesterday|tomorrow)", re.I)
 YEAR_CONTEXT = LEADING | DATE_WORDS["year_context"]
 
 
 def tighten(doc: Doc, start: int, end: int) -> Span:
     """A DATE entity without the words the model took in before it: a preposition ("in 2019"),
-    a qualifier ("more than this year") or the object of a verb ("that law two years ago")."""
+    a qualifier ("more than this year"), the object of a verb ("that law two years ago") or
+    the period a date closes ("the quarter ended Sept. 30")."""
     while start < end - 1 and doc[start].lower_ in LEADING:
         start += 1
     for phrase in QUALIFIER_PHRASES:
@@ -40,6 +46,10 @@ def tighten(doc: Doc, start: int, end: int) -> Span:
             and tuple(t.lower_ for t in doc[start : start + len(phrase)]) == phrase
         ):
             start += len(phrase)
+            break
+    for i in range(start + 1, end - 1):
+        if doc[i].lower_ in PERIOD_END_WORDS:
+            start = i + 1
             break
     span = doc[start:end]
     ago = AGO_RE.search(span.text)
@@ -56,6 +66,8 @@ def date_spans(doc: Doc) -> list[Span]:
     spans = []
     covered: set[int] = set()
     for ent in doc.ents:
+        if ent.label_ == "TIME" and (day := day_of_time(doc, ent)) is not None:
+            spans.append(day)
         if ent.label_ != "DATE":
             continue
         span = tighten(doc, ent.start, ent.end)
@@ -72,8 +84,25 @@ def date_spans(doc: Doc) -> list[Span]:
     return sorted(spans, key=lambda s: s.start)
 
 
+def day_of_time(doc: Doc, ent: Span) -> Span | None:
+    """The day a TIME entity names, with the part of the day after it: "Thursday morning" of
+    "the early hours of Thursday morning", "today" of "later today"; None if it names none."""
+    for tok in ent:
+        if DAY_RE.fullmatch(tok.text):
+            end = tok.i + 1
+            if end < ent.end and doc[end].lower_ in TIME_OF_DAY:
+                end += 1
+            return doc[tok.i : end]
+    return None
+
+
 def is_date_expression(text: str) -> bool:
-    """Whether a DATE entity names a point in time (not a duration such as "30 years")."""
+    """Whether a DATE entity names a point in time (not a duration such as "30 years"): it
+    has a month, weekday or year, a word pointing from the report, or is a phrase naming
+    the report's own year, month or day ("the fiscal year") or a year in words."""
     if DURATION_RE.search(text) and not NOT_DURATION_RE.search(text):
         return False
-    return bool(ANCHOR_RE.search(text) or RELATIVE_RE.search(text))
+    if ANCHOR_RE.search(text) or RELATIVE_RE.search(text):
+        return True
+    phrase = normalise(text)
+    return phrase in PHRASES or spelled_year(phrase) is not None
