@@ -9,6 +9,7 @@ import re
 from spacy.tokens import Doc, Span
 
 from orchestration.extract.datafiles import words_by_kind
+from orchestration.extract.date_periods import is_period
 from orchestration.extract.date_rules import PHRASES, TIME_OF_DAY, normalise, spelled_year
 from orchestration.extract.lexicon import QUALIFIERS
 from orchestration.extract.numbers import NUMBER_WORDS
@@ -30,6 +31,8 @@ DATE_WORDS = words_by_kind("date_words.tsv")
 LEADING = DATE_WORDS["leading"]
 # A period closing on a date: "the quarter ended Sept. 30", "the year ending June 30, 2023".
 PERIOD_END_WORDS = frozenset({"ended", "ending"})
+# Words joining the years of a range the model tags only the first of ("from 1961 to 1968").
+RANGE_JOINTS = frozenset({"to", "through", "until", "till", "-", "\u2013", "\u2014"})
 DAY_RE = re.compile(rf"(?:{WEEKDAY}|today|tonight|yesterday|tomorrow)", re.I)
 YEAR_CONTEXT = LEADING | DATE_WORDS["year_context"]
 
@@ -70,8 +73,8 @@ def date_spans(doc: Doc) -> list[Span]:
             spans.append(day)
         if ent.label_ != "DATE":
             continue
-        span = tighten(doc, ent.start, ent.end)
-        covered.update(range(ent.start, ent.end))
+        span = with_range_end(doc, tighten(doc, ent.start, ent.end))
+        covered.update(range(ent.start, span.end))
         if is_date_expression(span.text):
             spans.append(span)
     for tok in doc:
@@ -82,6 +85,21 @@ def date_spans(doc: Doc) -> list[Span]:
         if (bare_year and after_context) or YEAR_SPAN_RE.fullmatch(tok.text):
             spans.append(doc[tok.i : tok.i + 1])
     return sorted(spans, key=lambda s: s.start)
+
+
+def with_range_end(doc: Doc, span: Span) -> Span:
+    """A year span with the year that closes its range, when the model left that out: "1961"
+    of "from 1961 to 1968" becomes "1961 to 1968"."""
+    end = span.end
+    if (
+        end + 1 < len(doc)
+        and YEAR_RE.fullmatch(span[-1].text)
+        and doc[end].lower_ in RANGE_JOINTS
+        and YEAR_RE.fullmatch(doc[end + 1].text)
+        and not doc[end + 1].ent_type_
+    ):
+        return doc[span.start : end + 2]
+    return span
 
 
 def day_of_time(doc: Doc, ent: Span) -> Span | None:
@@ -99,10 +117,11 @@ def day_of_time(doc: Doc, ent: Span) -> Span | None:
 def is_date_expression(text: str) -> bool:
     """Whether a DATE entity names a point in time (not a duration such as "30 years"): it
     has a month, weekday or year, a word pointing from the report, or is a phrase naming
-    the report's own year, month or day ("the fiscal year") or a year in words."""
+    the report's own year, month or day ("the fiscal year"), a year in words or a period
+    ("the first quarter of 2023", "the 1990s")."""
     if DURATION_RE.search(text) and not NOT_DURATION_RE.search(text):
         return False
     if ANCHOR_RE.search(text) or RELATIVE_RE.search(text):
         return True
     phrase = normalise(text)
-    return phrase in PHRASES or spelled_year(phrase) is not None
+    return phrase in PHRASES or spelled_year(phrase) is not None or is_period(text)

@@ -10,6 +10,8 @@ from dateparser.date import DateDataParser
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
+from orchestration.extract.date_periods import resolve_period
+from orchestration.extract.date_ranges import range_ends
 from orchestration.extract.date_rules import resolve_phrase
 from orchestration.extract.date_spans import RELATIVE_RE, date_spans
 from orchestration.extract.patterns import (
@@ -26,6 +28,8 @@ from orchestration.extract.tense import time_direction
 
 MONTH_RE = re.compile(rf"\b{MONTH}(?!\w)")
 COARSE_PERIODS = frozenset({"month", "year"})
+GRANULARITIES = ("year", "month", "day")
+ISO_LENGTHS = {"year": 4, "month": 7, "day": 10}
 # dateparser's parsers, in its default order, less those for timestamps and digit runs.
 RELATIVE_PARSERS = ["relative-time", "custom-formats", "absolute-time"]
 ABSOLUTE_PARSERS = ["custom-formats", "absolute-time"]
@@ -70,6 +74,24 @@ def resolve(text: str, base: dt.date | None, direction: str) -> tuple[str | None
     if has_year:
         return has_year[1], "year"
     return None, "day"
+
+
+def resolve_range(text: str, base: dt.date | None, direction: str) -> tuple[str, str, str] | None:
+    """First value, last value and granularity of a range expression ("from 1961 to 1968",
+    "June 3-5"), both at the coarser granularity of the two ends; None if the text is not a
+    range whose ends both resolve. An end before the start without a year of its own lies
+    in the following year ("December to February")."""
+    ends = range_ends(text)
+    if ends is None:
+        return None
+    (first, first_grain), (last, last_grain) = (resolve(end, base, direction) for end in ends)
+    if first is None or last is None:
+        return None
+    grain = min(first_grain, last_grain, key=GRANULARITIES.index)
+    first, last = first[: ISO_LENGTHS[grain]], last[: ISO_LENGTHS[grain]]
+    if last < first and not YEAR_WORD_RE.search(ends[1]):
+        last = f"{int(last[:4]) + 1:04d}{last[4:]}"
+    return (first, last, grain) if last >= first else None
 
 
 def parse_date(text: str, base: dt.date | None, direction: str) -> tuple[dt.date, str] | None:
@@ -119,7 +141,9 @@ def iso(day: dt.date, period: str) -> tuple[str, str]:
     return day.isoformat(), "day"
 
 
-def date_ref(doc: Doc, span: Span, value: str | None, granularity: str) -> DateRef:
+def date_ref(
+    doc: Doc, span: Span, value: str | None, granularity: str, end_value: str | None = None
+) -> DateRef:
     """The record of one date expression."""
     return DateRef(
         span.start_char,
@@ -129,6 +153,7 @@ def date_ref(doc: Doc, span: Span, value: str | None, granularity: str) -> DateR
         granularity if value else None,
         is_relative(span.text),
         sentence_index(doc, span.start_char),
+        end_value,
     )
 
 
@@ -161,10 +186,17 @@ def resolve_all(
     dateline_start: int | None,
     climb_steps: int,
 ) -> list[DateRef]:
-    """Records of the date expressions, resolved against the publication date."""
+    """Records of the date expressions, resolved against the publication date: a range or
+    a period with its first and last value, any other expression with its one value."""
     refs = []
     for span in spans:
         direction = direction_of(span, dateline_start, climb_steps)
+        ranged = resolve_range(span.text, published, direction) or resolve_period(
+            span.text, published, direction
+        )
+        if ranged:
+            refs.append(date_ref(doc, span, ranged[0], ranged[2], ranged[1]))
+            continue
         value, granularity = resolve(span.text, published, direction)
         if value is None and published is not None:
             continue
