@@ -9,5 +9,6 @@ CREATE TABLE IF NOT EXISTS fct_date_reference (
     sentence_index    INTEGER,
     start_char        INTEGER NOT NULL,
     end_char          INTEGER NOT NULL,
-    surface           VARCHAR NOT NULL
+    surface           VARCHAR NOT NULL,
+    end_value         VARCHAR           -- a range's last value, at the same granularity
 );

@@ -101,7 +101,7 @@ def fill(con) -> None:
     start = OTHER.index("last year")
     con.execute(
         "insert into fct_date_reference values ('d1', 'a2', null, '2023', 'year', true, 1, ?, ?,"
-        " 'last year')",
+        " 'last year', null)",
         [start, start + len("last year")],
     )
     for expectation, severity, success in [("not_null", "error", True), ("in_set", "warn", True)]:
