@@ -59,6 +59,9 @@ def verb_direction(verb: Token) -> str | None:
         return "future"
     if any(a.lower_ == "to" for a in aux):
         return None
-    if verb.tag_ in PAST_TAGS or any(a.tag_ in PAST_TAGS for a in aux):
+    if any(a.tag_ in PAST_TAGS for a in aux) or verb.tag_ == "VBD":
+        return "past"
+    if verb.tag_ == "VBN" and not any(a.dep_ == "auxpass" for a in aux):
+        # "has closed", "a record set on Aug. 6"; not the present passive "is heard in May".
         return "past"
     return "current_period"
