@@ -23,6 +23,10 @@ Value = tuple[str, str]
 PHRASES: dict[str, tuple[str, int]] = {
     phrase: (unit, int(offset)) for phrase, unit, offset in data_rows("date_phrases.tsv")
 }
+ANAPHORA: dict[str, tuple[str, int]] = {
+    phrase: (unit, int(offset)) for phrase, unit, offset in data_rows("date_anaphora.tsv")
+}
+GRANULARITIES = ("year", "month", "day")
 DATE_WORDS = words_by_kind("date_words.tsv")
 MODIFIERS = sorted(DATE_WORDS["modifier"], key=len, reverse=True)
 TRAILING = sorted(DATE_WORDS["trailing"], key=len, reverse=True)
@@ -225,3 +229,20 @@ def resolve_phrase(text: str, base: dt.date, direction: str) -> Value | None:
     if match:
         return month_phrase(match, base, direction)
     return None
+
+
+def resolve_anaphor(text: str, anchor: Value | None) -> Value | None:
+    """The value of a phrase counting from the date the text named last ("later that year",
+    "the following month"), or None if the text is not one or that date is too coarse."""
+    found = ANAPHORA.get(normalise(text))
+    if found is None or anchor is None:
+        return None
+    unit, offset = found
+    value, granularity = anchor
+    if GRANULARITIES.index(granularity) < GRANULARITIES.index(unit):
+        return None
+    if unit == "day":
+        day = dt.date.fromisoformat(value) + dt.timedelta(days=offset)
+        return day.isoformat(), "day"
+    month = int(value[5:7]) if unit == "month" else 1
+    return shifted(dt.date(int(value[:4]), month, 1), unit, offset)

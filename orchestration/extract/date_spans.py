@@ -10,7 +10,13 @@ from spacy.tokens import Doc, Span
 
 from orchestration.extract.datafiles import words_by_kind
 from orchestration.extract.date_periods import is_period
-from orchestration.extract.date_rules import PHRASES, TIME_OF_DAY, normalise, spelled_year
+from orchestration.extract.date_rules import (
+    ANAPHORA,
+    PHRASES,
+    TIME_OF_DAY,
+    normalise,
+    spelled_year,
+)
 from orchestration.extract.lexicon import QUALIFIERS
 from orchestration.extract.numbers import NUMBER_WORDS
 from orchestration.extract.patterns import MONTH, WEEKDAY, YEAR_RE, YEAR_SPAN_RE
@@ -117,11 +123,13 @@ def day_of_time(doc: Doc, ent: Span) -> Span | None:
 def is_date_expression(text: str) -> bool:
     """Whether a DATE entity names a point in time (not a duration such as "30 years"): it
     has a month, weekday or year, a word pointing from the report, or is a phrase naming
-    the report's own year, month or day ("the fiscal year"), a year in words or a period
+    the report's own year, month or day ("the fiscal year") or the date named before it ("the
+    following year"), a year in words or a period
     ("the first quarter of 2023", "the 1990s")."""
     if DURATION_RE.search(text) and not NOT_DURATION_RE.search(text):
         return False
     if ANCHOR_RE.search(text) or RELATIVE_RE.search(text):
         return True
     phrase = normalise(text)
-    return phrase in PHRASES or spelled_year(phrase) is not None or is_period(text)
+    known = phrase in PHRASES or phrase in ANAPHORA
+    return known or spelled_year(phrase) is not None or is_period(text)

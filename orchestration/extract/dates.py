@@ -12,7 +12,7 @@ from spacy.tokens import Doc, Span
 
 from orchestration.extract.date_periods import resolve_period
 from orchestration.extract.date_ranges import range_ends
-from orchestration.extract.date_rules import resolve_phrase
+from orchestration.extract.date_rules import resolve_anaphor, resolve_phrase
 from orchestration.extract.date_spans import RELATIVE_RE, date_spans
 from orchestration.extract.patterns import (
     DIGIT_RE,
@@ -179,6 +179,14 @@ def date_parser(published: dt.date | None, direction: str, relative: bool) -> Da
     return DateDataParser(languages=["en"], settings=settings)
 
 
+def last_named(refs: list[DateRef]) -> tuple[str, str] | None:
+    """The value and granularity of the last resolved date before, if any."""
+    for ref in reversed(refs):
+        if ref.value and ref.granularity:
+            return ref.value, ref.granularity
+    return None
+
+
 def resolve_all(
     doc: Doc,
     spans: list[Span],
@@ -187,8 +195,9 @@ def resolve_all(
     climb_steps: int,
 ) -> list[DateRef]:
     """Records of the date expressions, resolved against the publication date: a range or
-    a period with its first and last value, any other expression with its one value."""
-    refs = []
+    a period with its first and last value, a phrase such as "later that year" against the
+    date named last, any other expression with its one value."""
+    refs: list[DateRef] = []
     for span in spans:
         direction = direction_of(span, dateline_start, climb_steps)
         ranged = resolve_range(span.text, published, direction) or resolve_period(
@@ -197,7 +206,10 @@ def resolve_all(
         if ranged:
             refs.append(date_ref(doc, span, ranged[0], ranged[2], ranged[1]))
             continue
-        value, granularity = resolve(span.text, published, direction)
+        anchor = last_named(refs)
+        value, granularity = resolve_anaphor(span.text, anchor) or resolve(
+            span.text, published, direction
+        )
         if value is None and published is not None:
             continue
         refs.append(date_ref(doc, span, value, granularity))

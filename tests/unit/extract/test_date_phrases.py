@@ -85,3 +85,36 @@ def test_days_inside_longer_expressions(
     extract: Extract, text: str, expression: str, value: str
 ) -> None:
     assert values(extract(text, JULY_21))[expression] == value
+
+
+@pytest.mark.parametrize(
+    ("text", "expression", "value"),
+    [
+        (
+            "The firm moved to Ohio in June 1998 and left again later that year.",
+            "later that year",
+            "1998",
+        ),
+        (
+            "He was elected on May 22, 1995, and the following year he resigned.",
+            "the following year",
+            "1996",
+        ),
+        (
+            "The plant shut in March 2019. The following month, the owner sold it.",
+            "The following month",
+            "2019-04",
+        ),
+    ],
+)
+def test_phrases_counting_from_the_date_named_before(
+    extract: Extract, text: str, expression: str, value: str
+) -> None:
+    assert values(extract(text, JULY_21))[expression] == value
+
+
+def test_present_passive_is_no_past_tense(extract: Extract) -> None:
+    result = extract(
+        "The appeal is heard in May, a lawyer for the family said.", dt.date(2022, 3, 29)
+    )
+    assert values(result)["May"] == "2022-05"
