@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import re
 
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc, Span, Token
 
 from orchestration.extract.datafiles import words_by_kind
 from orchestration.extract.date_periods import is_period
@@ -39,6 +39,14 @@ LEADING = DATE_WORDS["leading"]
 PERIOD_END_WORDS = frozenset({"ended", "ending"})
 # Words joining the years of a range the model tags only the first of ("from 1961 to 1968").
 RANGE_JOINTS = frozenset({"to", "through", "until", "till", "-", "\u2013", "\u2014"})
+# Words that name a day or a year the model sometimes leaves untagged (see `missed_day`).
+DAY_NAME_RE = re.compile(
+    r"(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day|[Tt]oday|[Yy]esterday|[Tt]omorrow|[Tt]onight"
+)
+MONTH_NAME_RE = re.compile(MONTH)
+DAY_NUMBER_RE = re.compile(r"(?:[1-9]|[12]\d|3[01])(?:st|nd|rd|th)?")
+POINTING_WORDS = frozenset({"last", "next", "this"})
+CALENDAR_UNITS = frozenset({"year", "month", "week"})
 DAY_RE = re.compile(rf"(?:{WEEKDAY}|today|tonight|yesterday|tomorrow)", re.I)
 YEAR_CONTEXT = LEADING | DATE_WORDS["year_context"]
 
@@ -70,8 +78,8 @@ def tighten(doc: Doc, start: int, end: int) -> Span:
 
 
 def date_spans(doc: Doc) -> list[Span]:
-    """Candidate date expressions: the model's DATE entities plus bare years and year spans
-    ("2019\u20132021") it missed."""
+    """Candidate date expressions: the model's DATE entities plus bare years, year spans
+    ("2019\u20132021") and days (`missed_day`) it missed."""
     spans = []
     covered: set[int] = set()
     for ent in doc.ents:
@@ -90,7 +98,29 @@ def date_spans(doc: Doc) -> list[Span]:
         after_context = tok.i > 0 and doc[tok.i - 1].lower_ in YEAR_CONTEXT
         if (bare_year and after_context) or YEAR_SPAN_RE.fullmatch(tok.text):
             spans.append(doc[tok.i : tok.i + 1])
+        elif not tok.ent_type_ and (missed := missed_day(doc, tok)) is not None:
+            spans.append(missed)
     return sorted(spans, key=lambda s: s.start)
+
+
+def missed_day(doc: Doc, tok: Token) -> Span | None:
+    """A day or year the model left untagged, starting at `tok`: a weekday written out
+    ("Friday", "Monday night"), "today", "yesterday", "last year", or a month with its day
+    ("Aug. 7"); None otherwise. Only words outside any entity count: "USA Today" is a name."""
+    end = tok.i + 1
+    if DAY_NAME_RE.fullmatch(tok.text):
+        if end < len(doc) and doc[end].lower_ in ("'s", "\u2019s"):
+            return None  # "today's world"
+        if end < len(doc) and doc[end].lower_ in TIME_OF_DAY and not doc[end].ent_type_:
+            end += 1
+        return doc[tok.i : end]
+    if end >= len(doc) or doc[end].ent_type_ not in ("", "CARDINAL", "DATE"):
+        return None
+    if tok.lower_ in POINTING_WORDS and doc[end].text in CALENDAR_UNITS:  # not "This Week"
+        return doc[tok.i : end + 1]
+    if MONTH_NAME_RE.fullmatch(tok.text) and DAY_NUMBER_RE.fullmatch(doc[end].text):
+        return doc[tok.i : end + 1]
+    return None
 
 
 def with_range_end(doc: Doc, span: Span) -> Span:

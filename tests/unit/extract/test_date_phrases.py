@@ -118,3 +118,8 @@ def test_present_passive_is_no_past_tense(extract: Extract) -> None:
         "The appeal is heard in May, a lawyer for the family said.", dt.date(2022, 3, 29)
     )
     assert values(result)["May"] == "2022-05"
+
+
+def test_a_day_the_model_leaves_untagged(extract: Extract) -> None:
+    result = extract("``Today, I am here to tell you we have a suspect,'' the agent said.", JULY_21)
+    assert values(result)["Today"] == "2022-07-21"
