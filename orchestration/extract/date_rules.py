@@ -13,6 +13,8 @@ from __future__ import annotations
 import datetime as dt
 import re
 
+from dateutil.easter import easter
+
 from orchestration.extract.datafiles import data_rows, words_by_kind
 from orchestration.extract.numbers import ORDINAL_WORDS, TENS_WORDS, UNIT_WORDS
 from orchestration.extract.published import MONTHS, WEEKDAYS
@@ -23,6 +25,7 @@ Value = tuple[str, str]
 PHRASES: dict[str, tuple[str, int]] = {
     phrase: (unit, int(offset)) for phrase, unit, offset in data_rows("date_phrases.tsv")
 }
+HOLIDAYS = dict(data_rows("holidays.tsv"))
 ANAPHORA: dict[str, tuple[str, int]] = {
     phrase: (unit, int(offset)) for phrase, unit, offset in data_rows("date_anaphora.tsv")
 }
@@ -52,6 +55,9 @@ MONTH_PHRASE_RE = re.compile(
 LATER_DAYS = 2
 LATER_MONTHS = 4
 EARLIER_MONTHS = 7
+HOLIDAY_RE = re.compile(
+    CUE + "(?P<holiday>" + "|".join(sorted(map(re.escape, HOLIDAYS), key=len, reverse=True)) + ")"
+)
 BACKWARD = frozenset({"last", "past"})
 FORWARD = frozenset({"next", "coming", "this coming"})
 
@@ -157,18 +163,56 @@ def day_date(
             continue
     if weekday is not None and any(d.weekday() == weekday for d in found):
         found = [d for d in found if d.weekday() == weekday]
+    return pick_day(found, weekday is None, cue, base, direction)
+
+
+def pick_day(
+    found: list[dt.date], by_month: bool, cue: str | None, base: dt.date, direction: str
+) -> dt.date | None:
+    """Of the candidate days of a date written without a year, the one its cue word or its
+    clause's tense points to, else (`by_month`) the one `month_year` chooses, else the
+    nearest."""
     if cue in BACKWARD or direction == "past":
         earlier = [d for d in found if d < base or (d == base and cue is None)]
         found = earlier or found
     elif cue in FORWARD or direction == "future":
         later = [d for d in found if d > base or (d == base and cue is None)]
         found = later or found
-    elif weekday is None:
-        year = month_year(month, cue, base, direction)
-        found = [d for d in found if d.year == year]
+    elif by_month and found:
+        year = month_year(found[0].month, cue, base, direction)
+        found = [d for d in found if d.year == year] or found
     if not found:
         return None
     return min(found, key=lambda d: (abs((d - base).days), d > base))
+
+
+def holiday(rule: str, year: int) -> dt.date:
+    """The day a holiday's rule (see holidays.tsv) gives in `year`."""
+    parts = rule.split(":")
+    if parts[0] == "easter":
+        return easter(year) + dt.timedelta(days=int(parts[1]))
+    if len(parts) == 3:
+        nth, weekday, month = int(parts[0]), WEEKDAYS.index(parts[1]), int(parts[2])
+        first = dt.date(year, month, 1)
+        return first + dt.timedelta(days=(weekday - first.weekday()) % 7 + 7 * (nth - 1))
+    return dt.date(year, int(rule[:2]), int(rule[3:]))
+
+
+def is_holiday(text: str) -> bool:
+    """Whether a text names a holiday of holidays.tsv ("Thanksgiving Day", "last Easter")."""
+    return HOLIDAY_RE.fullmatch(normalise(text)) is not None
+
+
+def holiday_value(text: str, base: dt.date, direction: str) -> Value | None:
+    """The day a holiday named without a year falls on ("last Thanksgiving", "Christmas
+    Day"), chosen as for a month and day; None if the text names no holiday."""
+    match = HOLIDAY_RE.fullmatch(text)
+    if match is None:
+        return None
+    rule, cue = HOLIDAYS[match["holiday"]], match["cue"]
+    years = [base.year] if cue == "this" else [base.year - 1, base.year, base.year + 1]
+    found = pick_day([holiday(rule, year) for year in years], True, cue, base, direction)
+    return (found.isoformat(), "day") if found else None
 
 
 def day_number(text: str | None) -> int | None:
@@ -228,7 +272,7 @@ def resolve_phrase(text: str, base: dt.date, direction: str) -> Value | None:
     match = MONTH_PHRASE_RE.fullmatch(text)
     if match:
         return month_phrase(match, base, direction)
-    return None
+    return holiday_value(text, base, direction)
 
 
 def resolve_anaphor(text: str, anchor: Value | None) -> Value | None:

@@ -1,6 +1,6 @@
-"""Where an article names a date: the model's DATE entities, tightened to the expression
-itself, the day a TIME entity falls on ("Thursday morning", "later today"), and the bare years
-and year spans the model missed."""
+"""Where an article names a date: the model's DATE entities (and holidays it tags as
+events), tightened to the expression itself, the day a TIME entity falls on ("Thursday
+morning", "later today"), and the bare years, year spans and days the model missed."""
 
 from __future__ import annotations
 
@@ -14,6 +14,7 @@ from orchestration.extract.date_rules import (
     ANAPHORA,
     PHRASES,
     TIME_OF_DAY,
+    is_holiday,
     normalise,
     spelled_year,
 )
@@ -85,7 +86,7 @@ def date_spans(doc: Doc) -> list[Span]:
     for ent in doc.ents:
         if ent.label_ == "TIME" and (day := day_of_time(doc, ent)) is not None:
             spans.append(day)
-        if ent.label_ != "DATE":
+        if ent.label_ != "DATE" and not is_holiday(ent.text):
             continue
         span = with_range_end(doc, tighten(doc, ent.start, ent.end))
         covered.update(range(ent.start, span.end))
@@ -154,12 +155,12 @@ def is_date_expression(text: str) -> bool:
     """Whether a DATE entity names a point in time (not a duration such as "30 years"): it
     has a month, weekday or year, a word pointing from the report, or is a phrase naming
     the report's own year, month or day ("the fiscal year") or the date named before it ("the
-    following year"), a year in words or a period
+    following year"), a holiday, a year in words or a period
     ("the first quarter of 2023", "the 1990s")."""
     if DURATION_RE.search(text) and not NOT_DURATION_RE.search(text):
         return False
     if ANCHOR_RE.search(text) or RELATIVE_RE.search(text):
         return True
     phrase = normalise(text)
-    known = phrase in PHRASES or phrase in ANAPHORA
+    known = phrase in PHRASES or phrase in ANAPHORA or is_holiday(phrase)
     return known or spelled_year(phrase) is not None or is_period(text)

@@ -123,3 +123,21 @@ def test_present_passive_is_no_past_tense(extract: Extract) -> None:
 def test_a_day_the_model_leaves_untagged(extract: Extract) -> None:
     result = extract("``Today, I am here to tell you we have a suspect,'' the agent said.", JULY_21)
     assert values(result)["Today"] == "2022-07-21"
+
+
+@pytest.mark.parametrize(
+    ("text", "expression", "value"),
+    [
+        ("The boat was found off the coast on Thanksgiving Day.", "Thanksgiving Day", "2021-11-25"),
+        ("The pope spoke to the crowd on Easter Sunday.", "Easter Sunday", "2022-04-17"),
+    ],
+)
+def test_holidays_fall_on_their_day(
+    extract: Extract, text: str, expression: str, value: str
+) -> None:
+    assert values(extract(text, JULY_21))[expression] == value
+
+
+def test_a_verb_joined_to_a_future_one_is_future(extract: Extract) -> None:
+    result = extract("Shops will close on Monday and reopen on Thursday.", dt.date(2022, 7, 22))
+    assert values(result)["Thursday"] == "2022-07-28"
