@@ -40,6 +40,10 @@ def time_direction(span: Span, climb_steps: int) -> str:
             break
         if head.pos_ in ("VERB", "AUX") or lemma(head) in FUTURE_LEADS:
             direction = verb_direction(head)
+            if direction == "current_period" and head.dep_ == "conj":
+                # "will close on Monday and reopen on Friday": the tense of the first verb.
+                word, head = head, head.head
+                continue
             if direction == "future" or (direction is not None and not future_only):
                 return direction
             if direction is not None:
