@@ -54,8 +54,9 @@ YEAR_CONTEXT = LEADING | DATE_WORDS["year_context"]
 
 def tighten(doc: Doc, start: int, end: int) -> Span:
     """A DATE entity without the words the model took in before it: a preposition ("in 2019"),
-    a qualifier ("more than this year"), the object of a verb ("that law two years ago") or
-    the period a date closes ("the quarter ended Sept. 30")."""
+    a qualifier ("more than this year"), the object of a verb ("that law two years ago"), an
+    article before a month ("an Aug. 10, 1988, agreement") or the period a date closes ("the
+    quarter ended Sept. 30")."""
     while start < end - 1 and doc[start].lower_ in LEADING:
         start += 1
     for phrase in QUALIFIER_PHRASES:
@@ -65,6 +66,12 @@ def tighten(doc: Doc, start: int, end: int) -> Span:
         ):
             start += len(phrase)
             break
+    if (
+        start < end - 1
+        and doc[start].lower_ in ("a", "an")
+        and ANCHOR_RE.match(doc[start + 1].text)
+    ):
+        start += 1  # "an Aug. 10, 1988, agreement"
     for i in range(start + 1, end - 1):
         if doc[i].lower_ in PERIOD_END_WORDS:
             start = i + 1

@@ -141,3 +141,8 @@ def test_holidays_fall_on_their_day(
 def test_a_verb_joined_to_a_future_one_is_future(extract: Extract) -> None:
     result = extract("Shops will close on Monday and reopen on Thursday.", dt.date(2022, 7, 22))
     assert values(result)["Thursday"] == "2022-07-28"
+
+
+def test_an_article_before_a_month_is_not_the_date(extract: Extract) -> None:
+    result = extract("The shares came from an Aug. 10, 2019, purchase agreement.", JULY_21)
+    assert values(result)["Aug. 10, 2019"] == "2019-08-10"
