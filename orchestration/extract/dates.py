@@ -10,23 +10,26 @@ from dateparser.date import DateDataParser
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
+from orchestration.extract.date_periods import resolve_period
+from orchestration.extract.date_ranges import range_ends
+from orchestration.extract.date_rules import resolve_anaphor, resolve_phrase
 from orchestration.extract.date_spans import RELATIVE_RE, date_spans
 from orchestration.extract.patterns import (
     DIGIT_RE,
     MONTH,
-    WEEKDAY,
     YEAR_RE,
     YEAR_SPAN_RE,
     YEAR_WORD_RE,
 )
-from orchestration.extract.published import WEEKDAYS, infer_published_date
+from orchestration.extract.published import infer_published_date
 from orchestration.extract.records import doc_text, sentence_index
 from orchestration.extract.schema import DateRef
 from orchestration.extract.tense import time_direction
 
-WEEKDAY_ONLY_RE = re.compile(rf"(?:(?:early|late|on)\s+)?({WEEKDAY})", re.I)
 MONTH_RE = re.compile(rf"\b{MONTH}(?!\w)")
 COARSE_PERIODS = frozenset({"month", "year"})
+GRANULARITIES = ("year", "month", "day")
+ISO_LENGTHS = {"year": 4, "month": 7, "day": 10}
 # dateparser's parsers, in its default order, less those for timestamps and digit runs.
 RELATIVE_PARSERS = ["relative-time", "custom-formats", "absolute-time"]
 ABSOLUTE_PARSERS = ["custom-formats", "absolute-time"]
@@ -58,6 +61,8 @@ def resolve(text: str, base: dt.date | None, direction: str) -> tuple[str | None
     has_year = YEAR_WORD_RE.search(text)
     if base is None and not has_year:
         return None, "day"
+    if base is not None and not has_year and (ruled := resolve_phrase(text, base, direction)):
+        return ruled
     if has_year and MONTH_RE.search(text) and not is_relative_word(text):
         # Year and month written out: the reading no longer depends on the publication date,
         # so one parse serves every article that names this date.
@@ -69,6 +74,24 @@ def resolve(text: str, base: dt.date | None, direction: str) -> tuple[str | None
     if has_year:
         return has_year[1], "year"
     return None, "day"
+
+
+def resolve_range(text: str, base: dt.date | None, direction: str) -> tuple[str, str, str] | None:
+    """First value, last value and granularity of a range expression ("from 1961 to 1968",
+    "June 3-5"), both at the coarser granularity of the two ends; None if the text is not a
+    range whose ends both resolve. An end before the start without a year of its own lies
+    in the following year ("December to February")."""
+    ends = range_ends(text)
+    if ends is None:
+        return None
+    (first, first_grain), (last, last_grain) = (resolve(end, base, direction) for end in ends)
+    if first is None or last is None:
+        return None
+    grain = min(first_grain, last_grain, key=GRANULARITIES.index)
+    first, last = first[: ISO_LENGTHS[grain]], last[: ISO_LENGTHS[grain]]
+    if last < first and not YEAR_WORD_RE.search(ends[1]):
+        last = f"{int(last[:4]) + 1:04d}{last[4:]}"
+    return (first, last, grain) if last >= first else None
 
 
 def parse_date(text: str, base: dt.date | None, direction: str) -> tuple[dt.date, str] | None:
@@ -109,18 +132,6 @@ def read_date(text: str, base: dt.date | None, direction: str) -> tuple[dt.date,
     return data.date_obj.date(), data.period or "day"
 
 
-def weekday_date(text: str, base: dt.date, direction: str) -> dt.date | None:
-    """The day a bare weekday ("on Friday") names: the latest on or before the publication
-    date for a past clause, the first on or after it for a future one."""
-    match = WEEKDAY_ONLY_RE.fullmatch(text)
-    if match is None or direction == "current_period":
-        return None
-    wanted = WEEKDAYS.index(match[1][:3].lower())
-    if direction == "past":
-        return base - dt.timedelta(days=(base.weekday() - wanted) % 7)
-    return base + dt.timedelta(days=(wanted - base.weekday()) % 7)
-
-
 def iso(day: dt.date, period: str) -> tuple[str, str]:
     """Format a date at the granularity dateparser reports."""
     if period == "year":
@@ -130,7 +141,9 @@ def iso(day: dt.date, period: str) -> tuple[str, str]:
     return day.isoformat(), "day"
 
 
-def date_ref(doc: Doc, span: Span, value: str | None, granularity: str) -> DateRef:
+def date_ref(
+    doc: Doc, span: Span, value: str | None, granularity: str, end_value: str | None = None
+) -> DateRef:
     """The record of one date expression."""
     return DateRef(
         span.start_char,
@@ -140,6 +153,7 @@ def date_ref(doc: Doc, span: Span, value: str | None, granularity: str) -> DateR
         granularity if value else None,
         is_relative(span.text),
         sentence_index(doc, span.start_char),
+        end_value,
     )
 
 
@@ -165,6 +179,14 @@ def date_parser(published: dt.date | None, direction: str, relative: bool) -> Da
     return DateDataParser(languages=["en"], settings=settings)
 
 
+def last_named(refs: list[DateRef]) -> tuple[str, str] | None:
+    """The value and granularity of the last resolved date before, if any."""
+    for ref in reversed(refs):
+        if ref.value and ref.granularity:
+            return ref.value, ref.granularity
+    return None
+
+
 def resolve_all(
     doc: Doc,
     spans: list[Span],
@@ -172,15 +194,22 @@ def resolve_all(
     dateline_start: int | None,
     climb_steps: int,
 ) -> list[DateRef]:
-    """Records of the date expressions, resolved against the publication date."""
-    refs = []
+    """Records of the date expressions, resolved against the publication date: a range or
+    a period with its first and last value, a phrase such as "later that year" against the
+    date named last, any other expression with its one value."""
+    refs: list[DateRef] = []
     for span in spans:
         direction = direction_of(span, dateline_start, climb_steps)
-        day = weekday_date(span.text, published, direction) if published else None
-        if day is not None:
-            refs.append(date_ref(doc, span, day.isoformat(), "day"))
+        ranged = resolve_range(span.text, published, direction) or resolve_period(
+            span.text, published, direction
+        )
+        if ranged:
+            refs.append(date_ref(doc, span, ranged[0], ranged[2], ranged[1]))
             continue
-        value, granularity = resolve(span.text, published, direction)
+        anchor = last_named(refs)
+        value, granularity = resolve_anaphor(span.text, anchor) or resolve(
+            span.text, published, direction
+        )
         if value is None and published is not None:
             continue
         refs.append(date_ref(doc, span, value, granularity))

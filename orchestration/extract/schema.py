@@ -60,7 +60,9 @@ class Entity:
 
 @dataclass
 class DateRef:
-    """A date expression and the calendar date, month or year it denotes."""
+    """A date expression and the calendar date, month or year it denotes; for a range ("from
+    1961 to 1968", "June 3-5") `value` is its first and `end_value` its last, at the same
+    granularity."""
 
     start: int
     end: int
@@ -69,6 +71,7 @@ class DateRef:
     granularity: Granularity | None
     relative: bool
     sentence: int
+    end_value: str | None = None
     field: TextField = "body"
 
 

@@ -137,11 +137,12 @@ def quotes_expectations() -> list[Expectation]:
 
 
 def date_references_expectations() -> list[Expectation]:
-    """stg_date_references: ISO values with a known granularity."""
+    """stg_date_references: ISO values (and range ends) with a known granularity."""
     return [
         *key("date_reference_id"),
         in_set("granularity", GRANULARITIES),
         gx.expectations.ExpectColumnValuesToMatchRegex(column="resolved_value", regex=ISO_DATE),
+        gx.expectations.ExpectColumnValuesToMatchRegex(column="end_value", regex=ISO_DATE),
         *offsets(),
     ]
 

@@ -9,6 +9,7 @@ SELECT
     END AS date_key,
     resolved_value,
     granularity,
+    end_value,
     is_relative,
     sentence_index,
     start_char,

@@ -10,7 +10,9 @@ CREATE TABLE IF NOT EXISTS fct_date_reference (
     start_char        INTEGER NOT NULL,
     end_char          INTEGER NOT NULL,
     surface           VARCHAR NOT NULL,
-    field             VARCHAR NOT NULL DEFAULT 'body'  -- title or body: the text the offsets index
+    field             VARCHAR NOT NULL DEFAULT 'body', -- title or body: the text the offsets index
+    end_value         VARCHAR           -- a range's last value, at the same granularity
 );
--- Warehouses created before the column: their rows are the body's.
+-- Warehouses created before the columns: their rows are the body's, and single dates.
 ALTER TABLE fct_date_reference ADD COLUMN IF NOT EXISTS field VARCHAR DEFAULT 'body';
+ALTER TABLE fct_date_reference ADD COLUMN IF NOT EXISTS end_value VARCHAR;

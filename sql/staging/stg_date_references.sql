@@ -19,6 +19,7 @@ SELECT
     article_id,
     d.value AS resolved_value,
     d.granularity,
+    d.end_value AS end_value,
     coalesce(d.relative, false) AS is_relative,
     d.sentence AS sentence_index,
     d.start AS start_char,
