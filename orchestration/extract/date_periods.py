@@ -69,7 +69,9 @@ def season_year(first_month: int, cue: str | None, base: dt.date, direction: str
     the report, "next summer" the first begun after it; in a past clause the latest begun
     by the report, in a future one the first not yet ended; else the report's year's."""
     now = base.year * 12 + base.month - 1
-    years = (base.year - 1, base.year, base.year + 1)
+    # A winter begins in the December before its year: "last winter" in January is the one
+    # begun two Decembers back.
+    years = (base.year - 2, base.year - 1, base.year, base.year + 1)
     starts = {year: year * 12 + first_month - 1 for year in years}
     if cue in ("last", "past"):
         return max(y for y in years if starts[y] + 2 < now)

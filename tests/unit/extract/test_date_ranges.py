@@ -69,6 +69,11 @@ def test_periods_give_their_first_and_last_value(
     assert ends(extract(text, JULY_21))[expression] == expected
 
 
+def test_last_winter_early_in_the_year_is_the_one_ended_before(extract: Extract) -> None:
+    found = ends(extract("The mayor spoke there last winter.", dt.date(2024, 1, 15)))
+    assert found["last winter"] == ("2022-12", "2023-02", "month")
+
+
 def test_a_single_date_has_no_end(extract: Extract) -> None:
     assert ends(extract("The law passed in March 2020.", JULY_21))["March 2020"] == (
         "2020-03",
