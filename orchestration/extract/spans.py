@@ -107,14 +107,21 @@ def trailing_score(doc: Doc, end: int, label: str) -> bool:
 
 def pieces(doc: Doc, start: int, end: int) -> list[tuple[int, int]]:
     """Split a span at brackets, spaced dashes and line breaks, which never occur inside one
-    name, and at a score between two names ("Leeds 3 Hull 1")."""
+    name, at a score between two names ("Leeds 3 Hull 1") and at the hyphen of two places
+    the model read as one name ("Kazakhstan-China talks")."""
     found = []
     begin = start
     for i in range(start, end):
         tok = doc[i]
         spaced_dash = tok.text in DASHES and i > 0 and bool(doc[i - 1].whitespace_)
         between = is_score(tok.text) and i + 1 < end and doc[i + 1].text[:1].isupper()
-        if tok.text in "()[]" or spaced_dash or tok.is_space or between:
+        if (
+            tok.text in "()[]"
+            or spaced_dash
+            or tok.is_space
+            or between
+            or joins_places(doc, i, end)
+        ):
             if i > begin:
                 found.append((begin, i))
             begin = i + 1
@@ -139,6 +146,17 @@ def joins_hyphen(doc: Doc, left: int, label: str) -> bool:
     if part.is_title:
         return True
     return label == "PERSON" and part.is_lower and len(part) <= 3 and doc[left].is_title
+
+
+def joins_places(doc: Doc, i: int, end: int) -> bool:
+    """Whether token `i`, inside a span ending at `end`, is an unspaced hyphen between two
+    places ("Russia-Ukraine")."""
+    tok = doc[i]
+    if tok.text not in HYPHENS or i == 0 or i + 1 >= end:
+        return False
+    if doc[i - 1].whitespace_ or tok.whitespace_:
+        return False
+    return is_place_pair(doc[i - 1].text, doc[i + 1].text, doc[i - 1 : i + 2].text)
 
 
 def is_place_pair(left: str, right: str, whole: str) -> bool:

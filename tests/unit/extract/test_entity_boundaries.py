@@ -77,6 +77,16 @@ def test_hyphenated_pair_of_countries_is_two_places(extract: Extract) -> None:
     assert "Kenya-Somalia" not in kinds
 
 
+def test_pair_of_countries_the_model_reads_as_one_name_is_split(extract: Extract) -> None:
+    result = extract(
+        "The ministers will meet again on Friday, and the results of the Kazakhstan-China "
+        "talks are due to be published in May, officials in both capitals said on Monday."
+    )
+    kinds = mentions(result)
+    assert kinds.get("Kazakhstan") == "GPE" and kinds.get("China") == "GPE"
+    assert "Kazakhstan-China" not in kinds
+
+
 def test_acronym_in_brackets_after_an_organisation_is_that_organisation(
     extract: Extract,
 ) -> None:
