@@ -205,12 +205,17 @@ def title_of(doc: Doc, cand: Candidate, owner: dict[int, Candidate]) -> tuple[in
 
 
 def office_of_org(doc: Doc, first: int, owner: dict[int, Candidate]) -> bool:
-    """Whether a title belongs to an organisation ("its President", "EBRD President")."""
+    """Whether a title belongs to an organisation ("its President", "EBRD President"): after
+    a possessive, an organisation, or an acronym that names no place or nationality (the
+    model often leaves "ECB" in "ECB President" untagged)."""
     if first == 0:
         return False
     before = doc[first - 1]
     other = owner.get(before.i)
-    return before.lower_ in ("its", "their") or (other is not None and other.label == "ORG")
+    if other is None:
+        acronym = before.is_alpha and before.is_upper and len(before.text) >= 2
+        return before.lower_ in ("its", "their") or acronym
+    return other.label == "ORG"
 
 
 def post_in_org(doc: Doc, cand: Candidate, owner: dict[int, Candidate], max_words: int) -> bool:

@@ -14,6 +14,16 @@ def test_head_of_an_organisation_takes_no_country_from_its_seat(extract: Extract
     assert entity(result, "Mario Draghi")["country"] is None
 
 
+def test_head_of_an_acronym_named_body_takes_no_country_from_the_dateline(
+    extract: Extract,
+) -> None:
+    result = extract(
+        "NAIROBI, Kenya - Finance ministers met in the city on Monday. ECB President Mario "
+        "Draghi told them that rates in the euro area would stay low for a long time."
+    )
+    assert entity(result, "Mario Draghi")["country"] is None
+
+
 def test_nationality_before_a_descriptor_belongs_to_that_name_only(extract: Extract) -> None:
     result = extract(
         "The salvage firms Boskalis and Vanderloo Salvage were hired on Tuesday, while the "
