@@ -100,7 +100,7 @@ def speaker_names(doc: Doc, cands: list[Candidate], max_words: int, votes: int) 
     lower case in the article (a surname; not "Police said" or a common noun)."""
     owner = {i for c in cands for i in range(c.start, c.end)}
     found = []
-    lowered: set[str] | None = None
+    spellings: set[str] | None = None
     # Read from one array: only verbs are built as tokens.
     verbs = [i for i, pos in enumerate(doc.to_array("POS").tolist()) if pos == VERB]
     for verb in (doc[i] for i in verbs):
@@ -116,9 +116,10 @@ def speaker_names(doc: Doc, cands: list[Candidate], max_words: int, votes: int) 
             if owner.intersection(words):
                 continue
             if len(words) == 1:
-                if lowered is None:
-                    lowered = {t.text for t in doc if t.text[:1].islower()}
-                if not lone_surname(subject, lowered):
+                if spellings is None:
+                    # The article's spellings, read from one array without building tokens.
+                    spellings = {doc.vocab.strings[o] for o in set(doc.to_array("ORTH").tolist())}
+                if not lone_surname(subject, spellings):
                     continue
             found.append(Candidate(start, subject.i + 1, "PERSON", votes, source="rule"))
     return found
@@ -129,10 +130,10 @@ def is_surname_noun(tok: Token) -> bool:
     return tok.pos_ == "NOUN" and tok.text[:1].isupper() and tok.text[1:].islower()
 
 
-def lone_surname(tok: Token, lowered: set[str]) -> bool:
+def lone_surname(tok: Token, spellings: set[str]) -> bool:
     """Whether a one-word subject of a verb of saying reads as a surname: capitalised after
     the sentence's first word and after no quotation mark, with no determiner, not a title or
-    institution word, and not written in lower case anywhere in the article (`lowered`)."""
+    institution word, and not written in lower case anywhere in the article (its `spellings`)."""
     return (
         not tok.is_sent_start
         and tok.i > 0
@@ -140,7 +141,7 @@ def lone_surname(tok: Token, lowered: set[str]) -> bool:
         and not any(c.dep_ == "det" for c in tok.children)
         and tok.lower_ not in TITLE_WORDS
         and tok.lower_ not in NOT_NAME_WORDS
-        and tok.lower_ not in lowered
+        and tok.lower_ not in spellings
     )
 
 
