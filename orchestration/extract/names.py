@@ -18,7 +18,6 @@ from orchestration.extract.lexicon import (
 )
 from orchestration.extract.spans import NAME_PARTICLES, NUMERIC_LABELS, Candidate
 
-OPENING_MARKS = frozenset({"\u201c", "\u2018", "\u00ab", '"', "'"})
 ELIDED_RE = re.compile(r"[A-Z]['\u2019][A-Z]\w+")
 
 
@@ -94,55 +93,25 @@ def complete_names(doc: Doc, cands: list[Candidate], max_words: int) -> list[Can
 
 
 def speaker_names(doc: Doc, cands: list[Candidate], max_words: int, votes: int) -> list[Candidate]:
-    """Names of one to `max_words` words that are the subject of a verb of saying ("said
-    Mehmet Yılmaz", "“…,” Hannity said") but that the model did not tag, with `votes` for
-    PERSON. A name of one word must be capitalised inside its sentence and never written in
-    lower case in the article (a surname; not "Police said" or a common noun)."""
+    """Full names of two to `max_words` words that are the subject of a verb of saying ("said
+    Mehmet Yılmaz") but that the model did not tag, with `votes` for PERSON."""
     owner = {i for c in cands for i in range(c.start, c.end)}
     found = []
-    spellings: set[str] | None = None
     # Read from one array: only verbs are built as tokens.
     verbs = [i for i, pos in enumerate(doc.to_array("POS").tolist()) if pos == VERB]
     for verb in (doc[i] for i in verbs):
         if lemma(verb).lower() not in SPEECH_VERBS:
             continue
         for subject in verb.children:
-            if subject.dep_ != "nsubj" or not (is_name_word(subject) or is_surname_noun(subject)):
+            if subject.dep_ != "nsubj" or not is_name_word(subject):
                 continue
             start = subject.i
             while start > 0 and is_name_word(doc[start - 1]) and subject.i - start < max_words - 1:
                 start -= 1
             words = range(start, subject.i + 1)
-            if owner.intersection(words):
-                continue
-            if len(words) == 1:
-                if spellings is None:
-                    # The article's spellings, read from one array without building tokens.
-                    spellings = {doc.vocab.strings[o] for o in set(doc.to_array("ORTH").tolist())}
-                if not lone_surname(subject, spellings):
-                    continue
-            found.append(Candidate(start, subject.i + 1, "PERSON", votes, source="rule"))
+            if len(words) >= 2 and not owner.intersection(words):
+                found.append(Candidate(start, subject.i + 1, "PERSON", votes, source="rule"))
     return found
-
-
-def is_surname_noun(tok: Token) -> bool:
-    """Whether a capitalised word the tagger took for a common noun may be a surname."""
-    return tok.pos_ == "NOUN" and tok.text[:1].isupper() and tok.text[1:].islower()
-
-
-def lone_surname(tok: Token, spellings: set[str]) -> bool:
-    """Whether a one-word subject of a verb of saying reads as a surname: capitalised after
-    the sentence's first word and after no quotation mark, with no determiner, not a title or
-    institution word, and not written in lower case anywhere in the article (its `spellings`)."""
-    return (
-        not tok.is_sent_start
-        and tok.i > 0
-        and tok.doc[tok.i - 1].text not in OPENING_MARKS
-        and not any(c.dep_ == "det" for c in tok.children)
-        and tok.lower_ not in TITLE_WORDS
-        and tok.lower_ not in NOT_NAME_WORDS
-        and tok.lower_ not in spellings
-    )
 
 
 def competitor_names(

@@ -179,22 +179,6 @@ def test_a_phrasal_verb_of_saying(extract: Extract) -> None:
     ]
 
 
-def test_a_surname_alone_that_the_model_missed(extract: Extract) -> None:
-    result = extract(
-        "\u201cThey told me the wall is negotiable,\u201d Hannity said in reference to the "
-        "plan of the mayor, who spoke later."
-    )
-    assert speakers(result) == ["Hannity"]
-
-
-def test_a_capitalised_common_noun_is_no_surname(extract: Extract) -> None:
-    result = extract(
-        "The police gave few details on Monday. \u201cThe road stays closed until Friday,\u201d "
-        "Police said in a short statement to the press."
-    )
-    assert speakers(result) == [None]
-
-
 def test_no_speaker_from_inside_what_was_said() -> None:
     # A parse the model gives after a run-on headline line: "said" has no subject.
     words = ["Kessler", ",", "in", "Ohio", ",", "said", "that", "Rubens", "was", "\u201c", "a"]
