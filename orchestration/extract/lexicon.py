@@ -40,6 +40,8 @@ DEFINITE_DETERMINERS = frozenset(
 SPEECH_VERBS = read_words("speech_verbs.txt")
 # Verbs whose subject a quotation in their clause is attributed to: saying, stance, naming.
 ATTRIBUTION_VERBS = SPEECH_VERBS | read_words("attribution_verbs.txt")
+# Phrasal verbs that do the same with their particle ("shoot back"), as "lemma particle".
+PHRASAL_ATTRIBUTION_VERBS = read_words("phrasal_attribution_verbs.txt")
 ORG_HEAD_NOUNS = read_words("organisation_nouns.txt")
 FACILITY_NOUNS = read_words("facility_nouns.txt")
 NOT_NAME_WORDS = ORG_HEAD_NOUNS | FACILITY_NOUNS

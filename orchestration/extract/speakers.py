@@ -11,6 +11,7 @@ from orchestration.extract.lemmas import lemma
 from orchestration.extract.lexicon import (
     ATTRIBUTION_VERBS,
     PERSON_NOUNS,
+    PHRASAL_ATTRIBUTION_VERBS,
     PRONOUNS,
     ROLE_NOUNS,
     TITLE_ABBREVIATIONS,
@@ -25,6 +26,8 @@ OPENING_MARKS = frozenset({"\u201c", "\u00ab", '"'})
 CLOSING_MARKS = frozenset({"\u201d", "\u00bb", '"'})
 # The longest quoted phrase, in tokens, that an attribution after a quotation passes over.
 SHORT_QUOTE_TOKENS = 3
+# A verb's dependents that name no speaker after it: who it was said to.
+PASSED_OVER_DEPS = frozenset({"dobj", "dative", "iobj"})
 
 
 @dataclass(frozen=True)
@@ -42,8 +45,25 @@ class SpeakerSearch:
 
 def is_speech_verb(tok: Token) -> bool:
     """Whether a token is a verb that attributes words to its subject ("said", "told",
-    "describing", "slammed")."""
-    return tok.pos_ == "VERB" and lemma(tok).lower() in ATTRIBUTION_VERBS
+    "describing", "slammed"), alone or with its particle ("shot back", "went on")."""
+    return tok.pos_ == "VERB" and (
+        lemma(tok).lower() in ATTRIBUTION_VERBS or phrasal_verb(tok) is not None
+    )
+
+
+def phrasal_verb(tok: Token) -> str | None:
+    """The verb with its particle ("shoot back") when the pair attributes words, judged by the
+    word right after the verb whatever the parse calls it ("shot back" as advmod)."""
+    if tok.i + 1 >= len(tok.doc):
+        return None
+    after = tok.doc[tok.i + 1]
+    pair = f"{lemma(tok).lower()} {after.lower_}"
+    return pair if after.head.i == tok.i and pair in PHRASAL_ATTRIBUTION_VERBS else None
+
+
+def verb_name(tok: Token) -> str:
+    """The lemma of a verb of saying, with its particle if it is a phrasal one."""
+    return phrasal_verb(tok) or lemma(tok).lower()
 
 
 def speech_verb_after(doc: Doc, marks: Span, after_words: int) -> Token | None:
@@ -105,7 +125,7 @@ def attribute(
         if source is not None:
             return source, "according to"
         return clause_subject(doc, marks, salience, search), None
-    return resolve_speaker(doc, verb, marks, salience, search), lemma(verb).lower()
+    return resolve_speaker(doc, verb, marks, salience, search), verb_name(verb)
 
 
 def colon_before(doc: Doc, marks: Span) -> Token | None:
@@ -170,14 +190,41 @@ def resolve_speaker(
             c for c in head.children if c.dep_ in ("nsubj", "nsubjpass") and c.i not in inside
         ]
         if subjects:
-            return resolve_subject(doc, subjects[0], marks, salience)
-        if head.head.i == head.i or head.head.i in inside:
+            return first_resolved(doc, subjects, marks, salience)
+        if head.head.i == head.i:
             break
+        if head.head.i in inside:
+            head = outer_clause(verb, marks)
+            if head is None:
+                break
+            continue
         head = head.head
     stranded = stranded_subject(verb, marks)
     if stranded is not None:
         return resolve_subject(doc, stranded, marks, salience)
     return named_beside(doc, verb, marks, owners, search.after_words)
+
+
+def first_resolved(
+    doc: Doc, subjects: list[Token], marks: Span, salience: Salience
+) -> Entity | None:
+    """The entity of the first of a verb's subjects that names one: the parse may give a verb
+    two ("1:50 p.m. Ferdie Pacheco said", "his nephew Sami Haddad added")."""
+    for subject in subjects:
+        found = resolve_subject(doc, subject, marks, salience)
+        if found is not None:
+            return found
+    return None
+
+
+def outer_clause(verb: Token, marks: Span) -> Token | None:
+    """The nearest clause before the quotation that governs it, when the parse hung a verb of
+    saying that has no subject on the quoted words ("Lee seemed ready to joke, telling the
+    crowd, “…”" with "telling" under the quotation's verb)."""
+    for head in verb.ancestors:
+        if head.i < marks.start and head.pos_ in ("VERB", "AUX"):
+            return head
+    return None
 
 
 def stranded_subject(verb: Token, marks: Span) -> Token | None:
@@ -203,7 +250,8 @@ def named_beside(
     chief executive X told"), else the first named between the quotation and the verb ("…,”
     Lee, 58, told"), else the first person, else organisation, named within `after_words`
     after it in the sentence ("said the group's coordinator, X"), but not the one it was said
-    to ("told AFP")."""
+    to ("told AFP") nor one named in what was said ("said that X was “…”"); last, for a verb
+    before the quotation, the first named before it in the sentence ("X, in Ohio, said")."""
     inside = range(marks.start, marks.end)
     left = owners.get(verb.i - 1)
     if left is not None and left.type in SPEAKER_TYPES and verb.i - 1 not in inside:
@@ -211,11 +259,15 @@ def named_beside(
     if marks.end <= verb.i and (between := first_named(doc[marks.end : verb.i], marks, owners)):
         return between
     sentence = sentence_of(doc, verb.i)
-    addressed = {
-        t.i for c in verb.children if c.dep_ in ("dobj", "dative", "iobj") for t in c.subtree
-    }
+    before_quote = verb.i < marks.start
+    # Before the quotation, what the verb governs is what was said; after it, only who was told.
+    passed_over = PASSED_OVER_DEPS | ({"ccomp"} if before_quote else set())
+    passed = {t.i for c in verb.children if c.dep_ in passed_over for t in c.subtree}
     after = doc[verb.i + 1 : min(sentence.end, verb.i + 1 + after_words)]
-    return first_named((t for t in after if t.i not in addressed), marks, owners)
+    found = first_named((t for t in after if t.i not in passed), marks, owners)
+    if found is None and before_quote:
+        found = first_named(doc[sentence.start : verb.i], marks, owners)
+    return found
 
 
 def resolve_subject(doc: Doc, tok: Token, marks: Span, salience: Salience) -> Entity | None:

@@ -140,3 +140,53 @@ def test_speaker_after_a_long_apposition_holding_a_short_quote(extract: Extract)
         "Thursday."
     )
     assert speakers(result)[0] == "Walter Brennan"
+
+
+def test_a_verb_with_two_subjects_takes_the_one_that_names_someone(extract: Extract) -> None:
+    result = extract(
+        "1:50 p.m.\n\n"
+        "Famed fight doctor Anselm Kovacs once said: \u201cThe fighter was born in one city. "
+        "The champion was born in another.\u201d"
+    )
+    assert speakers(result) == ["Anselm Kovacs"]
+
+
+def test_a_participle_the_parse_hung_on_the_quotation(extract: Extract) -> None:
+    result = extract(
+        "Nadia Varga seemed ready to joke about the delay in Lyon, telling the crowd, "
+        "\u201cSome trains get a little lost, have you noticed that?\u201d"
+    )
+    assert speakers(result) == ["Nadia Varga"]
+
+
+def test_findings_are_attributed_to_who_found_them(extract: Extract) -> None:
+    result = extract(
+        "In 2014, the Halvorsen Institute found that \u201cabout twice as many farmers said it "
+        "was more important to control water prices than to protect land rights.\u201d"
+    )
+    assert [(q["speaker"], q["verb"]) for q in result["quotes"]] == [
+        ("Halvorsen Institute", "find")
+    ]
+
+
+def test_a_phrasal_verb_of_saying(extract: Extract) -> None:
+    result = extract(
+        "After the mayor criticised her husband during a debate, Ingrid Solberg shot back, "
+        "\u201cI could have stayed home, but I chose to work.\u201d"
+    )
+    assert [(q["speaker"], q["verb"]) for q in result["quotes"]] == [
+        ("Ingrid Solberg", "shoot back")
+    ]
+
+
+def test_no_speaker_from_inside_what_was_said() -> None:
+    # A parse the model gives after a run-on headline line: "said" has no subject.
+    words = ["Kessler", ",", "in", "Ohio", ",", "said", "that", "Rubens", "was", "\u201c", "a"]
+    words += ["lightweight", "\u201d", "."]
+    heads = [5, 5, 5, 2, 5, 5, 8, 8, 5, 8, 11, 8, 8, 5]
+    deps = ["dep", "punct", "prep", "pobj", "punct", "ROOT", "mark", "nsubj", "ccomp", "punct"]
+    deps += ["det", "attr", "punct", "punct"]
+    doc = Doc(Vocab(), words=words, heads=heads, deps=deps)
+    kessler = Entity("e1", "Donald Kessler", "PERSON")
+    rubens = Entity("e2", "Mark Rubens", "PERSON")
+    assert named_beside(doc, doc[5], doc[9:13], {0: kessler, 7: rubens}, 16) is kessler
