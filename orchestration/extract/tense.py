@@ -25,11 +25,13 @@ def time_direction(span: Span, climb_steps: int) -> str:
     A date hanging off the verb, directly or through a preposition, takes its tense. One
     inside a noun phrase ("Thursday's closing price", "payable Dec. 15"), after "by" or
     "until" (a deadline) or in a to-infinitive ("asked him to testify on Feb. 10") lies
-    after a future verb but may lie either side of a past one. "since" points back.
+    after a future verb but may lie either side of a past one. A to-infinitive completing a
+    present verb, or none ("plans to reopen on Friday", the headline's "Port to reopen on
+    Friday"), points ahead. "since" points back.
     """
     word = span.root
     head = word.head
-    future_only = False
+    future_only = infinitive = False
     if head.pos_ == "ADP" and word.dep_ == "pobj":
         if head.lower_ in PAST_PREPOSITIONS:
             return "past"
@@ -47,12 +49,14 @@ def time_direction(span: Span, climb_steps: int) -> str:
             if direction == "future" or (direction is not None and not future_only):
                 return direction
             if direction is not None:
-                break
-            future_only = True
+                return (
+                    "future" if infinitive and direction == "current_period" else "current_period"
+                )
+            future_only = infinitive = True
         elif head.pos_ != "ADP":
             future_only = True
         word, head = head, head.head
-    return "current_period"
+    return "future" if infinitive else "current_period"
 
 
 def verb_direction(verb: Token) -> str | None:

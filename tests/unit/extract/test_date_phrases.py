@@ -23,6 +23,8 @@ def values(result: dict) -> dict[str, str | None]:
         # The tense of the clause decides which way a month and day lie: a plan lies ahead.
         ("The annual report is due to be published in May.", "May", "2023-05"),
         ("A court hearing was scheduled for Sept. 8, lawyers said.", "Sept. 8", "2022-09-08"),
+        # A to-infinitive completing a present verb lies ahead of it.
+        ("The city hopes to reopen the bridge on Monday.", "Monday", "2022-07-25"),
         # A modal verb is no future tense: the nearest Monday.
         ("The leaders could not agree on Monday, officials said.", "Monday", "2022-07-18"),
         # A deadline lies where it is nearest, whatever the tense.
