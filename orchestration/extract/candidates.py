@@ -20,7 +20,7 @@ from orchestration.extract.filters import (
 from orchestration.extract.geo import gazetteer
 from orchestration.extract.holder_splits import split_holder
 from orchestration.extract.lexicon import HONORIFICS, POSSESSIVES
-from orchestration.extract.records import doc_text, span_text
+from orchestration.extract.records import doc_text, span_text, token_texts
 from orchestration.extract.spans import NAME_LABELS, Candidate, repair, surnames
 
 LAW_WORDS = read_words("law_words.txt")
@@ -93,9 +93,10 @@ def demonym_candidates(doc: Doc, votes: int) -> list[Candidate]:
     mentions linked to a country, with `votes` for that type."""
     gaz = gazetteer()
     found = []
+    words = token_texts(doc)
     i = 0
     while i < len(doc):
-        word = span_text(doc, i, i + 1)
+        word = words[i]
         if not word[:1].isupper():
             i += 1
             continue
@@ -127,8 +128,9 @@ def country_candidates(doc: Doc, max_words: int, max_shouted_chars: int) -> list
                 words = span_text(doc, i, i + size)
                 if not words.replace(" ", "").isalpha():
                     continue
-                shouted = shouted_abbreviation(doc, i, i + size, max_shouted_chars)
-                if gaz.country(words) and not shouted:
+                if gaz.country(words) and not shouted_abbreviation(
+                    doc, i, i + size, max_shouted_chars
+                ):
                     found.append(Candidate(i, i + size, "GPE", source="gazetteer"))
                     step = size
                     break

@@ -11,6 +11,7 @@ phrases fixed to the report's year, month or day. Anything else is left to the p
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import re
 
 from dateutil.easter import easter
@@ -62,9 +63,12 @@ BACKWARD = frozenset({"last", "past"})
 FORWARD = frozenset({"next", "coming", "this coming"})
 
 
+@functools.lru_cache(maxsize=1 << 12)
 def normalise(text: str) -> str:
     """A date expression in lower case without the words that do not move it: a leading
-    "the", modifiers ("early", "the end of", "mid-"), trailing "or so", punctuation."""
+    "the", modifiers ("early", "the end of", "mid-"), trailing "or so", punctuation.
+
+    Memoised: an article reads the same few expressions many times ("Monday", "2019")."""
     text = text.lower().replace("\u2019", "'")
     text = re.sub(r"'s$", "", text.strip())
     text = re.sub(r"(?<=[a-z])-(?=[a-z])", " ", text)

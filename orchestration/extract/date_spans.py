@@ -21,6 +21,7 @@ from orchestration.extract.date_rules import (
 from orchestration.extract.lexicon import QUALIFIERS
 from orchestration.extract.numbers import NUMBER_WORDS
 from orchestration.extract.patterns import MONTH, WEEKDAY, YEAR_RE, YEAR_SPAN_RE
+from orchestration.extract.records import token_texts
 
 ANCHOR_RE = re.compile(rf"\b(?:{MONTH}|{WEEKDAY})(?!\w)|\b\d{{4}}\b")
 RELATIVE_RE = re.compile(
@@ -34,6 +35,7 @@ DURATION_RE = re.compile(rf"\b{NUMBER}(?:[\s-]+\w+)?[\s-]+{TIME_UNIT}s?\b", re.I
 NOT_DURATION_RE = re.compile(r"\b(?:ago|later|earlier|before|after)\b", re.I)
 AGO_RE = re.compile(rf"\b{NUMBER}[\s-]+{TIME_UNIT}s?\s+ago\b", re.I)
 QUALIFIER_PHRASES = sorted(QUALIFIERS, key=len, reverse=True)
+LONGEST_QUALIFIER = len(QUALIFIER_PHRASES[0])
 DATE_WORDS = words_by_kind("date_words.tsv")
 LEADING = DATE_WORDS["leading"]
 # A period closing on a date: "the quarter ended Sept. 30", "the year ending June 30, 2023".
@@ -50,6 +52,14 @@ POINTING_WORDS = frozenset({"last", "next", "this"})
 CALENDAR_UNITS = frozenset({"year", "month", "week"})
 DAY_RE = re.compile(rf"(?:{WEEKDAY}|today|tonight|yesterday|tomorrow)", re.I)
 YEAR_CONTEXT = LEADING | DATE_WORDS["year_context"]
+# Every token text the scan of `date_spans` can take up: a year, a year span, or a word that
+# may open a missed day (`missed_day`). Other tokens are passed over without being built.
+SCANNED_WORD_RE = re.compile(
+    "|".join(
+        f"(?:{pattern.pattern})" for pattern in (YEAR_RE, YEAR_SPAN_RE, DAY_NAME_RE, MONTH_NAME_RE)
+    )
+    + "|(?i:" + "|".join(sorted(POINTING_WORDS)) + ")"
+)
 
 
 def tighten(doc: Doc, start: int, end: int) -> Span:
@@ -59,11 +69,9 @@ def tighten(doc: Doc, start: int, end: int) -> Span:
     quarter ended Sept. 30")."""
     while start < end - 1 and doc[start].lower_ in LEADING:
         start += 1
+    opening = tuple(t.lower_ for t in doc[start : min(end - 1, start + LONGEST_QUALIFIER)])
     for phrase in QUALIFIER_PHRASES:
-        if (
-            end - start > len(phrase)
-            and tuple(t.lower_ for t in doc[start : start + len(phrase)]) == phrase
-        ):
+        if opening[: len(phrase)] == phrase:
             start += len(phrase)
             break
     if (
@@ -99,8 +107,11 @@ def date_spans(doc: Doc) -> list[Span]:
         covered.update(range(ent.start, span.end))
         if is_date_expression(span.text):
             spans.append(span)
-    for tok in doc:
-        if tok.i in covered or tok.ent_type_ not in ("", "CARDINAL"):
+    for i, text in enumerate(token_texts(doc)):
+        if i in covered or not SCANNED_WORD_RE.fullmatch(text):
+            continue
+        tok = doc[i]
+        if tok.ent_type_ not in ("", "CARDINAL"):
             continue
         bare_year = YEAR_RE.fullmatch(tok.text) and not tok.ent_type_
         after_context = tok.i > 0 and doc[tok.i - 1].lower_ in YEAR_CONTEXT

@@ -30,7 +30,7 @@ from orchestration.extract.readings import (
     read_meaning,
     unit_of,
 )
-from orchestration.extract.records import sentence_index
+from orchestration.extract.records import sentence_index, token_chars, token_texts
 from orchestration.extract.schema import Figure
 
 PERIOD_KINDS = frozenset({"money", "count", "percent", "quantity"})
@@ -51,10 +51,13 @@ def excluded_tokens(doc: Doc) -> set[int]:
     for span in doc.spans.get("entities", []):
         if span.label_ in NAMED_LABELS:
             blocked.update(range(span.start, span.end))
-    for tok in doc[2:]:
-        hyphen = doc[tok.i - 1]
-        if hyphen.text in HYPHENS and not hyphen.whitespace_ and not doc[tok.i - 2].whitespace_:
-            blocked.add(tok.i)
+    # The second part of a hyphenated word ("COVID-19", "Boeing-737"): a hyphen touching
+    # the tokens on both sides.
+    texts = token_texts(doc)
+    starts, ends = token_chars(doc)
+    for i in range(2, len(texts)):
+        if texts[i - 1] in HYPHENS and ends[i - 1] == starts[i] and ends[i - 2] == starts[i - 1]:
+            blocked.add(i)
     return blocked
 
 
@@ -108,7 +111,7 @@ def find_figures(doc: Doc, climb_steps: int) -> list[Figure]:
     blocked = excluded_tokens(doc)
     owners = entity_by_token(doc)
     context = article_countries(doc)
-    texts = [tok.text for tok in doc]
+    texts = token_texts(doc)
     figures = []
     i = 0
     while i < len(doc):

@@ -12,6 +12,7 @@ from spacy.tokens import Doc, Span
 SENTENCES_KEY = "newsledger_sentences"
 TEXT_KEY = "newsledger_text"
 TOKEN_CHARS_KEY = "newsledger_token_chars"
+TOKEN_TEXTS_KEY = "newsledger_token_texts"
 
 
 @dataclass(frozen=True)
@@ -56,6 +57,19 @@ def token_chars(doc: Doc) -> tuple[list[int], list[int]]:
             starts,
             [start + length for start, length in zip(starts, lengths, strict=True)],
         )
+    return found
+
+
+def token_texts(doc: Doc) -> list[str]:
+    """Each token's text, cut once from the doc's text: a scan over every token reads these
+    strings instead of building a Token object per word."""
+    found = doc.user_data.get(TOKEN_TEXTS_KEY)
+    if found is None:
+        text = doc_text(doc)
+        starts, ends = token_chars(doc)
+        found = doc.user_data[TOKEN_TEXTS_KEY] = [
+            text[start:end] for start, end in zip(starts, ends, strict=True)
+        ]
     return found
 
 

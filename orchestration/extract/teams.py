@@ -10,11 +10,14 @@ from __future__ import annotations
 
 import itertools
 
+from spacy.attrs import POS
+from spacy.symbols import PROPN
 from spacy.tokens import Doc, Token
 
 from orchestration.extract.datafiles import words_by_kind
 from orchestration.extract.geo import gazetteer
 from orchestration.extract.lemmas import lemma
+from orchestration.extract.records import token_texts
 from orchestration.extract.spans import NUMERIC_LABELS, Candidate, is_score
 
 RESULT_WORDS = words_by_kind("result_verbs.txt")
@@ -33,9 +36,9 @@ MAX_RESULT_GAP = 4
 def line_of(doc: Doc) -> list[int]:
     """The line number of each token: how many line breaks come before it."""
     lines, line = [], 0
-    for tok in doc:
+    for text in token_texts(doc):
         lines.append(line)
-        line += tok.text.count("\n")
+        line += text.count("\n")
     return lines
 
 
@@ -85,8 +88,9 @@ def scored_names(
     where even a name the model took for a person's is a side ("Werder Bremen 1").
     """
     pairs: dict[int, list[tuple[Candidate, int]]] = {}
+    texts = token_texts(doc)
     for i in range(1, len(doc)):
-        if not is_score(doc[i].text) or doc[i - 1].is_punct:
+        if not is_score(texts[i]) or doc[i - 1].is_punct:
             continue
         cand = owner.get(i - 1)
         took_score = cand is not None and cand is owner.get(i)  # the model's "Kent 259"
@@ -119,11 +123,11 @@ def tabular_lines(doc: Doc, lines: list[int]) -> set[int]:
     """The lines written as results or tables rather than prose: more numbers than lower-case
     words."""
     counts: dict[int, list[int]] = {}
-    for tok in doc:
-        tally = counts.setdefault(lines[tok.i], [0, 0])
-        if tok.is_lower and tok.is_alpha:
+    for line, text in zip(lines, token_texts(doc), strict=True):
+        tally = counts.setdefault(line, [0, 0])
+        if text.islower() and text.isalpha():  # Token.is_lower and Token.is_alpha
             tally[0] += 1
-        elif is_score(tok.text):
+        elif is_score(text):
             tally[1] += 1
     return {line for line, (lower, numbers) in counts.items() if numbers > lower}
 
@@ -150,8 +154,10 @@ def unnamed_sides(doc: Doc, owner: dict[int, Candidate]) -> list[Candidate]:
     Doncaster"), as new ORG candidates; other untagged words there may be players' names."""
     gaz = gazetteer()
     found = []
-    for tok in doc:
-        if tok.i in owner or tok.pos_ != "PROPN" or not is_name_word(tok) or tok.is_upper:
+    proper = doc.to_array(POS) == PROPN
+    for i in proper.nonzero()[0].tolist():
+        tok = doc[i]
+        if i in owner or not is_name_word(tok) or tok.is_upper:
             continue
         start = tok.i
         while start > 0 and start - 1 not in owner and is_name_word(doc[start - 1]):
