@@ -58,7 +58,7 @@ SCANNED_WORD_RE = re.compile(
     "|".join(
         f"(?:{pattern.pattern})" for pattern in (YEAR_RE, YEAR_SPAN_RE, DAY_NAME_RE, MONTH_NAME_RE)
     )
-    + "|(?i:" + "|".join(sorted(POINTING_WORDS)) + ")"
+    + f"|(?i:{'|'.join(sorted(POINTING_WORDS))})"
 )
 
 
