@@ -10,6 +10,7 @@ from spacy.tokens import Doc, Span, Token
 from orchestration.extract.lemmas import lemma
 from orchestration.extract.lexicon import (
     ATTRIBUTION_VERBS,
+    DASHES,
     PERSON_NOUNS,
     PHRASAL_ATTRIBUTION_VERBS,
     PRONOUNS,
@@ -26,6 +27,10 @@ OPENING_MARKS = frozenset({"\u201c", "\u00ab", '"'})
 CLOSING_MARKS = frozenset({"\u201d", "\u00bb", '"'})
 # The longest quoted phrase, in tokens, that an attribution after a quotation passes over.
 SHORT_QUOTE_TOKENS = 3
+# What a quotation followed by its attribution ends on, inside the closing mark ("…,” said).
+ATTRIBUTION_ENDINGS = frozenset({",", "?", "!"})
+# The most words of a clause after a quotation that `tail_verb` reads as its attribution.
+MAX_TAIL_TOKENS = 5
 # A verb's dependents that name no speaker after it: who it was said to.
 PASSED_OVER_DEPS = frozenset({"dobj", "dative", "iobj"})
 
@@ -79,6 +84,27 @@ def speech_verb_after(doc: Doc, marks: Span, after_words: int) -> Token | None:
     return None
 
 
+def tail_verb(doc: Doc, marks: Span) -> Token | None:
+    """The verb of a short clause that follows a quotation closed on a comma, a question or
+    an exclamation mark and ends the sentence ("…,” Hannity pressed.", "…?” the mayor
+    wondered aloud."): in that place any verb with its subject attributes the words."""
+    if marks.end < 2 or doc[marks.end - 2].text not in ATTRIBUTION_ENDINGS:
+        return None
+    tail = []
+    for tok in doc[marks.end : marks.end + MAX_TAIL_TOKENS + 1]:
+        if tok.is_punct or tok.is_space:
+            break
+        tail.append(tok)
+    else:
+        return None
+    verbs = [t for t in tail if t.pos_ == "VERB"]
+    if len(verbs) != 1:
+        return None
+    verb = verbs[0]
+    has_subject = any(c.dep_ in ("nsubj", "nsubjpass") and c in tail for c in verb.children)
+    return verb if has_subject else None
+
+
 def short_quote_at(doc: Doc, i: int) -> bool:
     """Whether the quotation mark at token `i` opens a phrase closed within a few words (a
     name or a scare quote the attribution passes over: "…,” Lee, wearing “Vote No” pins,
@@ -111,7 +137,11 @@ def attribute(
     """
     before = speech_verb_before(doc, marks)
     governs = before is not None and before.left_edge.i <= marks.start < before.right_edge.i
-    verb = before if governs else speech_verb_after(doc, marks, search.after_words) or before
+    verb = (
+        before
+        if governs
+        else speech_verb_after(doc, marks, search.after_words) or tail_verb(doc, marks) or before
+    )
     colon = colon_before(doc, marks)
     if verb is None and colon is not None:
         verb = speech_verb_before(doc, doc[colon.i : colon.i + 1])
@@ -124,8 +154,23 @@ def attribute(
         source = according_to(doc, marks, salience.owners, search.according_words)
         if source is not None:
             return source, "according to"
-        return clause_subject(doc, marks, salience, search), None
-    return resolve_speaker(doc, verb, marks, salience, search), verb_name(verb)
+        subject = clause_subject(doc, marks, salience, search)
+        return subject or signed_after(doc, marks, salience.owners), None
+    speaker = resolve_speaker(doc, verb, marks, salience, search)
+    if speaker is None:
+        # "X said the platform should reiterate “…”": a verb whose subject names no one
+        # reports what the verb of saying above it attributes to its subject.
+        for outer in reporting_verbs(verb, marks):
+            speaker = resolve_speaker(doc, outer, marks, salience, search)
+            if speaker is not None:
+                return speaker, verb_name(outer)
+    return speaker, verb_name(verb)
+
+
+def reporting_verbs(verb: Token, marks: Span) -> list[Token]:
+    """The verbs of saying above `verb` in the parse, nearest first, outside the quotation."""
+    inside = range(marks.start, marks.end)
+    return [head for head in verb.ancestors if head.i not in inside and is_speech_verb(head)]
 
 
 def colon_before(doc: Doc, marks: Span) -> Token | None:
@@ -137,14 +182,37 @@ def colon_before(doc: Doc, marks: Span) -> Token | None:
 
 
 def sentence_subject(doc: Doc, colon: Token, marks: Span, salience: Salience) -> Entity | None:
-    """The speaker named by the subject of the clause a colon ends ("Lee's answer was:")."""
+    """The speaker named by the subject of the clause a colon ends ("Lee's answer was:",
+    "Lee has since apologised for what happened:"), when the parse hangs the colon on that
+    clause or the clause on the quoted words."""
     head = colon
     while head.head.i != head.i and head.head.i < colon.i:
         head = head.head
         subjects = [c for c in head.children if c.dep_ in ("nsubj", "nsubjpass")]
         if subjects:
             return resolve_subject(doc, subjects[0], marks, salience)
+    sentence = sentence_of(doc, colon.i)
+    clause = range(sentence.start, colon.i)
+    for tok in doc[sentence.start : colon.i]:
+        if tok.pos_ not in ("VERB", "AUX") or (tok.head.i in clause and tok.head.i != tok.i):
+            continue
+        subjects = [c for c in tok.children if c.dep_ in ("nsubj", "nsubjpass") and c.i in clause]
+        found = first_resolved(doc, subjects, marks, salience)
+        if found is not None:
+            return found
     return None
+
+
+def signed_after(doc: Doc, marks: Span, owners: dict[int, Entity]) -> Entity | None:
+    """The person or organisation a dash names right after a quotation, as a fact check or a
+    pull quote signs it ("“…”\n\n— Bernie Sanders.")."""
+    i = marks.end
+    while i < len(doc) and doc[i].is_space:
+        i += 1
+    if i + 1 >= len(doc) or doc[i].text not in DASHES:
+        return None
+    entity = owners.get(i + 1)
+    return entity if entity is not None and entity.type in SPEAKER_TYPES else None
 
 
 def clause_subject(
@@ -184,6 +252,7 @@ def resolve_speaker(
     """Entity named by the subject of `verb`, climbing to the governing clause if needed."""
     owners = salience.owners
     inside = range(marks.start, marks.end)
+    sentence = sentence_of(doc, verb.i)
     head = verb
     for _ in range(search.climb_steps):
         subjects = [
@@ -199,22 +268,43 @@ def resolve_speaker(
                 break
             continue
         head = head.head
+        if reported_clause(head, marks, sentence):
+            # "Lee told Newsmax that Kim “…,” adding, “…”": a clause reported by a verb of
+            # saying has the subject of what was said, not of who says more.
+            head = head.head
     stranded = stranded_subject(verb, marks)
     if stranded is not None:
         return resolve_subject(doc, stranded, marks, salience)
     return named_beside(doc, verb, marks, owners, search.after_words)
 
 
+def reported_clause(clause: Token, marks: Span, sentence: Span) -> bool:
+    """Whether a clause is what a verb of saying in the same sentence reports ("told Newsmax
+    that Kim had …"), itself no verb of saying."""
+    reporter = clause.head
+    return (
+        clause.dep_ == "ccomp"
+        and not is_speech_verb(clause)
+        and reporter.i not in range(marks.start, marks.end)
+        and sentence.start <= reporter.i < sentence.end
+        and is_speech_verb(reporter)
+    )
+
+
 def first_resolved(
     doc: Doc, subjects: list[Token], marks: Span, salience: Salience
 ) -> Entity | None:
     """The entity of the first of a verb's subjects that names one: the parse may give a verb
-    two ("1:50 p.m. Ferdie Pacheco said", "his nephew Sami Haddad added")."""
-    for subject in subjects:
-        found = resolve_subject(doc, subject, marks, salience)
-        if found is not None:
-            return found
-    return None
+    two ("1:50 p.m. Ferdie Pacheco said", "his nephew Sami Haddad added"). A person or an
+    organisation comes before a place, which is then most often the dateline ("LONDON
+    (Reuters) - Lee said") or where it was said ("In Salem, New Hampshire, Lee said")."""
+    found = [
+        entity
+        for subject in subjects
+        if (entity := resolve_subject(doc, subject, marks, salience)) is not None
+    ]
+    speakers = [entity for entity in found if entity.type in SPEAKER_TYPES]
+    return (speakers or found or [None])[0]
 
 
 def outer_clause(verb: Token, marks: Span) -> Token | None:
@@ -281,6 +371,18 @@ def resolve_subject(doc: Doc, tok: Token, marks: Span, salience: Salience) -> En
     owners = salience.owners
     skip = range(marks.start, marks.end)
     entity = owners.get(tok.i)
+    if entity is not None and entity.type not in SPEAKER_TYPES:
+        # "In Salem, New Hampshire, Lee said" parsed with Lee in apposition to the place.
+        entity = next(
+            (
+                named
+                for c in tok.children
+                if c.dep_ == "appos"
+                and (named := owners.get(c.i)) is not None
+                and named.type in SPEAKER_TYPES
+            ),
+            entity,
+        )
     if entity is not None and not describes_person(tok):
         return entity
     if tok.lower_ in PRONOUN_GENDER:

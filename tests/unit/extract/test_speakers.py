@@ -179,6 +179,57 @@ def test_a_phrasal_verb_of_saying(extract: Extract) -> None:
     ]
 
 
+def test_a_verb_whose_subject_names_no_one_reports_the_speaker_above(extract: Extract) -> None:
+    result = extract(
+        "Senator Maria Lindqvist said in her opening remarks that the platform should reiterate "
+        "the party\u2019s support for \u201cour stalwart allies,\u201d naming Norway."
+    )
+    assert [(q["speaker"], q["verb"]) for q in result["quotes"]] == [("Maria Lindqvist", "say")]
+
+
+def test_a_clause_reported_by_a_verb_of_saying_is_not_who_adds_more(extract: Extract) -> None:
+    result = extract(
+        "Maria Lindqvist told reporters that Karl Ostrom \u201chad a crazy policy of "
+        "self-deportation,\u201d adding, \u201cHe lost every vote he had.\u201d"
+    )
+    assert speakers(result) == ["Maria Lindqvist", "Maria Lindqvist"]
+
+
+def test_any_verb_with_its_subject_after_a_quote_closed_on_a_comma(extract: Extract) -> None:
+    result = extract(
+        "The hearing ran late into the evening.\n\n"
+        "\u201cThe board met in secret and nobody told us,\u201d Tomas Ekdahl started."
+    )
+    assert [(q["speaker"], q["verb"]) for q in result["quotes"]] == [("Tomas Ekdahl", "start")]
+
+
+def test_subject_of_the_clause_before_a_colon_the_parse_hung_on_the_quote(
+    extract: Extract,
+) -> None:
+    result = extract(
+        "Governor Ruth Abernathy has since apologised for what happened: "
+        "\u201cI should have used two accounts for my email.\u201d"
+    )
+    assert speakers(result) == ["Ruth Abernathy"]
+
+
+def test_a_quote_signed_with_a_dash(extract: Extract) -> None:
+    result = extract(
+        "The debate turned to taxes.\n\n"
+        "\u201cNobody in this state will pay more tax next year.\u201d\n\n"
+        "\u2014 Ruth Abernathy.\n\nThat claim is false."
+    )
+    assert speakers(result) == ["Ruth Abernathy"]
+
+
+def test_a_person_the_parse_set_in_apposition_to_a_place(extract: Extract) -> None:
+    result = extract(
+        "Speaking at a town hall event in Salem, New Hampshire, Maria Lindqvist went after "
+        "Karl Ostrom, calling him \u201ca total stiff.\u201d"
+    )
+    assert speakers(result) == ["Maria Lindqvist"]
+
+
 def test_no_speaker_from_inside_what_was_said() -> None:
     # A parse the model gives after a run-on headline line: "said" has no subject.
     words = ["Kessler", ",", "in", "Ohio", ",", "said", "that", "Rubens", "was", "\u201c", "a"]
