@@ -13,7 +13,12 @@ from orchestration.extract.lexicon import ATTRIBUTION_VERBS, POSSESSIVES
 from orchestration.extract.records import doc_text, sentence_index
 from orchestration.extract.salience import Salience
 from orchestration.extract.schema import Entity, Quote
-from orchestration.extract.speakers import SpeakerSearch, attribute, is_speech_verb
+from orchestration.extract.speakers import (
+    SpeakerSearch,
+    attribute,
+    is_speech_verb,
+    lead_in_speaker,
+)
 
 CLOSING = {
     "\u201c": "\u201d",
@@ -152,10 +157,12 @@ def find_quotes(doc: Doc, min_words: int, verb_window: int, search: SpeakerSearc
 
     A quotation with no attribution of its own takes the speaker of a neighbouring one in
     the same paragraph, of the one it runs on into, or of the last one of the paragraph
-    before when it opens its own.
+    before when it opens its own; else, opening its paragraph, the speaker a verb of saying
+    in the paragraph's last sentence before names (see `speakers.lead_in_speaker`).
     """
     salience = Salience(doc, entity_by_token(doc), search.reference_sentences)
     results: list[tuple[Quoted, Entity | None, str | None]] = []
+    spans: list[Span] = []
     text = doc_text(doc)
     for quoted in find_quoted(text):
         marks = doc.char_span(quoted.open_at, quoted.close_at, alignment_mode="expand")
@@ -163,7 +170,8 @@ def find_quotes(doc: Doc, min_words: int, verb_window: int, search: SpeakerSearc
             continue
         speaker, verb = attribute(doc, marks, salience, search)
         results.append((quoted, speaker, verb))
-    for k, (quoted, speaker, _) in enumerate(results):
+        spans.append(marks)
+    for k, (quoted, speaker, own_verb) in enumerate(results):
         if speaker is not None:
             continue
         paragraph = paragraph_start(text, quoted.start)
@@ -175,6 +183,10 @@ def find_quotes(doc: Doc, min_words: int, verb_window: int, search: SpeakerSearc
             if other_speaker is not None and (same or runs_on or carries_on):
                 results[k] = (quoted, other_speaker, other_verb)
                 break
+        else:
+            # A verb of saying of its own whose subject is no known name keeps it unattributed.
+            if own_verb is None:
+                results[k] = (quoted, *lead_in_speaker(doc, spans[k], salience, search))
     return [
         Quote(
             start=quoted.start,

@@ -173,6 +173,22 @@ def reporting_verbs(verb: Token, marks: Span) -> list[Token]:
     return [head for head in verb.ancestors if head.i not in inside and is_speech_verb(head)]
 
 
+def lead_in_speaker(
+    doc: Doc, marks: Span, salience: Salience, search: SpeakerSearch
+) -> tuple[Entity | None, str | None]:
+    """For a quotation that opens its paragraph: the speaker a verb of saying in the last
+    sentence of the paragraph before names, and that verb's lemma ("Lee praised the
+    plan.\n\n“We need it now.”"); (None, None) when there is none."""
+    if marks.start < 2 or "\n" not in doc[marks.start - 1].text:
+        return None, None
+    sentence = sentence_of(doc, marks.start - 2)
+    for verb in reversed([t for t in sentence if is_speech_verb(t)]):
+        speaker = resolve_speaker(doc, verb, marks, salience, search)
+        if speaker is not None and speaker.type in SPEAKER_TYPES:
+            return speaker, verb_name(verb)
+    return None, None
+
+
 def colon_before(doc: Doc, marks: Span) -> Token | None:
     """The colon right before a quotation's opening mark, across a paragraph break."""
     i = marks.start - 1
@@ -379,7 +395,7 @@ def resolve_subject(doc: Doc, tok: Token, marks: Span, salience: Salience) -> En
                 for c in tok.children
                 if c.dep_ == "appos"
                 and (named := owners.get(c.i)) is not None
-                and named.type in SPEAKER_TYPES
+                and named.type == "PERSON"  # not the agency of a dateline, "LONDON (Reuters)"
             ),
             entity,
         )

@@ -230,6 +230,14 @@ def test_a_person_the_parse_set_in_apposition_to_a_place(extract: Extract) -> No
     assert speakers(result) == ["Maria Lindqvist"]
 
 
+def test_a_quote_opening_its_paragraph_after_a_sentence_of_saying(extract: Extract) -> None:
+    result = extract(
+        "Sofia Marchetti praised the governor\u2019s handling of the floods on Tuesday.\n\n"
+        "\u201cWe need someone who gets things done in a crisis.\u201d"
+    )
+    assert [(q["speaker"], q["verb"]) for q in result["quotes"]] == [("Sofia Marchetti", "praise")]
+
+
 def test_no_speaker_from_inside_what_was_said() -> None:
     # A parse the model gives after a run-on headline line: "said" has no subject.
     words = ["Kessler", ",", "in", "Ohio", ",", "said", "that", "Rubens", "was", "\u201c", "a"]
