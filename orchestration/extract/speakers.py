@@ -29,7 +29,7 @@ CLOSING_MARKS = frozenset({"\u201d", "\u00bb", '"'})
 SHORT_QUOTE_TOKENS = 3
 # What a quotation followed by its attribution ends on, inside the closing mark ("…,” said).
 ATTRIBUTION_ENDINGS = frozenset({",", "?", "!"})
-# The most words of a clause after a quotation that `tail_verb` reads as its attribution.
+# How many words after a quotation `tail_verb` reads for the verb that attributes it.
 MAX_TAIL_TOKENS = 5
 # A verb's dependents that name no speaker after it: who it was said to.
 PASSED_OVER_DEPS = frozenset({"dobj", "dative", "iobj"})
@@ -85,24 +85,20 @@ def speech_verb_after(doc: Doc, marks: Span, after_words: int) -> Token | None:
 
 
 def tail_verb(doc: Doc, marks: Span) -> Token | None:
-    """The verb of a short clause that follows a quotation closed on a comma, a question or
-    an exclamation mark and ends the sentence ("…,” Hannity pressed.", "…?” the mayor
-    wondered aloud."): in that place any verb with its subject attributes the words."""
+    """The verb of a clause that follows a quotation closed on a comma, a question or an
+    exclamation mark and starts with the verb's subject ("…,” Hannity pressed.", "…?” the
+    mayor wondered aloud.", "…,” Lee assured the crowd."): in that place any verb with its
+    subject attributes the words. The verb comes within `MAX_TAIL_TOKENS` of the mark."""
     if marks.end < 2 or doc[marks.end - 2].text not in ATTRIBUTION_ENDINGS:
         return None
-    tail = []
-    for tok in doc[marks.end : marks.end + MAX_TAIL_TOKENS + 1]:
+    for tok in doc[marks.end : marks.end + MAX_TAIL_TOKENS]:
         if tok.is_punct or tok.is_space:
-            break
-        tail.append(tok)
-    else:
-        return None
-    verbs = [t for t in tail if t.pos_ == "VERB"]
-    if len(verbs) != 1:
-        return None
-    verb = verbs[0]
-    has_subject = any(c.dep_ in ("nsubj", "nsubjpass") and c in tail for c in verb.children)
-    return verb if has_subject else None
+            return None
+        if tok.pos_ == "VERB":
+            subjects = [c for c in tok.children if c.dep_ in ("nsubj", "nsubjpass")]
+            opens = bool(subjects) and subjects[0].left_edge.i == marks.end
+            return tok if opens and subjects[0].i < tok.i else None
+    return None
 
 
 def short_quote_at(doc: Doc, i: int) -> bool:
@@ -131,9 +127,9 @@ def attribute(
     A verb before the quotation whose clause holds it ("X said the coalition had “cut…” and
     promised…") comes first; else the verb after it, else any before it in the sentence, else
     one in a clause that ends in a colon right before it ("Lee added:", "Lee:", "Lee's reply
-    was:"). With no such
-    verb, "according to X" names the source, and last the subject of the clause the quotation
-    stands in ("Lee urged voters to “stay home”").
+    was:"). With no such verb, "according to X" names the source, else the subject of the
+    clause the quotation stands in ("Lee urged voters to “stay home”"), else of the clause
+    a comma ends right before it ("Lee issued a statement, “…”").
     """
     before = speech_verb_before(doc, marks)
     governs = before is not None and before.left_edge.i <= marks.start < before.right_edge.i
@@ -143,6 +139,8 @@ def attribute(
         else speech_verb_after(doc, marks, search.after_words) or tail_verb(doc, marks) or before
     )
     colon = colon_before(doc, marks)
+    if colon is not None and verb is not None and (named := named_after(verb, colon, salience)):
+        return named, verb_name(verb)
     if verb is None and colon is not None:
         verb = speech_verb_before(doc, doc[colon.i : colon.i + 1])
         named = salience.owners.get(colon.i - 1)
@@ -155,6 +153,9 @@ def attribute(
         if source is not None:
             return source, "according to"
         subject = clause_subject(doc, marks, salience, search)
+        comma = doc[marks.start - 1] if marks.start > 0 else None
+        if subject is None and comma is not None and comma.text == ",":
+            subject = sentence_subject(doc, comma, marks, salience)
         return subject or signed_after(doc, marks, salience.owners), None
     speaker = resolve_speaker(doc, verb, marks, salience, search)
     if speaker is None:
@@ -187,6 +188,19 @@ def lead_in_speaker(
         if speaker is not None and speaker.type in SPEAKER_TYPES:
             return speaker, verb_name(verb)
     return None, None
+
+
+def named_after(verb: Token, colon: Token, salience: Salience) -> Entity | None:
+    """The person or organisation named between a verb of saying and the colon that ends its
+    clause, the attribution inverted before a quotation ("Continued Lee: “…”"), when the verb
+    has no subject of its own ("Lee told Reuters:" names who was told)."""
+    if any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children):
+        return None
+    between = [salience.owners.get(t.i) for t in verb.doc[verb.i + 1 : colon.i]]
+    named = between[0] if between else None
+    if named is None or named.type not in SPEAKER_TYPES:
+        return None
+    return named if all(e is not None and e.id == named.id for e in between) else None
 
 
 def colon_before(doc: Doc, marks: Span) -> Token | None:
@@ -366,8 +380,12 @@ def named_beside(
         return between
     sentence = sentence_of(doc, verb.i)
     before_quote = verb.i < marks.start
-    # Before the quotation, what the verb governs is what was said; after it, only who was told.
-    passed_over = PASSED_OVER_DEPS | ({"ccomp"} if before_quote else set())
+    # Before the quotation, what the verb governs is what was said; after it, only who was
+    # told, unless the verb opens the clause after it ("…,” added Lee." parsed as an object).
+    inverted = not before_quote and all(t.is_space for t in doc[marks.end : verb.i])
+    passed_over = (PASSED_OVER_DEPS - {"dobj"} if inverted else PASSED_OVER_DEPS) | (
+        {"ccomp"} if before_quote else set()
+    )
     passed = {t.i for c in verb.children if c.dep_ in passed_over for t in c.subtree}
     after = doc[verb.i + 1 : min(sentence.end, verb.i + 1 + after_words)]
     found = first_named((t for t in after if t.i not in passed), marks, owners)

@@ -5,8 +5,9 @@ from __future__ import annotations
 from spacy.tokens import Doc
 from spacy.vocab import Vocab
 
+from orchestration.extract.salience import Salience
 from orchestration.extract.schema import Entity
-from orchestration.extract.speakers import named_beside
+from orchestration.extract.speakers import SpeakerSearch, attribute, named_after, named_beside
 from tests.unit.extract.conftest import Extract
 
 
@@ -249,3 +250,67 @@ def test_no_speaker_from_inside_what_was_said() -> None:
     kessler = Entity("e1", "Donald Kessler", "PERSON")
     rubens = Entity("e2", "Mark Rubens", "PERSON")
     assert named_beside(doc, doc[5], doc[9:13], {0: kessler, 7: rubens}, 16) is kessler
+
+
+def test_a_verb_with_its_subject_and_object_after_a_quote_closed_on_a_comma(
+    extract: Extract,
+) -> None:
+    result = extract(
+        "Dana Whitfield closed the rally.\n\n"
+        "\u201cOur county has never been this united, friends,\u201d Whitfield assured the "
+        "mostly young crowd."
+    )
+    assert [(q["speaker"], q["verb"]) for q in result["quotes"]] == [("Dana Whitfield", "assure")]
+
+
+def test_quote_marks_written_against_the_words(extract: Extract) -> None:
+    result = extract(
+        "Erik Halvorsen said,\u201cWe will not give up on this town or its people.\u201d"
+    )
+    assert [(q["speaker"], q["verb"]) for q in result["quotes"]] == [("Erik Halvorsen", "say")]
+    assert [e["name"] for e in result["entities"]] == ["Erik Halvorsen"]
+
+
+def test_a_name_after_a_verb_of_saying_right_after_the_quote() -> None:
+    # "…,” added Whitfield." as the model parses it after a long quotation: an object.
+    words = ["\u201c", "Delays", "came", "daily", ",", "\u201d", "added", "Whitfield", "."]
+    heads = [2, 2, 6, 2, 2, 6, 6, 6, 6]
+    deps = ["punct", "nsubj", "ccomp", "advmod", "punct", "punct", "ROOT", "dobj", "punct"]
+    doc = Doc(Vocab(), words=words, heads=heads, deps=deps)
+    whitfield = Entity("e1", "Dana Whitfield", "PERSON")
+    assert named_beside(doc, doc[6], doc[0:6], {7: whitfield}, 16) is whitfield
+
+
+def test_a_verb_of_saying_put_before_the_name_and_a_colon() -> None:
+    # "Continued Halvorsen: “…”" hung by the parse on the quotation before it.
+    words = ["Continued", "Erik", "Halvorsen", ":", "\u201c", "We", "go", ".", "\u201d"]
+    heads = [2, 2, 2, 2, 6, 6, 2, 6, 6]
+    deps = ["amod", "compound", "ROOT", "punct", "punct", "nsubj", "acl", "punct", "punct"]
+    doc = Doc(Vocab(), words=words, heads=heads, deps=deps)
+    halvorsen = Entity("e1", "Erik Halvorsen", "PERSON")
+    salience = Salience(doc, {1: halvorsen, 2: halvorsen}, 3)
+    assert named_after(doc[0], doc[3], salience) is halvorsen
+    # With a subject of its own the verb names who was told: "Lee told Reuters:".
+    words = ["Lee", "told", "Reuters", ":", "\u201c", "We", "go", ".", "\u201d"]
+    heads = [1, 1, 1, 1, 6, 6, 1, 6, 6]
+    deps = ["nsubj", "ROOT", "dobj", "punct", "punct", "nsubj", "ccomp", "punct", "punct"]
+    doc = Doc(Vocab(), words=words, heads=heads, deps=deps)
+    reuters = Entity("e2", "Reuters", "ORG")
+    assert named_after(doc[1], doc[3], Salience(doc, {2: reuters}, 3)) is None
+
+
+def test_the_subject_of_the_clause_a_comma_ends_before_the_quote() -> None:
+    # "Lee issued a statement, “…”" with the quoted clause the root of the sentence.
+    words = ["Lee", "issued", "a", "statement", ",", "\u201c", "Our", "nation", "was"]
+    words += ["attacked", ".", "\u201d"]
+    heads = [1, 9, 3, 1, 1, 9, 7, 9, 9, 9, 9, 9]
+    deps = ["nsubj", "advcl", "det", "dobj", "punct", "punct", "poss", "nsubjpass", "auxpass"]
+    deps += ["ROOT", "punct", "punct"]
+    pos = ["PROPN", "VERB", "DET", "NOUN", "PUNCT", "PUNCT", "PRON", "NOUN", "AUX", "VERB"]
+    pos += ["PUNCT", "PUNCT"]
+    lemmas = [w.lower() for w in words]
+    lemmas[1] = "issue"
+    doc = Doc(Vocab(), words=words, heads=heads, deps=deps, pos=pos, lemmas=lemmas)
+    lee = Entity("e1", "Dana Lee", "PERSON")
+    search = SpeakerSearch(after_words=8, climb_steps=3, according_words=8, reference_sentences=3)
+    assert attribute(doc, doc[5:12], Salience(doc, {0: lee}, 3), search) == (lee, None)
