@@ -5,9 +5,11 @@ from __future__ import annotations
 
 from spacy.tokens import Doc, Token
 
+from orchestration.extract.given_names import given_names
 from orchestration.extract.lemmas import lemma
 from orchestration.extract.lexicon import (
     FACILITY_NOUNS,
+    NOT_NAME_WORDS,
     ORG_HEAD_NOUNS,
     PERSON_NOUNS,
     PLACE_NOUNS,
@@ -15,6 +17,7 @@ from orchestration.extract.lexicon import (
     TITLE_WORDS,
 )
 from orchestration.extract.linking import acronym, name_words
+from orchestration.extract.made_names import is_company_end
 from orchestration.extract.spans import Candidate
 
 RETYPABLE = frozenset({"PERSON", "ORG", "GPE", "LOC", "FAC", "NORP", "WORK_OF_ART", "PRODUCT"})
@@ -141,14 +144,18 @@ def described_type(doc: Doc, cand: Candidate) -> str | None:
 def retype_by_cues(doc: Doc, cands: list[Candidate], max_apposition: int, votes: int) -> None:
     """Type names by what is written around them, with `votes` for the type found.
 
-    A descriptor before the name ("the utility Eskom", "analyst Park"), a title before a comma
-    ("its president, Halima Danjuma"), an apposition after it, and an acronym of its initials
-    in brackets (persons have none) all settle the type; so do place and facility nouns. An
-    apposition is read over at most `max_apposition` words.
+    A name written as a person's in full ("Sean Hannity", see `full_personal_name`) is a
+    person's. A descriptor before the name ("the utility Eskom", "analyst Park"), a title
+    before a comma ("its president, Halima Danjuma"), an apposition after it, and an acronym
+    of its initials in brackets (persons have none) all settle the type; so do place and
+    facility nouns. An apposition is read over at most `max_apposition` words.
     """
     owner = {i: c for c in cands for i in range(c.start, c.end)}
     for cand in cands:
         if not retypable(cand):
+            continue
+        if cand.label in ("ORG", "PERSON") and full_personal_name(doc, cand):
+            set_type(cand, "PERSON", votes)
             continue
         if (short := acronym_after(doc, cand, owner)) is not None:
             if cand.label == "PERSON":
@@ -170,6 +177,19 @@ def retype_by_cues(doc: Doc, cands: list[Candidate], max_apposition: int, votes:
             set_type(cand, kind, votes)
         elif cand.label == "PERSON" and is_acronym(cand.text(doc)):
             set_type(cand, "ORG", votes)
+
+
+def full_personal_name(doc: Doc, cand: Candidate) -> bool:
+    """Whether a name is written as a person's in full: two or three capitalised words, the
+    first a common given name (see `given_names`), the last no word that ends a company's name
+    ("Sean Hannity", "Brett O'Donnell"; not "Jack Morton Holdings")."""
+    words = doc[cand.start : cand.end]
+    return (
+        2 <= len(words) <= 3
+        and words[0].text in given_names()
+        and all(w.text[:1].isupper() and w.lower_ not in NOT_NAME_WORDS for w in words[1:])
+        and not is_company_end(words[-1])
+    )
 
 
 def is_acronym(text: str) -> bool:

@@ -197,6 +197,17 @@ class Gazetteer:
         """Whether a name is a place's: a country, continent, US state, city or region."""
         return self.lookup(text) is not None or normalise(text) in self.regions
 
+    def is_major_place(self, text: str) -> bool:
+        """Whether a name is a country's or a US state's, or a city's of at least
+        `settings.major_city` inhabitants."""
+        key = name_key(text)
+        cities = self.cities.get(key, ())
+        return (
+            self.country(text) is not None
+            or key in self.states
+            or any(c.population >= self.settings.major_city for c in cities)
+        )
+
     def resident(self, word: str) -> str | None:
         """Alpha-3 code of the country of a place whose residents a word names: a nationality
         ("Uzbek"), or a place name with "-er" ("Queenslander", "Londoner"), the place being a

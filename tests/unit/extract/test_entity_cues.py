@@ -199,3 +199,12 @@ def test_organisation_country_through_a_descriptor(extract: Extract) -> None:
 def test_first_word_of_a_title_is_no_organisation(extract: Extract) -> None:
     result = extract("Finance Minister Adebayo Okonkwo-Bello spoke in Lagos.")
     assert named(result, "ORG") == set()
+
+
+def test_a_name_written_with_a_common_given_name_is_a_person(extract: Extract) -> None:
+    result = extract(
+        "In an interview, Fox News host Sean Hannity said that he had voted early. "
+        "Shares of Georgia Power fell."
+    )
+    assert named(result, "PERSON") == {"Sean Hannity"}
+    assert {"Fox News", "Georgia Power"} <= named(result, "ORG")
