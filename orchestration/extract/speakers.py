@@ -279,9 +279,13 @@ def according_to(doc: Doc, marks: Span, owners: dict[int, Entity], reach: int) -
 def resolve_speaker(
     doc: Doc, verb: Token, marks: Span, salience: Salience, search: SpeakerSearch
 ) -> Entity | None:
-    """Entity named by the subject of `verb`, climbing to the governing clause if needed."""
+    """Entity named by the subject of `verb`, climbing to the governing clause if needed; for
+    a verb in the passive, the person named after "by" (see `passive_agent`)."""
     owners = salience.owners
     inside = range(marks.start, marks.end)
+    agent = passive_agent(verb, owners)
+    if agent is not None:
+        return agent
     sentence = sentence_of(doc, verb.i)
     head = verb
     for _ in range(search.climb_steps):
@@ -306,6 +310,20 @@ def resolve_speaker(
     if stranded is not None:
         return resolve_subject(doc, stranded, marks, salience)
     return named_beside(doc, verb, marks, owners, search.after_words)
+
+
+def passive_agent(verb: Token, owners: dict[int, Entity]) -> Entity | None:
+    """The person a verb of saying in the passive names after "by": the words are theirs, not
+    the subject's ("Lee was asked by host Kim Ames, “…”"). An organisation there is most often
+    the medium that reported them ("was quoted by Reuters as saying"), so it does not count."""
+    for agent in verb.children:
+        if agent.dep_ != "agent":
+            continue
+        for named in agent.children:
+            entity = owners.get(named.i)
+            if named.dep_ == "pobj" and entity is not None and entity.type == "PERSON":
+                return entity
+    return None
 
 
 def reported_clause(clause: Token, marks: Span, sentence: Span) -> bool:

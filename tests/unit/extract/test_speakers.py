@@ -314,3 +314,11 @@ def test_the_subject_of_the_clause_a_comma_ends_before_the_quote() -> None:
     lee = Entity("e1", "Dana Lee", "PERSON")
     search = SpeakerSearch(after_words=8, climb_steps=3, according_words=8, reference_sentences=3)
     assert attribute(doc, doc[5:12], Salience(doc, {0: lee}, 3), search) == (lee, None)
+
+
+def test_a_question_put_by_someone_named_after_by(extract: Extract) -> None:
+    result = extract(
+        "Senator Ruth Abernathy was asked by host Kim Ames, \u201cWhy did you vote against "
+        "the bill you wrote?\u201d"
+    )
+    assert [(q["speaker"], q["verb"]) for q in result["quotes"]] == [("Kim Ames", "ask")]
