@@ -157,8 +157,8 @@ def find_quotes(doc: Doc, min_words: int, verb_window: int, search: SpeakerSearc
 
     A quotation with no attribution of its own takes the speaker of a neighbouring one in
     the same paragraph, of the one it runs on into, or of the last one of the paragraph
-    before when it opens its own; else, opening its paragraph, the speaker a verb of saying
-    in the paragraph's last sentence before names (see `speakers.lead_in_speaker`).
+    before when it opens its own; else, opening its paragraph or a sentence, the speaker a
+    verb of saying in the sentence before names (see `speakers.lead_in_speaker`).
     """
     salience = Salience(doc, entity_by_token(doc), search.reference_sentences)
     results: list[tuple[Quoted, Entity | None, str | None]] = []

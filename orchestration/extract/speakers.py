@@ -31,6 +31,7 @@ SHORT_QUOTE_TOKENS = 3
 ATTRIBUTION_ENDINGS = frozenset({",", "?", "!"})
 # How many words after a quotation `tail_verb` reads for the verb that attributes it.
 MAX_TAIL_TOKENS = 5
+SENTENCE_ENDS = frozenset({".", "!", "?"})
 # A verb's dependents that name no speaker after it: who it was said to.
 PASSED_OVER_DEPS = frozenset({"dobj", "dative", "iobj"})
 
@@ -177,12 +178,16 @@ def reporting_verbs(verb: Token, marks: Span) -> list[Token]:
 def lead_in_speaker(
     doc: Doc, marks: Span, salience: Salience, search: SpeakerSearch
 ) -> tuple[Entity | None, str | None]:
-    """For a quotation that opens its paragraph: the speaker a verb of saying in the last
-    sentence of the paragraph before names, and that verb's lemma ("Lee praised the
-    plan.\n\n“We need it now.”"); (None, None) when there is none."""
-    if marks.start < 2 or "\n" not in doc[marks.start - 1].text:
+    """For a quotation that opens its paragraph or a sentence: the speaker a verb of saying in
+    the sentence before names, and that verb's lemma ("Lee praised the plan.\n\n“We need
+    it now.”", "Lee said in a statement. “We need it now.”"); (None, None) when there is
+    none."""
+    before = marks.start - 1
+    while before >= 0 and doc[before].is_space and "\n" not in doc[before].text:
+        before -= 1
+    if before < 1 or not ("\n" in doc[before].text or doc[before].text in SENTENCE_ENDS):
         return None, None
-    sentence = sentence_of(doc, marks.start - 2)
+    sentence = sentence_of(doc, before - 1 if doc[before].is_space else before)
     for verb in reversed([t for t in sentence if is_speech_verb(t)]):
         speaker = resolve_speaker(doc, verb, marks, salience, search)
         if speaker is not None and speaker.type in SPEAKER_TYPES:

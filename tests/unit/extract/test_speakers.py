@@ -322,3 +322,12 @@ def test_a_question_put_by_someone_named_after_by(extract: Extract) -> None:
         "the bill you wrote?\u201d"
     )
     assert [(q["speaker"], q["verb"]) for q in result["quotes"]] == [("Kim Ames", "ask")]
+
+
+def test_a_quote_opening_a_sentence_after_a_sentence_of_saying(extract: Extract) -> None:
+    result = extract(
+        "The county announced new rules on Monday.\n\nDana Whitfield, the director of the "
+        "county water board, said in a statement. \u201cThere is no reason to boil the water "
+        "any longer.\u201d"
+    )
+    assert [(q["speaker"], q["verb"]) for q in result["quotes"]] == [("Dana Whitfield", "say")]
