@@ -20,7 +20,12 @@ from orchestration.extract.candidates import (
     propagate,
 )
 from orchestration.extract.made_names import company_names
-from orchestration.extract.names import competitor_names, complete_names, speaker_names
+from orchestration.extract.names import (
+    competitor_names,
+    complete_names,
+    given_name_names,
+    speaker_names,
+)
 from orchestration.extract.retyping import complete_lists, titled_names
 from orchestration.extract.spans import Candidate
 
@@ -81,6 +86,17 @@ def make_country_candidates(
 def make_speaker_names(nlp: Language, name: str, max_words: int, votes: int) -> CandidatePass:
     """Add untagged full names that are the subject of a verb of saying."""
     return CandidatePass(lambda doc, cands: cands + speaker_names(doc, cands, max_words, votes))
+
+
+@Language.factory(
+    "newsledger_given_name_names",
+    assigns=[CANDIDATES],
+    requires=[CANDIDATES, *PARSE],
+)
+def make_given_name_names(nlp: Language, name: str, votes: int) -> CandidatePass:
+    """Add untagged full names that open with a common given name."""
+    find = functools.partial(given_name_names, votes=votes)
+    return CandidatePass(lambda doc, cands: cands + find(doc, cands))
 
 
 @Language.factory(

@@ -1,5 +1,5 @@
 """Personal names the model cut short or missed: completed over their remaining parts, and
-found as the named subject of a verb of saying."""
+found as the named subject of a verb of saying or by a common given name."""
 
 from __future__ import annotations
 
@@ -9,6 +9,7 @@ from spacy.symbols import VERB
 from spacy.tokens import Doc, Token
 
 from orchestration.extract.geo import gazetteer
+from orchestration.extract.given_names import given_names
 from orchestration.extract.lemmas import lemma
 from orchestration.extract.lexicon import (
     DETERMINERS,
@@ -19,6 +20,7 @@ from orchestration.extract.lexicon import (
 from orchestration.extract.spans import NAME_PARTICLES, NUMERIC_LABELS, Candidate
 
 ELIDED_RE = re.compile(r"[A-Z]['\u2019][A-Z]\w+")
+INITIAL_RE = re.compile(r"[A-Z]\.")
 
 
 def is_name_word(tok: Token) -> bool:
@@ -111,6 +113,33 @@ def speaker_names(doc: Doc, cands: list[Candidate], max_words: int, votes: int) 
             words = range(start, subject.i + 1)
             if len(words) >= 2 and not owner.intersection(words):
                 found.append(Candidate(start, subject.i + 1, "PERSON", votes, source="rule"))
+    return found
+
+
+def given_name_names(doc: Doc, cands: list[Candidate], votes: int) -> list[Candidate]:
+    """Names written as a common given name, any initials and one surname ("Philip Bump",
+    "Carlton W. Reeves", see `given_names`) that the model did not tag, with `votes` for
+    PERSON. A further capitalised word after the surname makes the run a title-case line
+    ("Sonia Sotomayor Celebrating Diversity"), where no boundary can be read: none is taken."""
+    owner = {i for c in cands for i in range(c.start, c.end)}
+    known = given_names()
+    found = []
+    for tok in doc:
+        if tok.i in owner or tok.text not in known:
+            continue
+        end = tok.i + 1
+        while end < len(doc) and INITIAL_RE.fullmatch(doc[end].text):
+            end += 1
+        surname = doc[end] if end < len(doc) else None
+        if (
+            surname is None
+            or not is_name_word(surname)
+            or owner.intersection(range(tok.i, end + 1))
+        ):
+            continue
+        after = doc[end + 1] if end + 1 < len(doc) else None
+        if after is None or not (is_name_word(after) or after.i in owner):
+            found.append(Candidate(tok.i, end + 1, "PERSON", votes, source="rule"))
     return found
 
 

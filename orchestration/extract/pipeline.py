@@ -67,6 +67,7 @@ STEPS: tuple[Step, ...] = (
     Step("newsledger_select", {"source_priority": SOURCE_PRIORITY}, "newsledger_select_found"),
     Step("newsledger_drop_shouted", {"min_words": 2}),
     Step("newsledger_speaker_names", {"max_words": 4, "votes": 2}),
+    Step("newsledger_given_name_names", {"votes": 2}),
     Step("newsledger_select", {"source_priority": SOURCE_PRIORITY}, "newsledger_select_speakers"),
     Step("newsledger_link_places"),
     Step("newsledger_competitor_names", {"max_words": 3, "votes": 2}),

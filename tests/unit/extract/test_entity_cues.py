@@ -208,3 +208,12 @@ def test_a_name_written_with_a_common_given_name_is_a_person(extract: Extract) -
     )
     assert named(result, "PERSON") == {"Sean Hannity"}
     assert {"Fox News", "Georgia Power"} <= named(result, "ORG")
+
+
+def test_an_untagged_name_opening_with_a_common_given_name(extract: Extract) -> None:
+    result = extract(
+        "The demographic interplay has been important - Philip Bump: "
+        "\u201cTwo weeks ago, the polls were wrong.\u201d"
+    )
+    assert named(result, "PERSON") == {"Philip Bump"}
+    assert [q["speaker"] for q in result["quotes"]] == ["Philip Bump"]
