@@ -17,6 +17,7 @@ from orchestration.extract.lexicon import (
     SPEECH_VERBS,
     TITLE_WORDS,
 )
+from orchestration.extract.records import token_texts
 from orchestration.extract.spans import NAME_PARTICLES, NUMERIC_LABELS, Candidate
 
 ELIDED_RE = re.compile(r"[A-Z]['\u2019][A-Z]\w+")
@@ -124,9 +125,10 @@ def given_name_names(doc: Doc, cands: list[Candidate], votes: int) -> list[Candi
     owner = {i for c in cands for i in range(c.start, c.end)}
     known = given_names()
     found = []
-    for tok in doc:
-        if tok.i in owner or tok.text not in known:
+    for i, text in enumerate(token_texts(doc)):
+        if text not in known or i in owner:
             continue
+        tok = doc[i]
         end = tok.i + 1
         while end < len(doc) and INITIAL_RE.fullmatch(doc[end].text):
             end += 1
