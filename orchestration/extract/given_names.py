@@ -3,8 +3,7 @@
 From the US Census Bureau's 1990 frequency lists of first names, as the `names` package ships
 them (public-domain data, MIT-licensed package). Only the `MAX_RANK` most frequent of each
 sex count, and none that also names a country, a US state, a large city or a month
-("Georgia", "Austin", "May"), so a name
-such as "Georgia Power" is not read as a person's.
+("Georgia", "Austin", "May"), so a name such as "Georgia Power" is not read as a person's.
 """
 
 from __future__ import annotations

@@ -128,20 +128,14 @@ def given_name_names(doc: Doc, cands: list[Candidate], votes: int) -> list[Candi
     for i, text in enumerate(token_texts(doc)):
         if text not in known or i in owner:
             continue
-        tok = doc[i]
-        end = tok.i + 1
+        end = i + 1
         while end < len(doc) and INITIAL_RE.fullmatch(doc[end].text):
             end += 1
-        surname = doc[end] if end < len(doc) else None
-        if (
-            surname is None
-            or not is_name_word(surname)
-            or owner.intersection(range(tok.i, end + 1))
-        ):
+        if end >= len(doc) or not is_name_word(doc[end]) or owner.intersection(range(i, end + 1)):
             continue
-        after = doc[end + 1] if end + 1 < len(doc) else None
-        if after is None or not (is_name_word(after) or after.i in owner):
-            found.append(Candidate(tok.i, end + 1, "PERSON", votes, source="rule"))
+        after = end + 1
+        if after == len(doc) or not (is_name_word(doc[after]) or after in owner):
+            found.append(Candidate(i, end + 1, "PERSON", votes, source="rule"))
     return found
 
 

@@ -31,6 +31,7 @@ SHORT_QUOTE_TOKENS = 3
 ATTRIBUTION_ENDINGS = frozenset({",", "?", "!"})
 # How many words after a quotation `tail_verb` reads for the verb that attributes it.
 MAX_TAIL_TOKENS = 5
+# The marks that end a sentence a quotation may open after (`lead_in_speaker`).
 SENTENCE_ENDS = frozenset({".", "!", "?"})
 # A verb's dependents that name no speaker after it: who it was said to.
 PASSED_OVER_DEPS = frozenset({"dobj", "dative", "iobj"})
