@@ -101,7 +101,8 @@ def run(
         str, typer.Option("--log-level", help="Dagster console log level (DEBUG shows each step).")
     ] = "INFO",
 ) -> None:
-    """Materialize the job in-process on PATHs (default data/articles/ and data/inbox/)."""
+    """Materialize the job in-process on PATHs (default data/articles/ and data/inbox/),
+    recording the run in the Dagster instance at $DAGSTER_HOME (default dagster_home/)."""
     require_paths(paths or [])
     from orchestration.core.workers import started_workers
     from orchestration.extract.chunks import WORKER_START_UP
@@ -109,10 +110,21 @@ def run(
     # The workers load spaCy's model while this process imports and starts the job.
     with started_workers(WORKER_START_UP) as pool:
         from orchestration.core.connection import connect
+        from orchestration.core.instance import end_abandoned_runs, process_tags, recording_instance
         from orchestration.runner import check_evaluations, run_job
 
         exempt_loaded_objects_from_collection()
-        result = run_job(paths or None, warehouse, workers=pool, log_level=log_level.upper())
+        with recording_instance() as instance:
+            for run_id in end_abandoned_runs(instance):
+                errors.print(f"marked run {run_id} failed: its newsledger process had ended")
+            result = run_job(
+                paths or None,
+                warehouse,
+                workers=pool,
+                log_level=log_level.upper(),
+                instance=instance,
+                tags=process_tags(),
+            )
     passed, failed = check_evaluations(result)
     with connect(warehouse, read_only=True) as con:  # waits while an analyst writes
         cursor = con.execute(read_sql("select/select_run_summary.sql"))

@@ -23,9 +23,12 @@ def run_job(
     run_config: Mapping[str, Any] | None = None,
     workers: WorkerPool | None = None,
     log_level: str = "INFO",
+    instance: dg.DagsterInstance | None = None,
+    tags: Mapping[str, str] | None = None,
 ) -> dg.ExecuteInProcessResult:
     """Run newsledger_job on `paths` (None: the configured folders) into `warehouse`, its
-    stages sharing `workers` when given (see Workers)."""
+    stages sharing `workers` when given (see Workers), recorded in `instance` (None: an
+    ephemeral one, forgotten after the run)."""
     config = dict(
         run_config or ingest_run_config(None if paths is None else [str(p) for p in paths])
     )
@@ -40,6 +43,8 @@ def run_job(
             "quality": quality or QualityResource(docs_dir=str(warehouse.parent / "quality_docs")),
         },
         raise_on_error=False,
+        instance=instance,
+        tags=tags,
     )
 
 

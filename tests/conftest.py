@@ -15,6 +15,16 @@ FIXTURES = Path(__file__).parent / "fixtures"
 SEED = FIXTURES / "articles" / "tokayev-visits-south-korea.txt"
 
 
+@pytest.fixture(scope="session", autouse=True)
+def dagster_home(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Path]:
+    """A throwaway Dagster instance for the runs the tests start, so that none is recorded in
+    the project's dagster_home/ (`newsledger run` records into $DAGSTER_HOME)."""
+    home = tmp_path_factory.mktemp("dagster_home")
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setenv("DAGSTER_HOME", str(home))
+        yield home
+
+
 @pytest.fixture
 def articles_dir(tmp_path: Path) -> Path:
     """A folder holding copies of the fixture articles."""
