@@ -12,7 +12,7 @@ import platform
 import resource
 import subprocess
 import time
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -98,11 +98,14 @@ def tree_rss(root: int) -> tuple[int, int]:
     return sum(sizes), max(sizes)
 
 
-def run_command(args: Sequence[str], log: Path) -> CommandRun:
-    """Run `args` to completion, output to `log`, polling its process tree's memory."""
+def run_command(args: Sequence[str], log: Path, env: Mapping[str, str] | None = None) -> CommandRun:
+    """Run `args` to completion, with `env` added to this process's environment, output to
+    `log`, polling its process tree's memory."""
     watch = Stopwatch(children_only=True)
     with log.open("w", encoding="utf-8") as out:
-        process = subprocess.Popen(args, stdout=out, stderr=subprocess.STDOUT)
+        process = subprocess.Popen(
+            args, stdout=out, stderr=subprocess.STDOUT, env={**os.environ, **(env or {})}
+        )
         peak = peak_process = 0
         while process.poll() is None:
             total, largest = tree_rss(process.pid)

@@ -5,9 +5,12 @@
 Measures, on the same articles: bare `nlp.pipe` and our extraction with 1 and 2 processes;
 `newsledger run` on the whole corpus into a fresh warehouse (wall time including Dagster's
 start-up, peak RSS of its process tree); `newsledger run` on 10 further articles into that
-warehouse; and each query of sql/analyses/ on the result. Speeds are only comparable within
-one run: the ratios are the figures to read. With --repeat N every stage but the last two is
-measured N times, in turn, and each figure is the median of its N measurements.
+warehouse; a run with nothing new, through `newsledger run` and through the job's own executor
+(`dagster job execute`, as the UI, the sensor and the schedule launch it); and each query of
+sql/analyses/ on the result. The runs record into a Dagster home of the benchmark's own. Speeds
+are only comparable within one run: the ratios are the figures to read. With --repeat N the
+throughput stages and the full run are measured N times, in turn, and each of their figures is
+the median of its N measurements.
 """
 
 import argparse
@@ -27,11 +30,15 @@ from benchmarks.measure import CommandRun, Elapsed, machine, run_command
 from benchmarks.queries import time_analyses
 from benchmarks.report import print_report
 from benchmarks.throughput import count_tokens, time_bare_spacy, time_extraction
+from orchestration.core.jobs import ingest_run_config
 from orchestration.core.sql import read_sql
 from orchestration.extract.chunks import process_count
 
 INCREMENT = 10
 PROCESS_COUNTS = (1, 2)
+PROJECT_DAGSTER_YAML = Path(__file__).resolve().parent.parent / "dagster_home" / "dagster.yaml"
+# Stages that process a handful of articles or none: their seconds are the figure, not a ratio.
+SMALL_RUNS = ("incremental run", "no-op run, newsledger run", "no-op run, job executor")
 
 
 def parse_args(argv: list[str] | None) -> argparse.Namespace:
@@ -61,13 +68,41 @@ def _newsledger() -> str:
     return str(beside) if beside.exists() else shutil.which("newsledger") or "newsledger"
 
 
-def _newsledger_run(name: str, folder: Path, warehouse: Path) -> CommandRun:
-    """`newsledger run FOLDER --warehouse WAREHOUSE` as a measured subprocess."""
-    log = warehouse.parent / f"{name.replace(' ', '-')}.log"
-    run = run_command([_newsledger(), "run", str(folder), "--warehouse", str(warehouse)], log)
+def _checked(name: str, run: CommandRun, log: Path) -> CommandRun:
     if run.returncode != 0:
         raise SystemExit(f"{name} failed with exit code {run.returncode}; see {log}")
     return run
+
+
+def _log(name: str, warehouse: Path) -> Path:
+    return warehouse.parent / f"{name.replace(' ', '-').replace(',', '')}.log"
+
+
+def _dagster_home(workdir: Path) -> Path:
+    """A Dagster home configured as the project's, for the benchmark's runs alone."""
+    home = workdir / "dagster_home"
+    home.mkdir(exist_ok=True)
+    shutil.copy(PROJECT_DAGSTER_YAML, home / "dagster.yaml")
+    return home
+
+
+def _newsledger_run(name: str, folder: Path, warehouse: Path, home: Path) -> CommandRun:
+    """`newsledger run FOLDER --warehouse WAREHOUSE` as a measured subprocess."""
+    log = _log(name, warehouse)
+    args = [_newsledger(), "run", str(folder), "--warehouse", str(warehouse)]
+    return _checked(name, run_command(args, log, {"DAGSTER_HOME": str(home)}), log)
+
+
+def _executor_run(name: str, folder: Path, warehouse: Path, home: Path) -> CommandRun:
+    """`dagster job execute` of newsledger_job on FOLDER into WAREHOUSE: the job's executor,
+    its resources as configured for the UI (the warehouse named by NEWSLEDGER_WAREHOUSE)."""
+    config = home / "run_config.json"
+    config.write_text(json.dumps(ingest_run_config([str(folder)])), encoding="utf-8")
+    dagster = str(Path(sys.executable).with_name("dagster"))
+    args = [dagster, "job", "execute", "-m", "orchestration.definitions", "-j", "newsledger_job"]
+    env = {"DAGSTER_HOME": str(home), "NEWSLEDGER_WAREHOUSE": str(warehouse)}
+    log = _log(name, warehouse)
+    return _checked(name, run_command([*args, "-c", str(config)], log, env), log)
 
 
 def _throughput(name: str, processes: int, runs: list[Elapsed], tokens: int) -> dict[str, Any]:
@@ -95,6 +130,18 @@ def _command_stage(name: str, folder: Path, runs: list[CommandRun], tokens: int)
     }
 
 
+def _small_run_stage(name: str, run: CommandRun) -> dict[str, Any]:
+    """The seconds and memory of a run with few articles or none."""
+    return {
+        "stage": name,
+        "processes": 1,
+        "seconds": round(run.elapsed.wall_seconds, 2),
+        "cpu_seconds": round(run.elapsed.cpu_seconds, 2),
+        "peak_rss_mib": round(run.peak_rss_bytes / 2**20),
+        "peak_process_rss_mib": round(run.peak_process_rss_bytes / 2**20),
+    }
+
+
 def _warehouse_facts(warehouse: Path) -> dict[str, Any]:
     """File size on disk and the run summary's row counts."""
     files = [warehouse, warehouse.with_name(warehouse.name + ".wal")]
@@ -113,7 +160,7 @@ def _add_ratios(stages: list[dict[str, Any]]) -> None:
     bare = {s["processes"]: s for s in stages if s["stage"] == "bare spaCy"}
     for stage in stages:
         base = bare.get(stage["processes"])
-        if base is None or stage["stage"] == "incremental run":
+        if base is None or stage["stage"] in SMALL_RUNS:
             continue
         stage["ratio_to_bare"] = round(stage["tokens_per_second"] / base["tokens_per_second"], 2)
         stage["cpu_ratio_to_bare"] = round(base["cpu_seconds"] / stage["cpu_seconds"], 2)
@@ -123,7 +170,8 @@ def targets(result: dict[str, Any]) -> list[dict[str, Any]]:
     """The acceptance targets this run can judge, with the measured value and the verdict."""
     stage = {(s["stage"], s["processes"]): s for s in result["stages"]}
     full = next(s for s in result["stages"] if s["stage"] == "full pipeline")
-    incremental = next(s for s in result["stages"] if s["stage"] == "incremental run")
+    incremental = stage["incremental run", 1]
+    no_op = stage["no-op run, job executor", 1]
     found = [
         ("full pipeline / bare spaCy, same processes", full.get("ratio_to_bare"), ">=", 0.8),
         *(
@@ -132,6 +180,7 @@ def targets(result: dict[str, Any]) -> list[dict[str, Any]]:
             if name == "our extraction"
         ),
         ("incremental run of 10 articles, seconds", incremental["seconds"], "<", 15),
+        ("run with nothing new through the job's executor, seconds", no_op["seconds"], "<", 20),
         ("full pipeline peak RSS, MiB", full["peak_rss_mib"], "<", 1536),
         *((f"{a['query']}, median ms", a["median_ms"], "<", 200) for a in result["analyses"]),
     ]
@@ -162,6 +211,7 @@ def run_benchmark(args: argparse.Namespace, workdir: Path) -> dict[str, Any]:
     host = machine()
     timings: dict[tuple[str, int], list[Elapsed]] = defaultdict(list)
     full_runs = []
+    home = _dagster_home(workdir)
     for round_number in range(1, args.repeat + 1):
         if not args.skip_baselines:
             for processes in PROCESS_COUNTS:
@@ -169,11 +219,16 @@ def run_benchmark(args: argparse.Namespace, workdir: Path) -> dict[str, Any]:
                 timings["our extraction", processes].append(time_extraction(articles, processes))
         warehouse = _fresh(workdir / f"run-{round_number}") / "warehouse.duckdb"
         warehouse.parent.mkdir()
-        full_runs.append(_newsledger_run("full pipeline", corpus, warehouse))
-    incremental = _newsledger_run("incremental run", extra, warehouse)
+        full_runs.append(_newsledger_run("full pipeline", corpus, warehouse, home))
+    incremental = _newsledger_run("incremental run", extra, warehouse, home)
     stages = [_throughput(name, n, runs, tokens) for (name, n), runs in timings.items()]
     stages.append(_command_stage("full pipeline", corpus, full_runs, tokens))
     stages.append(_command_stage("incremental run", extra, [incremental], count_tokens(increment)))
+    for name, run in (
+        ("no-op run, newsledger run", _newsledger_run),
+        ("no-op run, job executor", _executor_run),
+    ):
+        stages.append(_small_run_stage(name, run(name, extra, warehouse, home)))
     _add_ratios(stages)
     host["load_average_1m_after"] = machine()["load_average_1m"]
     result = {
