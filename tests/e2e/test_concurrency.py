@@ -12,7 +12,6 @@ import pytest
 from tests.conftest import FIXTURES, write_articles
 
 BIN = Path(sys.executable).parent
-HOLD_SECONDS = 6
 
 
 def newsledger_run(folder: Path, warehouse: Path) -> subprocess.Popen:
@@ -42,18 +41,24 @@ def test_run_waits_for_an_analyst_holding_the_file(corpus: Path, tmp_path: Path)
     assert newsledger_run(tmp_path / "first", warehouse).wait(timeout=300) == 0
     analyst = subprocess.Popen(
         [sys.executable, "-c", textwrap.dedent(f"""
-            import duckdb, time
+            import duckdb, sys
             con = duckdb.connect({str(warehouse)!r}, read_only=True)
             con.execute("select count(*) from dim_article").fetchall()
             print("holding", flush=True)
-            time.sleep({HOLD_SECONDS})
+            sys.stdin.readline()
         """)],
-        stdout=subprocess.PIPE, text=True,
+        stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True,
     )  # fmt: skip
     assert analyst.stdout.readline().strip() == "holding"
     run = newsledger_run(corpus, warehouse)
-    output, _ = run.communicate(timeout=300)
-    analyst.wait(timeout=30)
+    seen = []
+    for line in run.stdout:  # the analyst lets go once the run says it waits for the file
+        seen.append(line)
+        if "is locked by another process; waiting" in line:
+            break
+    analyst.communicate("done\n", timeout=30)
+    rest, _ = run.communicate(timeout=300)
+    output = "".join(seen) + rest
     assert run.returncode == 0, output
     assert "is locked by another process; waiting" in output
     assert counts(warehouse)["dim_article"] == 13
