@@ -9,6 +9,10 @@ from orchestration.ingest.resources import SourcesResource
 @dg.schedule(
     job=newsledger_job,
     cron_schedule="*/30 * * * *",
+    description=(
+        "Every 30 minutes, requests a run that fetches the entries of the feeds in feeds.yaml "
+        "whose URL is not yet in the warehouse."
+    ),
     default_status=dg.DefaultScheduleStatus.RUNNING,
 )
 def feeds_schedule(

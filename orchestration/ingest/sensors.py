@@ -69,6 +69,11 @@ def evaluate_inbox(
 
 @dg.sensor(
     job=newsledger_job,
+    description=(
+        "Every 30 seconds, requests a run for the files new or changed in the inbox folder "
+        f"(one run per {MAX_FILES_PER_RUN:,} files); a file already processed is not processed "
+        "again."
+    ),
     minimum_interval_seconds=30,
     default_status=dg.DefaultSensorStatus.RUNNING,
 )
