@@ -45,7 +45,7 @@ def test_sql_refuses_writes(cli_warehouse: Path) -> None:
 
 def test_duckdb_cli_opens_the_warehouse(cli_warehouse: Path) -> None:
     duckdb_cli = shutil.which("duckdb", path=str(BIN))
-    assert duckdb_cli, "duckdb-cli is installed with the test extras"
+    assert duckdb_cli, "duckdb-cli is installed with newsledger"
     done = subprocess.run(
         [duckdb_cli, "-readonly", "-csv", str(cli_warehouse), "-c",
          "select count(*) from fct_quote"],

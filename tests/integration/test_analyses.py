@@ -160,7 +160,7 @@ def test_every_analysis_states_its_question() -> None:
 
 def test_analyses_run_in_the_duckdb_cli(query, loaded_warehouse: Path) -> None:
     duckdb_cli = shutil.which("duckdb", path=str(Path(sys.executable).parent))
-    assert duckdb_cli, "duckdb-cli is installed with the test extras"
+    assert duckdb_cli, "duckdb-cli is installed with newsledger"
     for path in sorted((SQL_DIR / "analyses").glob("*.sql")):
         done = subprocess.run(
             [duckdb_cli, "-readonly", "-json", str(loaded_warehouse), "-c", f".read {path}"],

@@ -119,7 +119,7 @@ def test_mart_quotes_by_speaker(query) -> None:
 
 def test_views_open_in_the_duckdb_cli(query, loaded_warehouse: Path) -> None:
     duckdb_cli = shutil.which("duckdb", path=str(Path(sys.executable).parent))
-    assert duckdb_cli, "duckdb-cli is installed with the test extras"
+    assert duckdb_cli, "duckdb-cli is installed with newsledger"
     for view in view_names():
         done = subprocess.run(
             [duckdb_cli, "-readonly", "-csv", "-noheader", str(loaded_warehouse), "-c",
