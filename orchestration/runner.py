@@ -40,7 +40,8 @@ def run_job(
             "nlp": NlpResource(),
             "workers": Workers(workers),
             "sources": sources or SourcesResource(),
-            "quality": quality or QualityResource(docs_dir=str(warehouse.parent / "quality_docs")),
+            "quality": quality
+            or QualityResource(docs_dir=str(warehouse.absolute().parent / "quality_docs")),
         },
         raise_on_error=False,
         instance=instance,

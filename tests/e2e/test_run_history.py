@@ -7,6 +7,7 @@ import subprocess
 from pathlib import Path
 
 import dagster as dg
+import duckdb
 import pytest
 
 from orchestration.core.instance import PID_TAG
@@ -81,3 +82,15 @@ def test_a_killed_run_is_ended_and_frees_the_pool_for_the_next(home: Path, tmp_p
         assert runs[str(after.pid)].status == dg.DagsterRunStatus.SUCCESS
         assert not instance.event_log_storage.get_concurrency_info(DUCKDB_POOL).claimed_slots
     assert f"marked run {runs[str(killed.pid)].run_id} failed" in stderr
+
+
+def test_runs_into_a_warehouse_named_relative_to_the_current_folder(tmp_path: Path) -> None:
+    for articles in ("first", "second"):
+        write_articles(tmp_path / articles, 0 if articles == "first" else 3, 3)
+        run = subprocess.run(
+            [str(NEWSLEDGER), "run", articles, "--warehouse", "w.duckdb"],
+            cwd=tmp_path, capture_output=True, text=True, timeout=300, check=False,
+        )  # fmt: skip
+        assert run.returncode == 0, run.stdout + run.stderr
+    with duckdb.connect(str(tmp_path / "w.duckdb"), read_only=True) as con:
+        assert con.execute("select count(*) from dim_article").fetchone() == (6,)
