@@ -8,6 +8,7 @@ EVAL_SCRIPTS ?= ../shared/eval
 EVAL_DATA ?= ../shared/eval-data
 EVAL_POLNEAR_LIMIT ?= 0
 NEWSLEDGER ?= $(CURDIR)/$(BIN)/newsledger
+UI_PORT ?= 3000
 export DAGSTER_HOME := $(CURDIR)/dagster_home
 
 .PHONY: install run test lint ui clean bench eval
@@ -37,7 +38,7 @@ lint: $(TEST_STAMP)
 	$(BIN)/ruff format orchestration tests benchmarks
 
 ui: $(STAMP)
-	$(BIN)/dagster dev -m orchestration.definitions -h 127.0.0.1 -p 3000
+	VIRTUAL_ENV=$(CURDIR)/$(VENV) $(BIN)/dg dev -h 127.0.0.1 -p $(UI_PORT)
 
 bench: $(STAMP)
 	$(BIN)/python -m benchmarks.pipeline --articles 2000 --out data/benchmarks/benchmark-2000.json

@@ -49,7 +49,7 @@ def wait_for_assets(base: str, timeout: float = 180) -> list[dict[str, Any]]:
         time.sleep(2)
 
 
-def _default_stop_signals() -> None:
+def default_stop_signals() -> None:
     """In the server's process: stop on SIGINT and SIGTERM again. A command started in the
     background by a non-interactive shell, as CI may start the tests, inherits them ignored,
     and `dagster dev` would then never hear the test ask it to stop."""
@@ -68,7 +68,7 @@ def dagster_dev(home: Path, env: dict[str, str] | None = None) -> Iterator[str]:
          "-p", str(port)],
         cwd=ROOT, env={**os.environ, "DAGSTER_HOME": str(home), **(env or {})},
         stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, start_new_session=True,
-        preexec_fn=_default_stop_signals,
+        preexec_fn=default_stop_signals,
     )  # fmt: skip
     try:
         yield f"http://127.0.0.1:{port}"
