@@ -19,6 +19,7 @@ from rich.console import Console
 from rich.markup import escape
 from rich.table import Table
 
+from orchestration.cli_help import HelpCommand, HelpGroup
 from orchestration.core.settings import (
     DEFAULT_LOCK_WAIT_SECONDS,
     DEFAULT_SQL_MAX_QUERY_CHARS,
@@ -28,13 +29,17 @@ from orchestration.core.settings import (
 from orchestration.core.sql import read_sql
 
 app = typer.Typer(
-    help="Turn news articles into an analytical DuckDB warehouse.", no_args_is_help=True
+    cls=HelpGroup,
+    help="Turn news articles into an analytical DuckDB warehouse.",
+    no_args_is_help=True,
 )
 console = Console()
 # Errors are never folded: they name paths and SQL, which scripts and tests search whole.
 errors = Console(stderr=True, soft_wrap=True)
 
-WarehouseOption = Annotated[Path, typer.Option("--warehouse", help="DuckDB warehouse file.")]
+WarehouseOption = Annotated[
+    Path, typer.Option("--warehouse", metavar="FILE", help="DuckDB warehouse file.")
+]
 LockWaitOption = Annotated[
     float,
     typer.Option(
@@ -55,6 +60,14 @@ class SqlFormat(StrEnum):
     table = "table"
     csv = "csv"
     json = "json"
+
+
+class LogLevel(StrEnum):
+    DEBUG = "DEBUG"
+    INFO = "INFO"
+    WARNING = "WARNING"
+    ERROR = "ERROR"
+    CRITICAL = "CRITICAL"
 
 
 def print_table(columns: list[str], rows: list[tuple], title: str | None = None) -> None:
@@ -93,13 +106,20 @@ def exempt_loaded_objects_from_collection() -> None:
     atexit.register(gc.freeze)
 
 
-@app.command()
+@app.command(cls=HelpCommand)
 def run(
     paths: Annotated[list[Path] | None, typer.Argument(help="Files or folders to ingest.")] = None,
     warehouse: WarehouseOption = DEFAULT_WAREHOUSE,
     log_level: Annotated[
-        str, typer.Option("--log-level", help="Dagster console log level (DEBUG shows each step).")
-    ] = "INFO",
+        LogLevel,
+        typer.Option(
+            "--log-level",
+            case_sensitive=False,
+            metavar="LEVEL",
+            help=f"Dagster console log level: {', '.join(LogLevel)}, in any case "
+            "(DEBUG shows each step).",
+        ),
+    ] = LogLevel.INFO,
 ) -> None:
     """Materialize the job in-process on PATHs (default data/articles/ and data/inbox/),
     recording the run in the Dagster instance at $DAGSTER_HOME (default dagster_home/)."""
@@ -121,7 +141,7 @@ def run(
                 paths or None,
                 warehouse,
                 workers=pool,
-                log_level=log_level.upper(),
+                log_level=log_level.value,
                 instance=instance,
                 tags=process_tags(),
             )
@@ -141,7 +161,7 @@ def run(
         raise typer.Exit(1)
 
 
-@app.command()
+@app.command(cls=HelpCommand)
 def extract(
     paths: Annotated[list[Path], typer.Argument(help="Article files or folders.")],
     output_format: Annotated[ExtractFormat, typer.Option("--format")] = ExtractFormat.json,
@@ -204,12 +224,12 @@ def query_text(query: str | None, file: Path | None, max_chars: int) -> str:
     return query
 
 
-@app.command()
+@app.command(cls=HelpCommand)
 def sql(
     query: Annotated[str | None, typer.Argument(help="SQL to run.")] = None,
     file: Annotated[
         Path | None,
-        typer.Option("-f", "--file", help="Read the SQL from a file."),
+        typer.Option("-f", "--file", metavar="FILE", help="Read the SQL from a file."),
     ] = None,
     warehouse: WarehouseOption = DEFAULT_WAREHOUSE,
     output_format: Annotated[SqlFormat, typer.Option("--format")] = SqlFormat.table,
@@ -269,12 +289,13 @@ def sql(
 
 
 export_app = typer.Typer(
+    cls=HelpGroup,
     help="Write warehouse tables, marts and the GDELT GKG 2.1 export to files.",
     no_args_is_help=True,
 )
 app.add_typer(export_app, name="export")
 
-OutOption = Annotated[Path, typer.Option("--out", help="File to write.")]
+OutOption = Annotated[Path, typer.Option("--out", metavar="FILE", help="File to write.")]
 
 
 def exported(write: Callable[[], int], warehouse: Path, out: Path, what: str) -> None:
@@ -297,7 +318,7 @@ def exported(write: Callable[[], int], warehouse: Path, out: Path, what: str) ->
     console.print(f"wrote {rows} {what} to {escape(str(out))}")
 
 
-@export_app.command("gkg")
+@export_app.command("gkg", cls=HelpCommand)
 def export_gkg(
     out: OutOption,
     warehouse: WarehouseOption = DEFAULT_WAREHOUSE,
@@ -317,7 +338,7 @@ def export_gkg(
     )
 
 
-@export_app.command("table")
+@export_app.command("table", cls=HelpCommand)
 def export_table(
     name: Annotated[str, typer.Argument(help="A table or mart of the warehouse.")],
     out: OutOption,
@@ -335,10 +356,10 @@ def export_table(
     )
 
 
-@app.command()
+@app.command(cls=HelpCommand)
 def forget(
     article_ids: Annotated[
-        list[str] | None, typer.Argument(metavar="[ARTICLE_ID]...", help="Articles to forget.")
+        list[str] | None, typer.Argument(metavar="ARTICLE_ID", help="Articles to forget.")
     ] = None,
     source: Annotated[
         str | None,
@@ -349,7 +370,8 @@ def forget(
         ),
     ] = None,
     reason: Annotated[
-        str | None, typer.Option("--reason", help="Why, kept in forgotten_articles.")
+        str | None,
+        typer.Option("--reason", metavar="TEXT", help="Why, kept in forgotten_articles."),
     ] = None,
     warehouse: WarehouseOption = DEFAULT_WAREHOUSE,
     lock_wait: LockWaitOption = DEFAULT_LOCK_WAIT_SECONDS,

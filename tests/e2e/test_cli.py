@@ -110,3 +110,28 @@ def test_help_shows_the_defaults_of_the_bounds() -> None:
     for default in ["[default: 30.0]", "[default: 50000]", "[default: 120.0]",
                     "NEWSLEDGER_SQL_TIMEOUT"]:  # fmt: skip
         assert default in text
+
+
+HELP_SCREENS = [[], ["run"], ["extract"], ["sql"], ["forget"], ["export"], ["export", "gkg"],
+                ["export", "table"]]  # fmt: skip
+
+
+@pytest.mark.parametrize("command", HELP_SCREENS, ids=lambda words: " ".join(words) or "top")
+def test_help_names_values_not_python_types(command: list[str]) -> None:
+    done = newsledger(*command, "--help")
+    assert done.returncode == 0, done.stderr
+    for python_type in ["<bool>", "<str>", "<path>", "<int>", "<float>", "<list["]:
+        assert python_type not in done.stdout
+
+
+def test_run_help_lists_the_log_levels_and_refuses_others(tmp_path: Path) -> None:
+    done = newsledger("run", "--help")
+    assert "DEBUG, INFO, WARNING, ERROR, CRITICAL" in " ".join(done.stdout.replace("│", "").split())
+    missing = str(tmp_path / "missing")
+    accepted = newsledger("run", missing, "--log-level", "debug")  # then stops at the path
+    assert accepted.returncode == 2
+    assert "no such file or folder" in accepted.stderr
+    refused = newsledger("run", missing, "--log-level", "loud")
+    assert refused.returncode == 2
+    assert "'loud' is not one of" in refused.stderr
+    assert "no such file or folder" not in refused.stderr
