@@ -23,6 +23,7 @@ from orchestration.cli_help import HelpCommand, HelpGroup
 from orchestration.core.settings import (
     DEFAULT_LOCK_WAIT_SECONDS,
     DEFAULT_SQL_MAX_QUERY_CHARS,
+    DEFAULT_SQL_MAX_ROWS,
     DEFAULT_SQL_TIMEOUT_SECONDS,
     DEFAULT_WAREHOUSE,
 )
@@ -253,6 +254,16 @@ def sql(
             help="Refuse, before parsing, SQL longer than this.",
         ),
     ] = DEFAULT_SQL_MAX_QUERY_CHARS,
+    max_rows: Annotated[
+        int,
+        typer.Option(
+            "--max-rows",
+            min=0,
+            metavar="ROWS",
+            help="Show at most this many rows in a table, saying how many were left out; "
+            "0: all. CSV and JSON always hold every row.",
+        ),
+    ] = DEFAULT_SQL_MAX_ROWS,
     lock_wait: LockWaitOption = DEFAULT_LOCK_WAIT_SECONDS,
 ) -> None:
     """Run a read-only query against the warehouse."""
@@ -260,13 +271,14 @@ def sql(
     import duckdb
 
     from orchestration.core.connection import WarehouseBusyError
+    from orchestration.result_table import result_table
     from orchestration.warehouse.query import QueryTimeout, ReadOnlyViolation, run_read_only
 
     if not warehouse.exists():
         errors.print(f"no warehouse at {escape(str(warehouse))}; run `newsledger run` first")
         raise typer.Exit(2)
     try:
-        frame = run_read_only(warehouse, text, timeout, max_query_chars, lock_wait, tell_wait)
+        result = run_read_only(warehouse, text, timeout, max_query_chars, lock_wait, tell_wait)
     except ReadOnlyViolation as error:
         errors.print(f"[red]newsledger sql is read-only:[/red] {escape(str(error))}")
         raise typer.Exit(1) from error
@@ -279,13 +291,15 @@ def sql(
         errors.print(f"[red]query failed:[/red] {escape(str(error))}")
         raise typer.Exit(1) from error
     if output_format is SqlFormat.csv:
-        sys.stdout.write(frame.to_csv(index=False))
+        sys.stdout.write(result.frame.to_csv(index=False))
     elif output_format is SqlFormat.json:
         sys.stdout.write(
-            frame.to_json(orient="records", date_format="iso", force_ascii=False) + "\n"
+            result.frame.to_json(orient="records", date_format="iso", force_ascii=False) + "\n"
         )
     else:
-        print_table(list(frame.columns), list(frame.itertuples(index=False, name=None)))
+        console.print(result_table(result, console.width, max_rows))
+        if 0 < max_rows < len(result.frame):
+            errors.print(f"showing {max_rows:,} of {len(result.frame):,} rows (--max-rows)")
 
 
 export_app = typer.Typer(

@@ -36,3 +36,5 @@ DEFAULT_LOCK_WAIT_SECONDS = 120.0
 # check in under half a second whatever their shape.
 DEFAULT_SQL_TIMEOUT_SECONDS = 30.0
 DEFAULT_SQL_MAX_QUERY_CHARS = 50_000
+# `newsledger sql --format table`: the rows it shows, about two screens; CSV and JSON hold all.
+DEFAULT_SQL_MAX_ROWS = 50

@@ -16,6 +16,7 @@ of seconds, and a writer's lock on the file is waited for only so long.
 import threading
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
+from dataclasses import dataclass, field
 from pathlib import Path
 
 import duckdb
@@ -53,6 +54,16 @@ READ_ONLY_PRAGMAS = frozenset(
 # After the deadline, the statements' connection is interrupted this often until they stop:
 # an interrupt that lands between two statements would otherwise be lost.
 INTERRUPT_EVERY_SECONDS = 0.1
+
+
+@dataclass(frozen=True)
+class QueryResult:
+    """The result of a query: its rows, and the DuckDB type of each column ("DATE", "VARCHAR",
+    "DECIMAL(5,2)", ...), which the frame alone does not tell: DATE and TIMESTAMP columns both
+    arrive in pandas as datetime64."""
+
+    frame: pd.DataFrame = field(default_factory=pd.DataFrame)
+    types: list[str] = field(default_factory=list)
 
 
 class ReadOnlyViolation(Exception):
@@ -200,10 +211,10 @@ def run_read_only(
     max_chars: int = DEFAULT_SQL_MAX_QUERY_CHARS,
     lock_wait_seconds: float = DEFAULT_LOCK_WAIT_SECONDS,
     on_first_wait: Callable[[str], None] | None = None,
-) -> pd.DataFrame:
+) -> QueryResult:
     """Run `sql` against the warehouse at `path` and return the result of its last statement.
 
-    Input without any statement (empty, only comments) runs nothing and returns an empty frame.
+    Input without any statement (empty, only comments) runs nothing and returns an empty result.
     Raises, before anything runs, QueryTooLong when the input has more than `max_chars`
     characters and ReadOnlyViolation when a statement is not read-only. Waits up to
     `lock_wait_seconds` while a writer holds the file (telling `on_first_wait`), then raises
@@ -219,7 +230,10 @@ def run_read_only(
         try:
             for statement in statements:
                 con.execute(statement)
-            return con.df() if statements else pd.DataFrame()
+            if not statements:
+                return QueryResult()
+            frame = con.df()
+            return QueryResult(frame, [str(column[1]) for column in con.description])
         except duckdb.InterruptException as error:
             if expired.is_set():
                 raise QueryTimeout(timeout_seconds) from error

@@ -7,6 +7,7 @@ import shutil
 import subprocess
 from pathlib import Path
 
+import duckdb
 import pytest
 
 from orchestration.core.workers import available_cores
@@ -135,3 +136,49 @@ def test_run_help_lists_the_log_levels_and_refuses_others(tmp_path: Path) -> Non
     assert refused.returncode == 2
     assert "'loud' is not one of" in refused.stderr
     assert "no such file or folder" not in refused.stderr
+
+
+@pytest.fixture
+def scratch_warehouse(tmp_path: Path) -> Path:
+    """An empty DuckDB file, enough for queries that read no table."""
+    path = tmp_path / "scratch.duckdb"
+    duckdb.connect(str(path)).close()
+    return path
+
+
+def test_sql_table_fits_the_terminal(
+    scratch_warehouse: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("COLUMNS", "80")
+    query = """
+        select repeat('x', 500) as long_text, date '2021-08-16' as day,
+               timestamp '2021-08-16 10:30:00' as moment, null::varchar as nothing, n
+        from (values (5), (12345)) as t(n) order by n
+    """
+    done = newsledger("sql", query, "--warehouse", str(scratch_warehouse))
+    assert done.returncode == 0, done.stderr
+    lines = done.stdout.splitlines()
+    assert max(len(line) for line in lines) <= 80
+    rows = [line for line in lines if "xxx" in line]
+    assert len(rows) == 2
+    for row in rows:
+        long_text, day, moment, nothing, _ = (cell.strip() for cell in row.split("│")[1:-1])
+        assert long_text.endswith("xx…")
+        assert (day, moment, nothing) == ("2021-08-16", "2021-08-16 10:30:00", "")
+    # Numbers are right-aligned: 5 ends where 12345 ends.
+    assert rows[0].rindex("5") == rows[1].rindex("12345") + 4
+
+
+def test_sql_table_shows_at_most_max_rows(scratch_warehouse: Path) -> None:
+    query = "select range as n from range(10)"
+    done = newsledger("sql", query, "--warehouse", str(scratch_warehouse), "--max-rows", "3")
+    assert done.returncode == 0, done.stderr
+    numbers = [line.strip("│ ") for line in done.stdout.splitlines()]
+    assert [n for n in numbers if n.isdigit()] == ["0", "1", "2"]
+    assert "showing 3 of 10 rows (--max-rows)" in done.stderr
+    everything = newsledger("sql", query, "--warehouse", str(scratch_warehouse), "--max-rows", "0")
+    assert "showing" not in everything.stderr
+    assert [line.strip("│ ") for line in everything.stdout.splitlines()].count("9") == 1
+    as_csv = newsledger("sql", query, "--warehouse", str(scratch_warehouse), "--max-rows", "3",
+                        "--format", "csv")  # fmt: skip
+    assert as_csv.stdout.splitlines() == ["n", *map(str, range(10))]

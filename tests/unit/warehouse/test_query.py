@@ -136,17 +136,17 @@ def test_refusal_comes_before_anything_runs(warehouse: Path, tmp_path: Path) -> 
 
 @pytest.mark.parametrize("sql", ALLOWED)
 def test_read_only_forms_run(warehouse: Path, sql: str) -> None:
-    frame = run_read_only(warehouse, sql)
-    assert not frame.empty
+    assert not run_read_only(warehouse, sql).frame.empty
 
 
 def test_the_last_statement_gives_the_result(warehouse: Path) -> None:
-    frame = run_read_only(warehouse, "select 1 as one; select name from dim_source order by 1")
-    assert frame["name"].tolist() == ["Kazinform", "Yonhap"]
+    result = run_read_only(warehouse, "select 1 as one; select name from dim_source order by 1")
+    assert result.frame["name"].tolist() == ["Kazinform", "Yonhap"]
+    assert result.types == ["VARCHAR"]
 
 
 def test_input_without_statements_runs_nothing(warehouse: Path) -> None:
-    assert run_read_only(warehouse, "/* nothing */").empty
+    assert run_read_only(warehouse, "/* nothing */").frame.empty
 
 
 def test_syntax_errors_are_duckdb_errors(warehouse: Path) -> None:
@@ -187,7 +187,9 @@ def test_input_over_the_length_limit_is_refused_before_parsing(warehouse: Path) 
         QueryTooLong, match="the query is 1,001 characters long; the limit is 1,000"
     ):
         run_read_only(warehouse, "select" + " " * 995, max_chars=1000)
-    assert run_read_only(warehouse, "select 1 as one" + " " * 985, max_chars=1000)["one"][0] == 1
+    assert (
+        run_read_only(warehouse, "select 1 as one" + " " * 985, max_chars=1000).frame["one"][0] == 1
+    )
 
 
 def test_many_explain_statements_are_checked_in_one_parse_session() -> None:
@@ -212,5 +214,5 @@ def test_statements_running_past_the_timeout_are_stopped(warehouse: Path, sql: s
 
 
 def test_a_query_within_its_timeout_returns_its_rows(warehouse: Path) -> None:
-    frame = run_read_only(warehouse, "select count(*) as n from range(1000)", timeout_seconds=5)
-    assert frame["n"][0] == 1000
+    result = run_read_only(warehouse, "select count(*) as n from range(1000)", timeout_seconds=5)
+    assert result.frame["n"][0] == 1000
