@@ -5,7 +5,8 @@ from __future__ import annotations
 
 import re
 
-from orchestration.extract.patterns import MONTH, YEAR_WORD_RE
+from orchestration.core.datelines import MONTH
+from orchestration.extract.patterns import YEAR_WORD_RE
 
 # "between A and B", "from A to B", "A to B", "A through B", "A-B" (a dash between digits,
 # or one with spaces around it: not the hyphen of "mid-May" or "year-end").

@@ -8,6 +8,7 @@ import re
 
 from spacy.tokens import Doc, Span, Token
 
+from orchestration.core.datelines import MONTH
 from orchestration.extract.datafiles import words_by_kind
 from orchestration.extract.date_periods import is_period
 from orchestration.extract.date_rules import (
@@ -20,7 +21,7 @@ from orchestration.extract.date_rules import (
 )
 from orchestration.extract.lexicon import QUALIFIERS
 from orchestration.extract.numbers import NUMBER_WORDS
-from orchestration.extract.patterns import MONTH, WEEKDAY, YEAR_RE, YEAR_SPAN_RE
+from orchestration.extract.patterns import WEEKDAY, YEAR_RE, YEAR_SPAN_RE
 from orchestration.extract.records import token_texts
 
 ANCHOR_RE = re.compile(rf"\b(?:{MONTH}|{WEEKDAY})(?!\w)|\b\d{{4}}\b")

@@ -8,29 +8,10 @@ from dataclasses import dataclass
 from spacy.language import Language
 from spacy.tokens import Doc
 
+from orchestration.core.datelines import DATELINE_RE, head_agency_group, written_as_dateline
 from orchestration.extract.geo import Place, gazetteer
-from orchestration.extract.patterns import MONTH
 from orchestration.extract.records import doc_text
 
-CAPS_WORD = r"(?:[A-Z]{1,3}\.|[A-Z][A-Z'\u2019]*(?:-[A-Z][A-Z'\u2019]*)*)"
-CAPS_PLACE = rf"{CAPS_WORD}(?: {CAPS_WORD})*"
-TITLE_PLACE = r"[A-Z][a-z]+(?:[ \-][A-Z][a-z]+)*"
-DASH = r"(?:[\u2013\u2014:]|-{1,2})"
-# An agency named in capitals after the dateline: "UZA" in "TASHKENT. UZA \u2013 The minister".
-# After a full stop the dash may be left out ("ASTANA. KAZINFORM President Tokayev"), when
-# a capitalised word follows the agency's name.
-AGENCY_CAPS = r"[A-Z][A-Z&]{2,}(?:[ \-][A-Z][A-Z&]+)*"
-HEAD_AGENCIES = ("agency1", "agency2", "agency3")
-DATELINE_RE = re.compile(
-    rf"\A\s*(?P<place>{CAPS_PLACE}|{TITLE_PLACE})"
-    rf"(?:,\s*(?!{MONTH}\s*\d)(?P<region>{TITLE_PLACE}|{CAPS_PLACE}))?"
-    rf"(?:,?\s*(?P<date>{MONTH}\s+\d{{1,2}}(?:,\s*\d{{4}})?|\d{{1,2}}\s+{MONTH}(?:\s+\d{{4}})?"
-    rf"|\d{{4}}-\d{{2}}-\d{{2}}))?"
-    rf"\s*(?:\(\s*(?P<agency1>[A-Z][\w&.\- ]{{1,30}}?)\s*\))?"
-    rf"(?:\s*(?P<sep>{DASH}|(?P<dot>\.))\s+|(?<=\d)\s*\n)"
-    rf"(?:(?P<agency2>{AGENCY_CAPS})\s*{DASH}\s*"
-    rf"|(?(dot)(?P<agency3>{AGENCY_CAPS})\s+(?=[A-Z])))?"
-)
 PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
 AGENCY_RE = re.compile(
     r"\b((?:[A-Z][\w\u2019'\-]+\s+){1,4}"
@@ -91,32 +72,26 @@ def find_dateline(body: str, model_places: set[tuple[int, int]] | None = None) -
         match.start("region") if region else None,
         match.end("region") if region else None,
         region,
-        bool(match and any(match[group] for group in HEAD_AGENCIES)),
+        bool(match and head_agency_group(match)),
     )
 
 
 def accept_dateline(match: re.Match[str], model_places: set[tuple[int, int]]) -> bool:
-    """Whether a head match is a real dateline rather than an ordinary opening phrase."""
-    text = match["place"]
-    known = gazetteer().lookup(text) is not None
+    """Whether a head match is a real dateline rather than an ordinary opening phrase: written
+    as one, at a place the gazetteer knows or the model tagged."""
+    known = gazetteer().lookup(match["place"]) is not None
     if not known and (match.start("place"), match.end("place")) not in model_places:
         return False
-    if match["sep"] is None:
-        return bool(match["date"])
-    if text.isupper() and sum(c.isalpha() for c in text) >= 2:
-        agency = match["agency2"] or match["agency3"]
-        return match["sep"] != "." or bool(agency or match["date"] or match["region"])
-    return bool(match["region"] or match["date"])
+    return written_as_dateline(match)
 
 
 def find_agency(
     body: str, match: re.Match[str] | None
 ) -> tuple[str | None, int | None, int | None]:
     """The news agency or press service the report comes through, with its offsets."""
-    if match:
-        for group in HEAD_AGENCIES:
-            if match[group]:
-                return match[group], match.start(group), match.end(group)
+    group = head_agency_group(match) if match else None
+    if match and group:
+        return match[group], match.start(group), match.end(group)
     first_paragraph = body.split("\n\n", 1)[0]
     found = AGENCY_RE.search(first_paragraph)
     if found:

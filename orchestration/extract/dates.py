@@ -10,13 +10,13 @@ from dateparser.date import DateDataParser
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
+from orchestration.core.datelines import MONTH
 from orchestration.extract.date_periods import resolve_period
 from orchestration.extract.date_ranges import range_ends
 from orchestration.extract.date_rules import resolve_anaphor, resolve_phrase
 from orchestration.extract.date_spans import RELATIVE_RE, date_spans
 from orchestration.extract.patterns import (
     DIGIT_RE,
-    MONTH,
     YEAR_RE,
     YEAR_SPAN_RE,
     YEAR_WORD_RE,

@@ -12,9 +12,5 @@ YEAR_RE = re.compile(YEAR)
 YEAR_WORD_RE = re.compile(rf"\b{YEAR}\b")
 # A span of years in one token ("2019-20", "1939\u20131945").
 YEAR_SPAN_RE = re.compile(rf"{YEAR}[-\u2013](?:\d\d|\d{{4}})")
-MONTH = (
-    r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?"
-    r"|Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?"
-)
 WEEKDAY = r"(?:Mon|Tue|Tues|Wed|Thu|Thur|Thurs|Fri|Sat|Sun)(?:day|nesday|rsday|urday)?\.?"
 DIGIT_RE = re.compile(r"\d")

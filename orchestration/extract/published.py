@@ -5,8 +5,9 @@ from __future__ import annotations
 import datetime as dt
 import re
 
+from orchestration.core.datelines import MONTH
 from orchestration.extract.datafiles import data_rows
-from orchestration.extract.patterns import MONTH, YEAR_WORD_RE
+from orchestration.extract.patterns import YEAR_WORD_RE
 
 # Three-letter abbreviations in calendar order: January is month 1, Monday weekday 0.
 MONTHS = tuple(word for word, kind in data_rows("calendar_words.tsv") if kind == "month")
