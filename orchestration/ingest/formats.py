@@ -8,6 +8,7 @@ from typing import Any
 
 import yaml
 
+from orchestration.core.datelines import dateline_agency
 from orchestration.ingest.articles import ArticleInput, ReadResult, Rejection, clean_body
 from orchestration.ingest.policy import DEFAULT_POLICY, IngestPolicy
 from orchestration.ingest.text import (
@@ -83,9 +84,14 @@ def _field(record: Mapping[str, Any], name: str) -> str | None:
 
 
 def read_txt(source: str, data: bytes, *, policy: IngestPolicy = DEFAULT_POLICY) -> ReadResult:
-    """A plain-text article; its first line is the title when it is a headline."""
+    """A plain-text article, titled and attributed as its text is: the title is its headline
+    line (see `split_headline`), the outlet the news agency its dateline names ("SEOUL, Aug 16
+    (Reuters) -"); each is None when the text gives none."""
     title, body = split_headline(clean_body(decode_text(data)))
-    return ReadResult([ArticleInput(source=source, title=title, body=require_body(body))])
+    body = require_body(body)
+    return ReadResult(
+        [ArticleInput(source=source, title=title, body=body, outlet=dateline_agency(body))]
+    )
 
 
 def json_nesting_exceeds(text: str, limit: int) -> bool:

@@ -7,7 +7,14 @@ from datetime import date, datetime
 
 import dateparser
 
+from orchestration.core.datelines import is_dateline_only
+
 HEADLINE_MAX_WORDS = 25
+# How a sentence ends, and so how a headline does not: a full stop, a question or exclamation
+# mark, an ellipsis, a closing quotation mark or a colon.
+SENTENCE_ENDS = (".", "!", "?", "…", '"', "”", ":")
+# A line holding nothing but spaces or tabs, which ends a paragraph.
+BLANK_LINE = re.compile(r"\n[^\S\n]*\n")
 # Share of control characters above which bytes are taken for binary data, not text.
 MAX_CONTROL_SHARE = 0.05
 # Byte order marks and their codecs; UTF-32's come first, as UTF-32-LE's starts with UTF-16-LE's.
@@ -72,16 +79,26 @@ def decode_text(data: bytes) -> str:
 
 
 def split_headline(text: str) -> tuple[str | None, str]:
-    """Split off the first line as a title when it reads as a headline, not as a paragraph."""
-    first, sep, rest = text.partition("\n")
-    first = first.strip()
+    """The title and the body of a plain text whose first paragraph may be a headline.
+
+    A headline, as plain text writes one, is a first paragraph of one line, of at most
+    HEADLINE_MAX_WORDS words, that does not end as a sentence does (SENTENCE_ENDS), set off
+    from the body by a blank line. So an opening sentence is body, and so is the first line of
+    a paragraph wrapped over several lines; a line holding only a dateline is the body's head.
+    Without a headline the title is None and the text is all body (the article index then
+    names the article by its file name).
+    """
+    parts = BLANK_LINE.split(text.strip(), maxsplit=1)
+    first = parts[0].strip()
     is_headline = (
-        sep
-        and rest.strip()
+        len(parts) == 2
+        and parts[1].strip()
+        and "\n" not in first
         and len(first.split()) <= HEADLINE_MAX_WORDS
-        and not first.endswith((".", "!", "?", '"', "”", ":"))
+        and not first.endswith(SENTENCE_ENDS)
+        and not is_dateline_only(first)
     )
-    return (first, rest) if is_headline else (None, text)
+    return (first, parts[1]) if is_headline else (None, text)
 
 
 @dataclass(frozen=True)
