@@ -13,7 +13,9 @@ class ArticleInput:
 
     `published_date_source` is 'given' for a stated date, or 'rejected: <why>' when the input
     stated a date that is not stored (not a date, or outside the accepted window); None lets the
-    warehouse say 'given' whenever there is a date.
+    warehouse say 'given' whenever there is a date. `relative_path` is, for an article read
+    from a file, the file's path from the folder it was read from (with its place in the file,
+    "#L3", for a JSON Lines line); None for an article fetched from the web.
     """
 
     source: str
@@ -23,6 +25,7 @@ class ArticleInput:
     outlet: str | None = None
     url: str | None = None
     published_date_source: str | None = None
+    relative_path: str | None = None
 
     @property
     def article_id(self) -> str:

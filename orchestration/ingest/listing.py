@@ -32,13 +32,20 @@ class ListedFile:
     `target` is what is opened: the path itself, or the resolved target of a symbolic link that
     stays inside its folder. `follow` is true only for a path named explicitly, whose last
     component may be a link. `listed` is the target's stat at listing, to tell a file that
-    changed or was replaced before it was read.
+    changed or was replaced before it was read. `folder` is the folder it was read from: the
+    folder named that it was found under, or, for a file named itself, the folder holding it.
     """
 
     path: Path
     target: Path
     follow: bool
     listed: os.stat_result
+    folder: Path
+
+    @property
+    def relative_path(self) -> str:
+        """The path from `folder` to the file, the same on any machine the folder is copied to."""
+        return source_of(self.path.relative_to(self.folder))
 
 
 @dataclass
@@ -63,7 +70,7 @@ def file_kind(mode: int) -> str:
     return next((name for test, name in SPECIAL_FILES if test(mode)), "a regular file")
 
 
-def _list_link(path: Path, root: Path, listing: Listing) -> None:
+def _list_link(path: Path, root: Path, folder: Path, listing: Listing) -> None:
     """A link is read only when it resolves to a regular file inside `root`; a refused link is
     recorded with its target as its content."""
     content = os.fsencode(os.readlink(path))
@@ -77,14 +84,18 @@ def _list_link(path: Path, root: Path, listing: Listing) -> None:
     except FileNotFoundError:
         return _refuse(listing, path, f"dangling symbolic link to {shown}", content)
     if stat.S_ISREG(found.st_mode):
-        return listing.files.append(ListedFile(path, target, follow=False, listed=found))
+        return listing.files.append(
+            ListedFile(path, target, follow=False, listed=found, folder=folder)
+        )
     if stat.S_ISLNK(found.st_mode):
         return _refuse(listing, path, f"symbolic link loop, not followed: {shown}", content)
     reason = f"symbolic link to {file_kind(found.st_mode)}, not followed: {shown}"
     return _refuse(listing, path, reason, content)
 
 
-def _list_entry(path: Path, root: Path, listing: Listing, suffixes: Collection[str]) -> bool:
+def _list_entry(
+    path: Path, root: Path, folder: Path, listing: Listing, suffixes: Collection[str]
+) -> bool:
     """List one entry of a folder; True when it is a folder to walk in turn."""
     try:
         found = os.lstat(path)
@@ -96,9 +107,9 @@ def _list_entry(path: Path, root: Path, listing: Listing, suffixes: Collection[s
             _refuse(listing, path, "a directory, not a file: its files are read on their own")
         return True
     if stat.S_ISLNK(found.st_mode):
-        _list_link(path, root, listing)
+        _list_link(path, root, folder, listing)
     elif stat.S_ISREG(found.st_mode):
-        listing.files.append(ListedFile(path, path, follow=False, listed=found))
+        listing.files.append(ListedFile(path, path, follow=False, listed=found, folder=folder))
     else:
         _refuse(listing, path, f"not a regular file: {file_kind(found.st_mode)}")
     return False
@@ -121,7 +132,7 @@ def _list_folder(folder: Path, listing: Listing, suffixes: Collection[str]) -> N
     while pending:
         path = pending.pop()
         try:
-            is_folder = _list_entry(path, root, listing, suffixes)
+            is_folder = _list_entry(path, root, folder, listing, suffixes)
         except Exception as error:  # one entry must not stop the listing
             _refuse(listing, path, f"unexpected {type(error).__name__}: {error}")
             continue
@@ -143,7 +154,9 @@ def _list_named(path: Path, listing: Listing, suffixes: Collection[str]) -> None
     if stat.S_ISDIR(found.st_mode):
         return _list_folder(path, listing, suffixes)
     if stat.S_ISREG(found.st_mode):
-        return listing.files.append(ListedFile(path, path, follow=True, listed=found))
+        return listing.files.append(
+            ListedFile(path, path, follow=True, listed=found, folder=path.parent)
+        )
     return _refuse(listing, path, f"not a regular file: {file_kind(found.st_mode)}")
 
 

@@ -20,6 +20,7 @@ ARTICLE_SCHEMA = pa.schema(
         ("body", pa.string()),
         ("published_date", pa.date32()),
         ("published_date_source", pa.string()),
+        ("relative_path", pa.string()),
     ]
 )
 REJECTION_SCHEMA = pa.schema(

@@ -70,6 +70,17 @@ def apply_policy(result: ReadResult, policy: IngestPolicy, today: date | None = 
     return admitted
 
 
+def in_folder(result: ReadResult, listed: ListedFile) -> ReadResult:
+    """The articles read from `listed`, each with its path relative to the folder it was read
+    from, followed by its place in the file when the reader gave one ("#L3")."""
+    source = source_of(listed.path)
+    articles = [
+        dataclasses.replace(a, relative_path=listed.relative_path + a.source.removeprefix(source))
+        for a in result.articles
+    ]
+    return ReadResult(articles, result.rejections)
+
+
 def read_file(listed: ListedFile, policy: IngestPolicy = DEFAULT_POLICY) -> ReadResult:
     """Read one listed file into its articles; whatever cannot be read becomes a Rejection.
 
@@ -81,7 +92,7 @@ def read_file(listed: ListedFile, policy: IngestPolicy = DEFAULT_POLICY) -> Read
         reader = READERS.get(listed.path.suffix.lower())
         if reader is None:
             raise UnreadableInput(f"unsupported file type {listed.path.suffix or '(none)'}")
-        return apply_policy(reader(source, data, policy=policy), policy)
+        return in_folder(apply_policy(reader(source, data, policy=policy), policy), listed)
     except Refused as refused:
         digest = hashlib.sha256(refused.data).hexdigest()
         return ReadResult(rejections=[Rejection(source, str(refused), refused.size, digest)])

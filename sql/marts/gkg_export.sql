@@ -31,7 +31,9 @@ articles AS (
         coalesce(d.published_date, CAST(r.ingested_at AS DATE)) AS published,
         r.url,
         r.outlet,
-        r.source,
+        -- A file's path from the folder it was read from; for a warehouse loaded before that
+        -- was kept, the file's name: never a path only one machine has.
+        coalesce(r.relative_path, regexp_extract(r.source, '[^/\\]+$')) AS relative_path,
         r.title,
         d.word_count
     FROM dim_article AS d
@@ -178,7 +180,7 @@ SELECT
         coalesce(regexp_extract(a.url, '^[A-Za-z][A-Za-z0-9+.-]*://([^/:?#]+)', 1), a.outlet, ''),
         ''
     ) AS "V2SOURCECOMMONNAME",
-    gkg_text(coalesce(a.url, a.source), '') AS "V2DOCUMENTIDENTIFIER",
+    gkg_text(coalesce(a.url, a.relative_path), '') AS "V2DOCUMENTIDENTIFIER",
     '' AS "V1COUNTS",
     '' AS "V2.1COUNTS",
     '' AS "V1THEMES",

@@ -9,5 +9,8 @@ CREATE TABLE IF NOT EXISTS raw_articles (
     body                  VARCHAR NOT NULL,
     published_date        DATE,
     published_date_source VARCHAR,            -- 'given' when the input states it
-    ingested_at           TIMESTAMP NOT NULL
+    ingested_at           TIMESTAMP NOT NULL,
+    relative_path         VARCHAR             -- a file's path from the folder it was read from
 );
+-- Warehouses created before the column: their files' folders were not kept.
+ALTER TABLE raw_articles ADD COLUMN IF NOT EXISTS relative_path VARCHAR;

@@ -154,6 +154,10 @@ def test_one_record_per_article_with_gdelt_identifiers(gkg: list[dict[str, str]]
     by_date = {r["V2.1DATE"]: r for r in gkg}
     seed, harbour = by_date["20210816000000"], by_date["20240305000000"]
     assert seed["V2SOURCECOLLECTIONIDENTIFIER"] == "2"  # a file: citation only
+    # A file is named by its path from the folder read, the same on every machine; its
+    # dateline names no agency, so no outlet is known.
+    assert seed["V2DOCUMENTIDENTIFIER"] == SEED
+    assert seed["V2SOURCECOMMONNAME"] == ""
     assert harbour["V2SOURCECOLLECTIONIDENTIFIER"] == "1"  # a web page
     assert harbour["V2SOURCECOMMONNAME"] == "example.org"
     assert harbour["V2DOCUMENTIDENTIFIER"] == "https://example.org/valletta-port"

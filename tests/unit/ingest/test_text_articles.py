@@ -1,8 +1,15 @@
-"""Plain-text articles: the title a headline line gives and the outlet a dateline names."""
+"""Plain-text articles: the title a headline line gives, the outlet a dateline names, and the
+path of each article's file from the folder it was read from."""
+
+import json
+from pathlib import Path
 
 from orchestration.ingest.formats import read_txt
+from orchestration.ingest.policy import IngestPolicy
+from orchestration.ingest.readers import read_path, read_paths
 from orchestration.ingest.text import split_headline
 
+ANY_LENGTH = IngestPolicy(min_words=1)
 BODY = "Officials said on Monday that the plan would go ahead."
 # Text -> the title its first paragraph gives, or None when the first paragraph is body.
 HEADLINES = {
@@ -56,3 +63,16 @@ def test_a_headline_and_a_dateline_give_title_and_outlet() -> None:
     [article] = read_txt("a.txt", text.encode()).articles
     assert (article.title, article.outlet) == ("Kazakh leader visits Seoul", "Reuters")
     assert article.body == f"SEOUL, Aug 16 (Reuters) - {BODY}"
+
+
+def test_each_file_keeps_its_path_from_the_folder_it_was_read_from(tmp_path: Path) -> None:
+    folder = tmp_path / "articles"
+    (folder / "wire").mkdir(parents=True)
+    (folder / "wire" / "seoul.txt").write_text(BODY, encoding="utf-8")
+    lines = [json.dumps({"body": f"{BODY} {n}"}) for n in range(2)]
+    (folder / "feed.jsonl").write_text("\n".join(lines), encoding="utf-8")
+    found = {a.relative_path for a in read_paths([folder], ANY_LENGTH).articles}
+    assert found == {"wire/seoul.txt", "feed.jsonl#L1", "feed.jsonl#L2"}
+    # A file named on its own is read from the folder that holds it.
+    [article] = read_path(folder / "wire" / "seoul.txt", ANY_LENGTH).articles
+    assert article.relative_path == "seoul.txt"

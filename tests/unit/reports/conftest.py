@@ -52,7 +52,9 @@ def fill(con) -> None:
         ("a2", OTHER, "Port reopens", "s1", "2024-03-05"),
     ]:
         con.execute(
-            "insert into raw_articles values (?, ?, null, null, ?, ?, ?, 'given', ?)",
+            "insert into raw_articles (article_id, source, outlet, url, title, body,"
+            " published_date, published_date_source, ingested_at)"
+            " values (?, ?, null, null, ?, ?, ?, 'given', ?)",
             [article_id, f"articles/{article_id}.txt", title, body, published, LOADED_AT],
         )
         con.execute(

@@ -63,8 +63,9 @@ def test_cooccurrence_is_symmetric_and_per_sentence(small_warehouse) -> None:
 def test_held_back_articles_are_the_quarantined_never_loaded(small_warehouse) -> None:
     with connect(small_warehouse) as con:
         con.execute(
-            "insert into raw_articles values ('a3', 'inbox/a3.txt', null, null, null, 'Body',"
-            " null, null, ?)",
+            "insert into raw_articles (article_id, source, outlet, url, title, body,"
+            " published_date, published_date_source, ingested_at)"
+            " values ('a3', 'inbox/a3.txt', null, null, null, 'Body', null, null, ?)",
             [datetime(2024, 5, 2)],
         )
         for article_id in ["a1", "a3"]:
