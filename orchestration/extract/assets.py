@@ -9,7 +9,6 @@ from collections.abc import Iterator
 from typing import Any
 
 import dagster as dg
-import duckdb
 import pyarrow as pa
 
 from orchestration.core.previews import PREVIEW_ROWS, preview_markdown
@@ -26,6 +25,7 @@ from orchestration.extract.chunks import (
     stored_chunks,
 )
 from orchestration.extract.failures import FailedExtraction
+from orchestration.extract.pending import articles_to_extract
 from orchestration.extract.resources import NlpResource
 from orchestration.extract.version import EXTRACTOR_VERSION
 
@@ -56,22 +56,16 @@ class PendingArticles:
         self.unwritten: list[StoredRecord] = []
         self.unwritten_failures: list[FailedExtraction] = []
 
-    def _query(self, con: duckdb.DuckDBPyConnection) -> duckdb.DuckDBPyRelation:
-        return con.sql(
-            read_sql("select/select_articles_to_extract.sql"),
-            params={"extractor_version": EXTRACTOR_VERSION},
-        )
-
     def count(self) -> int:
         """How many articles are pending now."""
         with self.warehouse.connect(read_only=True) as con:
-            return len(self._query(con))
+            return len(articles_to_extract(con))
 
     def chunks(self) -> Iterator[list[ArticleText]]:
         """The pending articles, CHUNK_SIZE at a time, read ARTICLES_PER_CONNECTION ahead."""
         while True:
             with self.warehouse.connect(read_only=True) as con:
-                rows = self._query(con).limit(
+                rows = articles_to_extract(con).limit(
                     ARTICLES_PER_CONNECTION, offset=self.read - self.written
                 )
                 articles = [ArticleText(*row) for row in rows.fetchall()]
