@@ -15,9 +15,10 @@ from pathlib import Path
 from typing import Annotated
 
 import typer
+from rich import box
 from rich.console import Console
 from rich.markup import escape
-from rich.table import Table
+from rich.table import Column, Table
 
 from orchestration.cli_help import HelpCommand, HelpGroup
 from orchestration.core.settings import (
@@ -428,3 +429,86 @@ def forget(
         f"also deleted {done.entities_deleted} entities no other article mentions, "
         f"{done.aliases_deleted} aliases and {len(pages)} report pages"
     )
+
+
+# How many of the inputs rejected, and articles quarantined, since the last run `status` lists.
+STATUS_LATEST = 5
+VERDICT_STYLES = {"healthy": "green", "attention": "yellow", "failing": "red"}
+
+
+@app.command()
+def status(
+    warehouse: WarehouseOption = DEFAULT_WAREHOUSE,
+    runs: Annotated[
+        int, typer.Option("--runs", min=1, metavar="N", help="How many of the latest runs to list.")
+    ] = 5,
+    lock_wait: LockWaitOption = DEFAULT_LOCK_WAIT_SECONDS,
+) -> None:
+    """Tell whether the pipeline is healthy: the warehouse, the latest runs in $DAGSTER_HOME,
+    the articles awaiting extraction or load, and the inputs rejected and articles quarantined
+    since the last successful run. Exit 0 when healthy or wanting attention, 1 when the last
+    run failed or an unfinished run's process is gone, 2 when there is no warehouse."""
+    import duckdb
+
+    from orchestration.core.connection import WarehouseBusyError, connect
+    from orchestration.core.instance import dagster_home
+    from orchestration.core.run_history import recorded_runs
+    from orchestration.warehouse import status as health
+
+    if not warehouse.exists():
+        errors.print(f"no warehouse at {escape(str(warehouse))}; run `newsledger run` first")
+        raise typer.Exit(2)
+    home = dagster_home()
+    history = recorded_runs(home, runs)
+    since = history.last_success_started if history else None
+    try:
+        with connect(warehouse, True, lock_wait, tell_wait) as con:
+            state = health.warehouse_status(con, warehouse, since, STATUS_LATEST)
+    except WarehouseBusyError as error:
+        raise busy(error) from error
+    except duckdb.Error as error:
+        errors.print(f"[red]cannot read the warehouse:[/red] {escape(str(error))}")
+        raise typer.Exit(1) from error
+    verdict = health.verdict(history, state)
+    style = VERDICT_STYLES[verdict.level]
+    console.print(f"[bold {style}]{escape(verdict.line)}[/]", soft_wrap=True)
+    print_table(
+        ["warehouse", "value"],
+        [
+            ("path", escape(str(state.path))),
+            ("size (with the .wal)", health.readable_size(state.size_bytes)),
+            *state.counts.items(),
+            ("pending extraction", state.pending_extraction),
+            ("pending load", state.pending_load),
+        ],
+    )
+    if history is None or not history.runs:
+        console.print(f"no runs recorded in {escape(str(home))}", soft_wrap=True)
+    else:
+        # Without inner borders, and folding values rather than cutting them short.
+        table = Table(
+            *(Column(header, overflow="fold") for header in health.RUN_COLUMNS),
+            title=f"latest runs in {escape(str(home))}",
+            box=box.SIMPLE_HEAD,
+            pad_edge=False,
+        )
+        for run in history.runs:
+            table.add_row(*("" if v is None else escape(str(v)) for v in health.run_row(run)))
+        console.print(table)
+    since_text = (
+        f"since the last successful run ({health.local_time(since)})"
+        if since
+        else "(no successful run recorded)"
+    )
+    for listing, noun, verb, columns in (
+        (state.rejections, "input", "rejected", health.REJECTION_COLUMNS),
+        (state.quarantines, "article", "quarantined", health.QUARANTINE_COLUMNS),
+    ):
+        if listing.total:
+            print_table(
+                columns,
+                [tuple(escape(str(row[c] or "")) for c in columns) for row in listing.latest],
+                f"{health.plural(listing.total, noun)} {verb} {since_text}, latest first",
+            )
+    if verdict.exit_code:
+        raise typer.Exit(verdict.exit_code)
