@@ -436,7 +436,7 @@ STATUS_LATEST = 5
 VERDICT_STYLES = {"healthy": "green", "attention": "yellow", "failing": "red"}
 
 
-@app.command()
+@app.command(cls=HelpCommand)
 def status(
     warehouse: WarehouseOption = DEFAULT_WAREHOUSE,
     runs: Annotated[

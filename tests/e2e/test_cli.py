@@ -7,9 +7,12 @@ import shutil
 import subprocess
 from pathlib import Path
 
+import click
 import duckdb
 import pytest
+import typer
 
+from orchestration.cli import app
 from orchestration.core.workers import available_cores
 from tests.conftest import FIXTURES
 from tests.processes import BIN, newsledger
@@ -113,8 +116,15 @@ def test_help_shows_the_defaults_of_the_bounds() -> None:
         assert default in text
 
 
-HELP_SCREENS = [[], ["run"], ["extract"], ["sql"], ["forget"], ["export"], ["export", "gkg"],
-                ["export", "table"]]  # fmt: skip
+def help_screens(command: click.Command, words: tuple[str, ...] = ()) -> list[list[str]]:
+    """The words of every command and group of the CLI, the top level first."""
+    found = [list(words)]
+    for name, sub in getattr(command, "commands", {}).items():
+        found.extend(help_screens(sub, (*words, name)))
+    return found
+
+
+HELP_SCREENS = help_screens(typer.main.get_command(app))
 
 
 @pytest.mark.parametrize("command", HELP_SCREENS, ids=lambda words: " ".join(words) or "top")
