@@ -37,6 +37,7 @@ def staging(
     with warehouse.connect() as con:
         set_run(con, context.run.run_id)
         con.execute(read_sql("session/use_one_thread.sql"))
+        con.execute(read_sql("staging/create_articles_to_load.sql"))
         with transaction(con):
             for table in STAGING_TABLES:
                 sql = read_sql(f"staging/{table}.sql")

@@ -1,4 +1,4 @@
--- Articles whose latest extraction is not yet in the warehouse: the batch this run loads.
+-- Articles whose latest extraction awaits loading: the batch this run loads.
 CREATE OR REPLACE TABLE stg_articles AS
 SELECT
     getvariable('run_id') AS run_id,
@@ -19,11 +19,5 @@ SELECT
 -- The payload is parsed once for its article object, not once per field.
 FROM (SELECT *, payload -> '$.article' AS article FROM extractions) AS e
 JOIN raw_articles AS r USING (article_id)
-LEFT JOIN dim_article AS d
-    ON d.article_id = e.article_id AND d.extracted_at = e.extracted_at
-WHERE d.article_id IS NULL
-    -- A quarantined article waits for a new extraction instead of failing every later batch.
-    AND NOT EXISTS (
-        SELECT 1 FROM quarantined_articles AS q
-        WHERE q.article_id = e.article_id AND q.quarantined_at >= e.extracted_at
-    );
+-- articles_to_load: see create_articles_to_load.sql, which `newsledger status` counts too.
+WHERE e.article_id IN (SELECT article_id FROM articles_to_load);
