@@ -5,8 +5,9 @@
 Measures, on the same articles: bare `nlp.pipe` and our extraction with 1 and 2 processes;
 `newsledger run` on the whole corpus into a fresh warehouse (wall time including Dagster's
 start-up, peak RSS of its process tree); `newsledger run` on 10 further articles into that
-warehouse; a run with nothing new, through `newsledger run` and through the job's own executor
-(`dagster job execute`, as the UI, the sensor and the schedule launch it); and each query of
+warehouse; a run with nothing new, through `newsledger run`, through the job's own executor
+(`dagster job execute`, as the sensor and the schedule launch it) and as the UI's "Materialize
+all" (`dagster asset materialize --select '*'`); and each query of
 sql/analyses/ on the result. The runs record into a Dagster home of the benchmark's own. Speeds
 are only comparable within one run: the ratios are the figures to read. With --repeat N the
 throughput stages and the full run are measured N times, in turn, and each of their figures is
@@ -38,7 +39,12 @@ INCREMENT = 10
 PROCESS_COUNTS = (1, 2)
 PROJECT_DAGSTER_YAML = Path(__file__).resolve().parent.parent / "dagster_home" / "dagster.yaml"
 # Stages that process a handful of articles or none: their seconds are the figure, not a ratio.
-SMALL_RUNS = ("incremental run", "no-op run, newsledger run", "no-op run, job executor")
+SMALL_RUNS = (
+    "incremental run",
+    "no-op run, newsledger run",
+    "no-op run, job executor",
+    "no-op run, materialize all",
+)
 
 
 def parse_args(argv: list[str] | None) -> argparse.Namespace:
@@ -93,16 +99,31 @@ def _newsledger_run(name: str, folder: Path, warehouse: Path, home: Path) -> Com
     return _checked(name, run_command(args, log, {"DAGSTER_HOME": str(home)}), log)
 
 
-def _executor_run(name: str, folder: Path, warehouse: Path, home: Path) -> CommandRun:
-    """`dagster job execute` of newsledger_job on FOLDER into WAREHOUSE: the job's executor,
-    its resources as configured for the UI (the warehouse named by NEWSLEDGER_WAREHOUSE)."""
+def _dagster_run(
+    name: str, command: list[str], folder: Path, warehouse: Path, home: Path
+) -> CommandRun:
+    """The `dagster` COMMAND run on FOLDER into WAREHOUSE, with the resources the UI configures
+    (the warehouse named by NEWSLEDGER_WAREHOUSE)."""
     config = home / "run_config.json"
     config.write_text(json.dumps(ingest_run_config([str(folder)])), encoding="utf-8")
     dagster = str(Path(sys.executable).with_name("dagster"))
-    args = [dagster, "job", "execute", "-m", "orchestration.definitions", "-j", "newsledger_job"]
+    args = [dagster, *command, "-m", "orchestration.definitions", "-c", str(config)]
     env = {"DAGSTER_HOME": str(home), "NEWSLEDGER_WAREHOUSE": str(warehouse)}
     log = _log(name, warehouse)
-    return _checked(name, run_command([*args, "-c", str(config)], log, env), log)
+    return _checked(name, run_command(args, log, env), log)
+
+
+def _executor_run(name: str, folder: Path, warehouse: Path, home: Path) -> CommandRun:
+    """`dagster job execute` of newsledger_job: the job's executor, as the sensor and the
+    schedule launch it."""
+    return _dagster_run(name, ["job", "execute", "-j", "newsledger_job"], folder, warehouse, home)
+
+
+def _materialize_all_run(name: str, folder: Path, warehouse: Path, home: Path) -> CommandRun:
+    """`dagster asset materialize --select '*'`: every asset and check in a run of Dagster's
+    own asset job, as the UI's "Materialize all" launches it."""
+    command = ["asset", "materialize", "--select", "*"]
+    return _dagster_run(name, command, folder, warehouse, home)
 
 
 def _throughput(name: str, processes: int, runs: list[Elapsed], tokens: int) -> dict[str, Any]:
@@ -172,6 +193,7 @@ def targets(result: dict[str, Any]) -> list[dict[str, Any]]:
     full = next(s for s in result["stages"] if s["stage"] == "full pipeline")
     incremental = stage["incremental run", 1]
     no_op = stage["no-op run, job executor", 1]
+    materialize_all = stage["no-op run, materialize all", 1]
     found = [
         ("full pipeline / bare spaCy, same processes", full.get("ratio_to_bare"), ">=", 0.8),
         *(
@@ -181,6 +203,7 @@ def targets(result: dict[str, Any]) -> list[dict[str, Any]]:
         ),
         ("incremental run of 10 articles, seconds", incremental["seconds"], "<", 15),
         ("run with nothing new through the job's executor, seconds", no_op["seconds"], "<", 20),
+        ("materialize all with nothing new, seconds", materialize_all["seconds"], "<", 20),
         ("full pipeline peak RSS, MiB", full["peak_rss_mib"], "<", 1536),
         *((f"{a['query']}, median ms", a["median_ms"], "<", 200) for a in result["analyses"]),
     ]
@@ -227,6 +250,7 @@ def run_benchmark(args: argparse.Namespace, workdir: Path) -> dict[str, Any]:
     for name, run in (
         ("no-op run, newsledger run", _newsledger_run),
         ("no-op run, job executor", _executor_run),
+        ("no-op run, materialize all", _materialize_all_run),
     ):
         stages.append(_small_run_stage(name, run(name, extra, warehouse, home)))
     _add_ratios(stages)

@@ -36,4 +36,9 @@ defs = dg.Definitions(
         "sources": SourcesResource(),
         "quality": QualityResource(),
     },
+    # One process for all the steps of a run, whether it runs newsledger_job or the assets a
+    # person picks in the UI ("Materialize all"): each step of a multiprocess run would import
+    # Dagster, Great Expectations and spaCy again. Extraction still fans out to its own workers
+    # (`Workers`).
+    executor=dg.in_process_executor,
 )

@@ -8,9 +8,6 @@ newsledger_job = dg.define_asset_job(
     "newsledger_job",
     selection=dg.AssetSelection.all(),
     description="Ingest, extract, check and load every article not yet in the warehouse.",
-    # One process for all steps: each step of a multiprocess run would import Dagster, Great
-    # Expectations and spaCy again. Extraction still fans out to its own workers (`Workers`).
-    executor_def=dg.in_process_executor,
 )
 
 
