@@ -39,15 +39,23 @@ def extract_article(
 
     The body's facts have offsets into `body`, the title's into `title` (see `headline`).
     The title also helps infer the publication date; `published_date`, when given, anchors
-    relative dates, else it is inferred from the text. A body longer than `section_chars` is
-    extracted in sections (see `sectioned_record`).
+    relative dates, else it is inferred from the text. A body longer than `section_chars`, or
+    than the pipeline takes (`nlp.max_length`), is extracted in sections (see
+    `sectioned_record`).
     """
+    section_chars = section_length(nlp, section_chars)
     if len(body) > section_chars:
         record = sectioned_record(nlp, body, title, published_date, section_chars)
     else:
         doc = nlp(prepare_doc(nlp, body, title=title, published_date=published_date))
         record = doc_record(nlp, doc)
     return with_titles(nlp, [title], [record])[0]
+
+
+def section_length(nlp: Language, section_chars: int) -> int:
+    """The longest text `nlp` is given at once: `section_chars`, or the pipeline's own limit
+    when that is lower (spaCy refuses a longer text)."""
+    return min(section_chars, nlp.max_length)
 
 
 def with_titles(

@@ -13,6 +13,7 @@ from orchestration.extract.document import (
     load_pipeline,
     prepare_doc,
     sectioned_record,
+    section_length,
     with_titles,
 )
 from orchestration.extract.failures import FailedExtraction, failure
@@ -50,10 +51,12 @@ def chunk_results(
     """What extraction found in each article, without the article's own fields (see
     chunks.stored_records).
 
-    Articles of at most `section_chars` characters go through `nlp.pipe` together; longer
-    ones are extracted alone, in sections. The titles then go through `nlp.pipe` together.
+    Articles of at most `section_chars` characters (or `nlp.max_length`, when lower) go through
+    `nlp.pipe` together; longer ones are extracted alone, in sections. The titles then go
+    through `nlp.pipe` together.
     """
     nlp = nlp or load_pipeline()
+    section_chars = section_length(nlp, section_chars)
     prepared = (
         prepare_doc(nlp, a.body, title=a.title, published_date=a.published_date)
         for a in articles
