@@ -1,9 +1,11 @@
-"""Fault injection: each hostile input, run beside a good article, as a user runs newsledger.
+"""Fault injection: hostile inputs, each run beside a good article, as a user runs newsledger.
 
-For every case: `newsledger run` exits 0 within the time and memory bounds, the good article is
-loaded, the hostile input is loaded or rejected with a reason naming the cause (never skipped
-silently), nothing outside the input folder is opened, every offset stored for it slices its
-body to the reported text, and a following run with only good files exits 0.
+The runs follow one another into one warehouse, as a user's would: the inputs rejected or taken
+in cheaply share a run, each input costly to extract has a run of its own, and a last run reads
+only a good file. Every run exits 0 within the time and memory bounds, opens nothing outside
+its input folder and loads its good article, whatever the warehouse already holds from the runs
+before it. Every hostile input is loaded or rejected with a reason naming the cause (never
+skipped silently), and every offset stored for it slices its body to the reported text.
 """
 
 import contextlib
@@ -13,7 +15,7 @@ import signal
 import subprocess
 import threading
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -27,8 +29,9 @@ from tests.processes import NEWSLEDGER
 pytestmark = pytest.mark.e2e
 
 AUDIT = Path(__file__).parent / "open_audit"
-GOOD = FIXTURES / "corpus" / "addis-ababa-au-summit.txt"
 LATER = FIXTURES / "corpus" / "amsterdam-housing-waiting-list.txt"
+# A different good article beside each run: one already loaded would prove nothing of the run.
+GOOD = sorted(p for p in (FIXTURES / "corpus").glob("*.txt") if p != LATER)
 TIME_LIMIT_SECONDS = 60
 MEMORY_LIMIT_BYTES = 1 << 30
 PAGE = os.sysconf("SC_PAGE_SIZE")
@@ -177,31 +180,105 @@ def hostile_outcome(con: duckdb.DuckDBPyConnection, case: Case) -> None:
         assert all(day is None and why and why != "given" for day, why in dates), dates
 
 
-@pytest.mark.parametrize("case", CASES, ids=[c.name for c in CASES])
-def test_hostile_input_beside_a_good_article(
-    case: Case, tmp_path: Path, record_property: Callable[[str, object], None]
-) -> None:
-    folder, outside = tmp_path / "inbox", tmp_path / "outside"
-    folder.mkdir()
+@dataclass(frozen=True)
+class Outing:
+    """One run of the sequence: its name, the hostile inputs beside its good article, where its
+    input folder was, what the run did and which files outside the folder it opened."""
+
+    name: str
+    cases: tuple[Case, ...]
+    folder: Path
+    good: str
+    run: Run
+    opened: str
+
+
+def outings() -> Iterator[tuple[str, tuple[Case, ...]]]:
+    """The runs, in order, and the hostile inputs each reads."""
+    shared = [c for c in CASES if not c.runs_alone]
+    yield "inputs refused", tuple(c for c in shared if c.rejected is not None)
+    yield "inputs taken in", tuple(c for c in shared if c.rejected is None)
+    for case in CASES:
+        if case.runs_alone:
+            yield case.name, (case,)
+    yield "only a good file", ()
+
+
+OUTINGS = dict(outings())
+
+
+def start_outing(
+    index: int, name: str, cases: tuple[Case, ...], root: Path, outside: Path, warehouse: Path
+) -> Outing:
+    """Write the outing's input folder (its good article and hostile inputs) and run on it."""
+    work = root / f"outing-{index:02d}"
+    folder = work / "inbox"
+    folder.mkdir(parents=True)
+    good = GOOD[index] if cases else LATER
+    shutil.copy(good, folder / good.name)
+    extra = [path for case in cases for path in case.build(folder, outside)]
+    log = work / "opened-outside.log"
+    run = newsledger_run([folder, *extra], warehouse, outside, log)
+    opened = log.read_text(encoding="utf-8") if log.exists() else ""
+    return Outing(name, cases, folder, good.name, run, opened)
+
+
+@pytest.fixture(scope="module")
+def sequence(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, dict[str, Outing]]:
+    """The warehouse after every outing's run, and the outings by name."""
+    root = tmp_path_factory.mktemp("faults")
+    outside = root / "outside"
     (outside / "folder").mkdir(parents=True)
     canary = f"{CANARY}. " + "Secret words stay out of the warehouse. " * 10
     (outside / "secret.txt").write_text(canary, encoding="utf-8")
     (outside / "folder" / "secret.txt").write_text(canary, encoding="utf-8")
-    shutil.copy(GOOD, folder / "good.txt")
-    extra = case.build(folder, outside)
-    warehouse, log = tmp_path / "warehouse.duckdb", tmp_path / "opened-outside.log"
+    warehouse = root / "warehouse.duckdb"
+    done = {
+        name: start_outing(index, name, cases, root, outside, warehouse)
+        for index, (name, cases) in enumerate(OUTINGS.items())
+    }
+    return warehouse, done
 
-    run = newsledger_run([folder, *extra], warehouse, outside, log)
 
-    record_property("seconds", round(run.seconds, 1))
-    record_property("peak_process_mib", run.peak_process_bytes >> 20)
-    record_property("peak_tree_mib", run.peak_tree_bytes >> 20)
-    within_bounds(run)
-    opened = log.read_text(encoding="utf-8") if log.exists() else ""
-    assert not opened, f"read outside the input folder:\n{opened}"
+def test_every_case_has_a_marker_no_other_input_holds() -> None:
+    names = [c.marker for c in CASES] + [p.name for p in [*GOOD, LATER]]
+    for case in CASES:
+        assert [n for n in names if case.marker in n] == [case.marker], case.name
+    assert len(GOOD) >= len(OUTINGS)
+
+
+@pytest.mark.parametrize("name", OUTINGS)
+def test_each_run_keeps_within_bounds_and_loads_its_good_article(
+    name: str,
+    sequence: tuple[Path, dict[str, Outing]],
+    record_property: Callable[[str, object], None],
+) -> None:
+    warehouse, done = sequence
+    outing = done[name]
+    record_property("seconds", round(outing.run.seconds, 1))
+    record_property("peak_process_mib", outing.run.peak_process_bytes >> 20)
+    record_property("peak_tree_mib", outing.run.peak_tree_bytes >> 20)
+    within_bounds(outing.run)
+    assert not outing.opened, f"read outside the input folder:\n{outing.opened}"
     with duckdb.connect(str(warehouse), read_only=True) as con:
-        assert any(s.endswith("good.txt") for s in loaded_sources(con))
+        good = str(outing.folder / outing.good)
+        assert good in loaded_sources(con), f"{good} was not loaded"
+
+
+@pytest.mark.parametrize("case", CASES, ids=[c.name for c in CASES])
+def test_hostile_input_is_rejected_with_its_cause_or_taken_in(
+    case: Case, sequence: tuple[Path, dict[str, Outing]]
+) -> None:
+    warehouse, _ = sequence
+    with duckdb.connect(str(warehouse), read_only=True) as con:
         hostile_outcome(con, case)
+
+
+def test_nothing_from_outside_the_input_folders_is_stored(
+    sequence: tuple[Path, dict[str, Outing]],
+) -> None:
+    warehouse, _ = sequence
+    with duckdb.connect(str(warehouse), read_only=True) as con:
         leaked = con.execute(
             "select count(*) from raw_articles where body like $canary", {"canary": f"%{CANARY}%"}
         ).fetchone()[0]
@@ -209,11 +286,3 @@ def test_hostile_input_beside_a_good_article(
         assert not con.execute(
             "select source from raw_articles where body like '%root:x:0:0%'"
         ).fetchall()
-
-    later = tmp_path / "later"
-    later.mkdir()
-    shutil.copy(LATER, later / "later.txt")
-    following = newsledger_run([later], warehouse, outside, log)
-    within_bounds(following)
-    with duckdb.connect(str(warehouse), read_only=True) as con:
-        assert any(s.endswith("later.txt") for s in loaded_sources(con))
