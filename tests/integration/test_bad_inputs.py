@@ -106,17 +106,36 @@ FILE_CASES = {
 }
 
 
-@pytest.mark.parametrize("case", FILE_CASES, ids=list(FILE_CASES))
-def test_bad_file_is_rejected_and_good_article_loads(case: str, tmp_path: Path) -> None:
-    write, reason = FILE_CASES[case]
-    folder, warehouse = tmp_path / "in", tmp_path / "warehouse.duckdb"
+@pytest.fixture(scope="module")
+def bad_files_run(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, dict[str, Path]]:
+    """One run on a folder holding every bad file beside a good article: the warehouse, and
+    where each case's file was."""
+    root = tmp_path_factory.mktemp("bad-files")
+    folder, warehouse = root / "in", root / "warehouse.duckdb"
     folder.mkdir()
     shutil.copy(FIXTURES / "site" / "rail-link.html", folder / "good.html")
-    bad = write(folder)
+    written = {case: write(folder) for case, (write, _) in FILE_CASES.items()}
     assert run_job([folder], warehouse, log_level="WARNING").success
+    return warehouse, written
+
+
+def test_bad_files_leave_the_good_article_loaded_and_only_themselves_rejected(
+    bad_files_run: tuple[Path, dict[str, Path]],
+) -> None:
+    warehouse, written = bad_files_run
     assert loaded_titles(warehouse) == [GOOD_TITLE]
-    [(source, recorded)] = rejections(warehouse)
-    assert source == str(bad)
+    assert sorted(source for source, _ in rejections(warehouse)) == sorted(
+        str(path) for path in written.values()
+    )
+
+
+@pytest.mark.parametrize("case", FILE_CASES, ids=list(FILE_CASES))
+def test_bad_file_is_rejected_with_its_reason_and_left_in_place(
+    case: str, bad_files_run: tuple[Path, dict[str, Path]]
+) -> None:
+    warehouse, written = bad_files_run
+    bad, reason = written[case], FILE_CASES[case][1]
+    [recorded] = [why for source, why in rejections(warehouse) if source == str(bad)]
     assert reason in recorded
     assert bad.exists(), "a rejected file is left in place"
 
