@@ -9,6 +9,8 @@ EVAL_DATA ?= ../shared/eval-data
 EVAL_POLNEAR_LIMIT ?= 0
 NEWSLEDGER ?= $(CURDIR)/$(BIN)/newsledger
 UI_PORT ?= 3000
+# Test processes: pytest-xdist hands each one whole modules, so a module's fixtures are built once.
+TEST_WORKERS ?= 2
 export DAGSTER_HOME := $(CURDIR)/dagster_home
 
 .PHONY: install run test lint ui clean bench eval
@@ -31,7 +33,7 @@ run: $(STAMP)
 test: $(TEST_STAMP)
 	$(BIN)/ruff check orchestration tests benchmarks
 	$(BIN)/ruff format --check orchestration tests benchmarks
-	$(BIN)/pytest
+	$(BIN)/pytest --numprocesses $(TEST_WORKERS) --dist loadscope
 
 lint: $(TEST_STAMP)
 	$(BIN)/ruff check --fix orchestration tests benchmarks
