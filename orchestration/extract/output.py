@@ -12,8 +12,8 @@ from orchestration.extract.document import (
     extract_article,
     load_pipeline,
     prepare_doc,
-    sectioned_record,
     section_length,
+    sectioned_record,
     with_titles,
 )
 from orchestration.extract.failures import FailedExtraction, failure
