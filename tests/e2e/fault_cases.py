@@ -38,8 +38,9 @@ class Case:
     `rejected` is a word the rejection reason must contain (lower case), or None when the
     input is taken in as an article; `marker` finds the input's rows by source. With
     `date_refused`, the publication date the input gives is not stored, and the reason is.
-    `runs_alone`: the input is costly to extract, and its run must keep within the bounds with
-    it alone beside the good article.
+    `run` names the run the input is read in: inputs cheap to read or refuse share one; one
+    costly to extract has a run of its own, or shares it with few others, so that each run's
+    bounds still say what that input costs.
     """
 
     name: str
@@ -47,7 +48,7 @@ class Case:
     marker: str
     rejected: str | None
     date_refused: bool = False
-    runs_alone: bool = False
+    run: str = "inputs read or refused at the door"
 
 
 def write(name: str, data: bytes | Callable[[], bytes]) -> Callable[[Path, Path], list[Path]]:
@@ -261,7 +262,7 @@ CASES: list[Case] = [
         write("long.txt", long_article),
         "long.txt",
         None,
-        runs_alone=True,
+        run="an article over spaCy's max_length",
     ),
     Case(
         "YAML billion laughs",
@@ -310,35 +311,35 @@ CASES: list[Case] = [
         write("quotes.txt", unclosed_quotes),
         "quotes.txt",
         None,
-        runs_alone=True,
+        run="long spans of text",
     ),
     Case(
         "8,000 figures in a row",
         write("figures.txt", figure_storm),
         "figures.txt",
         None,
-        runs_alone=True,
+        run="8,000 figures in a row",
     ),
     Case(
         "6,000 date expressions",
         write("dates.txt", date_storm),
         "dates.txt",
         None,
-        runs_alone=True,
+        run="6,000 date expressions",
     ),
     Case(
         "a 40,000-word sentence",
         write("sentence.txt", one_sentence),
         "sentence.txt",
         None,
-        runs_alone=True,
+        run="long spans of text",
     ),
     Case(
         "a 600,000-character word",
         write("token.txt", giant_token),
         "token.txt",
         None,
-        runs_alone=True,
+        run="long spans of text",
     ),
     Case(
         "unsupported file type",

@@ -1,11 +1,11 @@
 """Fault injection: hostile inputs, each run beside a good article, as a user runs newsledger.
 
-The runs follow one another into one warehouse, as a user's would: the inputs rejected or taken
-in cheaply share a run, each input costly to extract has a run of its own, and a last run reads
-only a good file. Every run exits 0 within the time and memory bounds, opens nothing outside
-its input folder and loads its good article, whatever the warehouse already holds from the runs
-before it. Every hostile input is loaded or rejected with a reason naming the cause (never
-skipped silently), and every offset stored for it slices its body to the reported text.
+The runs follow one another into one warehouse, as a user's would: the inputs read or refused
+cheaply share a run, inputs costly to extract have runs of their own (see Case.run), and a last
+run reads only a good file. Every run exits 0 within the time and memory bounds, opens nothing
+outside its input folder and loads its good article, whatever the warehouse already holds from
+the runs before it. Every hostile input is loaded or rejected with a reason naming the cause
+(never skipped silently), and every offset stored for it slices its body to the reported text.
 """
 
 import contextlib
@@ -194,13 +194,12 @@ class Outing:
 
 
 def outings() -> Iterator[tuple[str, tuple[Case, ...]]]:
-    """The runs, in order, and the hostile inputs each reads."""
-    shared = [c for c in CASES if not c.runs_alone]
-    yield "inputs refused", tuple(c for c in shared if c.rejected is not None)
-    yield "inputs taken in", tuple(c for c in shared if c.rejected is None)
+    """The runs, in order, and the hostile inputs each reads; a run with only a good file last."""
+    runs: dict[str, list[Case]] = {}
     for case in CASES:
-        if case.runs_alone:
-            yield case.name, (case,)
+        runs.setdefault(case.run, []).append(case)
+    for name, cases in runs.items():
+        yield name, tuple(cases)
     yield "only a good file", ()
 
 

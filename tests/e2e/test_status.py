@@ -46,11 +46,13 @@ def table_value(output: str, label: str) -> str:
     return line.split("│")[2].strip()
 
 
-def test_status_after_a_clean_run_is_healthy(home: Path, tmp_path: Path) -> None:
-    warehouse = tmp_path / "warehouse.duckdb"
-    done = newsledger("run", str(FIXTURES / "articles"), "--warehouse", str(warehouse))
+def test_status_is_healthy_after_a_clean_run_then_lists_the_inputs_rejected_since(
+    home: Path, tmp_path: Path
+) -> None:
+    articles, warehouse = tmp_path / "articles", tmp_path / "warehouse.duckdb"
+    shutil.copytree(FIXTURES / "articles", articles)
+    done = newsledger("run", str(articles), "--warehouse", str(warehouse))
     assert done.returncode == 0, done.stderr
-
     status = newsledger("status", "--warehouse", str(warehouse))
     assert status.returncode == 0, status.stderr
     assert status.stdout.splitlines()[0] == "healthy"
@@ -62,14 +64,9 @@ def test_status_after_a_clean_run_is_healthy(home: Path, tmp_path: Path) -> None
     assert "CLI pid " in run
     assert "inputs rejected" not in status.stdout
 
-
-def test_status_lists_the_inputs_rejected_since_the_last_run(home: Path, tmp_path: Path) -> None:
-    articles, warehouse = tmp_path / "articles", tmp_path / "warehouse.duckdb"
-    shutil.copytree(FIXTURES / "articles", articles)
-    (articles / "photo.txt").write_bytes(BINARY)
+    (articles / "photo.txt").write_bytes(BINARY)  # the next run reads only this file anew
     done = newsledger("run", str(articles), "--warehouse", str(warehouse))
     assert done.returncode == 0, done.stderr
-
     status = newsledger("status", "--warehouse", str(warehouse))
     assert status.returncode == 0, status.stderr
     assert status.stdout.splitlines()[0] == (
