@@ -30,17 +30,19 @@ class _MemoryBytecodeCache(jinja2.BytecodeCache):
 COMPILED_TEMPLATES = _MemoryBytecodeCache()
 
 
-class PageView(DefaultJinjaPageView):
+class _CompiledOnce:
+    """Gives the view's Jinja environment the process's cache of compiled templates."""
+
+    env: jinja2.Environment
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.env.bytecode_cache = COMPILED_TEMPLATES
+
+
+class PageView(_CompiledOnce, DefaultJinjaPageView):
     """A validation result's page."""
 
-    def __init__(self, *args: Any, **kwargs: Any) -> None:
-        super().__init__(*args, **kwargs)
-        self.env.bytecode_cache = COMPILED_TEMPLATES
 
-
-class IndexPageView(DefaultJinjaIndexPageView):
+class IndexPageView(_CompiledOnce, DefaultJinjaIndexPageView):
     """The site's index page."""
-
-    def __init__(self, *args: Any, **kwargs: Any) -> None:
-        super().__init__(*args, **kwargs)
-        self.env.bytecode_cache = COMPILED_TEMPLATES

@@ -3,7 +3,9 @@
 import json
 from pathlib import Path
 
+import jinja2
 import pandas as pd
+import pytest
 
 from orchestration.quality.suites import SUITES
 from orchestration.quality.validation import ERROR, WARN, validate_frame
@@ -81,6 +83,25 @@ def test_data_docs_page_is_written(tmp_path: Path) -> None:
     html = Path(page.removeprefix("file://")).read_text(encoding="utf-8")
     assert "expect_column_values_to_be_in_set" in html or "values must belong to this set" in html
     assert (tmp_path / "docs" / "index.html").exists()
+
+
+def test_a_later_data_docs_page_compiles_no_template_again(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    validate_frame("stg_figures", SUITES["stg_figures"](), figures(), tmp_path / "docs")
+    compiled: list[str | None] = []
+    compile_template = jinja2.Environment.compile
+
+    def counted(self: jinja2.Environment, source: str, name: str | None = None, *args, **kw):
+        compiled.append(name)
+        return compile_template(self, source, name, *args, **kw)
+
+    monkeypatch.setattr(jinja2.Environment, "compile", counted)
+    _, page = validate_frame("stg_figures", SUITES["stg_figures"](), figures(), tmp_path / "docs")
+    assert compiled == []
+    assert page is not None
+    html = Path(page.removeprefix("file://")).read_text(encoding="utf-8")
+    assert "values must belong to this set" in html or "expect_column_values_to_be_in_set" in html
 
 
 def test_currencies_the_extractor_links_pass_and_unknown_codes_fail() -> None:
