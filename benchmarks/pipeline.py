@@ -84,7 +84,7 @@ def _log(name: str, warehouse: Path) -> Path:
     return warehouse.parent / f"{name.replace(' ', '-').replace(',', '')}.log"
 
 
-def _dagster_home(workdir: Path) -> Path:
+def dagster_home(workdir: Path) -> Path:
     """A Dagster home configured as the project's, for the benchmark's runs alone."""
     home = workdir / "dagster_home"
     home.mkdir(exist_ok=True)
@@ -92,7 +92,7 @@ def _dagster_home(workdir: Path) -> Path:
     return home
 
 
-def _newsledger_run(name: str, folder: Path, warehouse: Path, home: Path) -> CommandRun:
+def newsledger_run(name: str, folder: Path, warehouse: Path, home: Path) -> CommandRun:
     """`newsledger run FOLDER --warehouse WAREHOUSE` as a measured subprocess."""
     log = _log(name, warehouse)
     args = [_newsledger(), "run", str(folder), "--warehouse", str(warehouse)]
@@ -218,7 +218,7 @@ def targets(result: dict[str, Any]) -> list[dict[str, Any]]:
     ]
 
 
-def _fresh(folder: Path) -> Path:
+def fresh(folder: Path) -> Path:
     shutil.rmtree(folder, ignore_errors=True)
     return folder
 
@@ -227,28 +227,28 @@ def run_benchmark(args: argparse.Namespace, workdir: Path) -> dict[str, Any]:
     """Every measurement of one benchmark run, as a JSON-ready dict."""
     articles = generate_articles(args.articles, args.seed)
     increment = generate_articles(INCREMENT, args.seed, start=args.articles)
-    corpus, extra = _fresh(workdir / "corpus"), _fresh(workdir / "increment")
+    corpus, extra = fresh(workdir / "corpus"), fresh(workdir / "increment")
     write_corpus(articles, corpus)
     write_corpus(increment, extra)
     tokens = count_tokens(articles)
     host = machine()
     timings: dict[tuple[str, int], list[Elapsed]] = defaultdict(list)
     full_runs = []
-    home = _dagster_home(workdir)
+    home = dagster_home(workdir)
     for round_number in range(1, args.repeat + 1):
         if not args.skip_baselines:
             for processes in PROCESS_COUNTS:
                 timings["bare spaCy", processes].append(time_bare_spacy(articles, processes))
                 timings["our extraction", processes].append(time_extraction(articles, processes))
-        warehouse = _fresh(workdir / f"run-{round_number}") / "warehouse.duckdb"
+        warehouse = fresh(workdir / f"run-{round_number}") / "warehouse.duckdb"
         warehouse.parent.mkdir()
-        full_runs.append(_newsledger_run("full pipeline", corpus, warehouse, home))
-    incremental = _newsledger_run("incremental run", extra, warehouse, home)
+        full_runs.append(newsledger_run("full pipeline", corpus, warehouse, home))
+    incremental = newsledger_run("incremental run", extra, warehouse, home)
     stages = [_throughput(name, n, runs, tokens) for (name, n), runs in timings.items()]
     stages.append(_command_stage("full pipeline", corpus, full_runs, tokens))
     stages.append(_command_stage("incremental run", extra, [incremental], count_tokens(increment)))
     for name, run in (
-        ("no-op run, newsledger run", _newsledger_run),
+        ("no-op run, newsledger run", newsledger_run),
         ("no-op run, job executor", _executor_run),
         ("no-op run, materialize all", _materialize_all_run),
     ):

@@ -12,7 +12,7 @@ import sys
 from collections.abc import Callable
 from enum import StrEnum
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 from rich import box
@@ -29,6 +29,9 @@ from orchestration.core.settings import (
     DEFAULT_WAREHOUSE,
 )
 from orchestration.core.sql import read_sql
+
+if TYPE_CHECKING:
+    import dagster as dg
 
 app = typer.Typer(
     cls=HelpGroup,
@@ -133,21 +136,29 @@ def run(
     with started_workers(WORKER_START_UP) as pool:
         from orchestration.core.connection import connect
         from orchestration.core.instance import end_abandoned_runs, process_tags, recording_instance
-        from orchestration.runner import check_evaluations, run_job
+        from orchestration.runner import batch_load, check_evaluations, run_until_loaded
+
+        def tell_batch(result: "dg.ExecuteInProcessResult") -> None:
+            loaded, awaiting = batch_load(result)
+            if awaiting:
+                errors.print(f"loaded a batch of {loaded} articles; {awaiting} await the next")
 
         exempt_loaded_objects_from_collection()
         with recording_instance() as instance:
             for run_id in end_abandoned_runs(instance):
                 errors.print(f"marked run {run_id} failed: its newsledger process had ended")
-            result = run_job(
+            results = run_until_loaded(
                 paths or None,
                 warehouse,
+                on_run=tell_batch,
                 workers=pool,
                 log_level=log_level.value,
                 instance=instance,
                 tags=process_tags(),
             )
-    passed, failed = check_evaluations(result)
+    evaluations = [check_evaluations(result) for result in results]
+    passed, failed = (sum(counts) for counts in zip(*evaluations, strict=True))
+    result = results[-1]
     with connect(warehouse, read_only=True) as con:  # waits while an analyst writes
         cursor = con.execute(read_sql("select/select_run_summary.sql"))
         columns = [d[0] for d in cursor.description]

@@ -15,6 +15,7 @@ from orchestration.quality.checks import staging_checks
 from orchestration.quality.resources import QualityResource
 from orchestration.reports.assets import article_reports, corpus_dashboard
 from orchestration.warehouse.assets import warehouse_tables
+from orchestration.warehouse.sensors import backlog_sensor
 
 defs = dg.Definitions(
     assets=[
@@ -27,7 +28,7 @@ defs = dg.Definitions(
     ],
     asset_checks=staging_checks,
     jobs=[newsledger_job],
-    sensors=[inbox_sensor],
+    sensors=[inbox_sensor, backlog_sensor],
     schedules=[feeds_schedule],
     resources={
         "warehouse": WarehouseResource(),

@@ -1,11 +1,12 @@
 """Materializing the newsledger job in-process, as `newsledger run` and the tests do."""
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from pathlib import Path
 from typing import Any
 
 import dagster as dg
 
+from orchestration.core.deployment import DEPLOYMENT
 from orchestration.core.jobs import ingest_run_config
 from orchestration.core.resources import WarehouseResource, Workers
 from orchestration.core.workers import WorkerPool
@@ -25,10 +26,12 @@ def run_job(
     log_level: str = "INFO",
     instance: dg.DagsterInstance | None = None,
     tags: Mapping[str, str] | None = None,
+    batch_articles: int = DEPLOYMENT.batch_articles,
 ) -> dg.ExecuteInProcessResult:
     """Run newsledger_job on `paths` (None: the configured folders) into `warehouse`, its
     stages sharing `workers` when given (see Workers), recorded in `instance` (None: an
-    ephemeral one, forgotten after the run)."""
+    ephemeral one, forgotten after the run), loading at most `batch_articles` of the articles
+    that await loading."""
     config = dict(
         run_config or ingest_run_config(None if paths is None else [str(p) for p in paths])
     )
@@ -36,7 +39,7 @@ def run_job(
     return defs.resolve_job_def("newsledger_job").execute_in_process(
         run_config=config,
         resources={
-            "warehouse": WarehouseResource(path=str(warehouse)),
+            "warehouse": WarehouseResource(path=str(warehouse), batch_articles=batch_articles),
             "nlp": NlpResource(),
             "workers": Workers(workers),
             "sources": sources or SourcesResource(),
@@ -47,6 +50,43 @@ def run_job(
         instance=instance,
         tags=tags,
     )
+
+
+def run_until_loaded(
+    paths: Sequence[Path] | None,
+    warehouse: Path,
+    on_run: Callable[[dg.ExecuteInProcessResult], None] | None = None,
+    **options: Any,
+) -> list[dg.ExecuteInProcessResult]:
+    """Run newsledger_job on `paths`, then again on no new input for as long as articles await
+    loading and each run loaded some: every run stages, checks and loads one batch (see
+    WarehouseResource.batch_articles), so a backlog of any size loads in bounded memory.
+
+    Stops at the first run that failed (a blocking check, say: the backlog waits for a person).
+    `on_run` hears of each run as it ends; `options` go to run_job.
+    """
+    results: list[dg.ExecuteInProcessResult] = []
+    while True:
+        result = run_job(paths if not results else [], warehouse, **options)
+        results.append(result)
+        if on_run is not None:
+            on_run(result)
+        loaded, awaiting = batch_load(result)
+        if not result.success or not loaded or not awaiting:
+            return results
+
+
+def batch_load(result: dg.ExecuteInProcessResult) -> tuple[int, int]:
+    """How many articles the run loaded, and how many still await loading after it (0 and 0
+    when it loaded nothing)."""
+    for event in result.get_asset_materialization_events():
+        if event.asset_key.to_user_string() == "dim_article":
+            metadata = event.materialization.metadata
+            return (
+                int(metadata["articles_loaded"].value),
+                int(metadata["articles_awaiting_load"].value),
+            )
+    return 0, 0
 
 
 def check_evaluations(result: dg.ExecuteInProcessResult) -> tuple[int, int]:

@@ -9,15 +9,23 @@ import dagster as dg
 import duckdb
 
 from orchestration.core.connection import connect
+from orchestration.core.deployment import DEPLOYMENT
 from orchestration.core.settings import DEFAULT_LOCK_WAIT_SECONDS, DEFAULT_WAREHOUSE
 from orchestration.core.workers import MAX_PROCESSES, WorkerPool, available_cores, spawn_pool
 
 
 class WarehouseResource(dg.ConfigurableResource):
-    """The DuckDB file that holds raw articles, staging frames and the star schema."""
+    """The DuckDB file that holds raw articles, staging frames and the star schema.
+
+    A run writes what it reads, and stages, checks and loads what awaits loading, in batches of
+    at most `batch_articles` articles, each its own transaction; a backlog larger than one batch
+    is loaded by further runs (see `run_until_loaded` and `backlog_sensor`), so memory does not
+    grow with the backlog.
+    """
 
     path: str = str(DEFAULT_WAREHOUSE)
     lock_wait_seconds: float = DEFAULT_LOCK_WAIT_SECONDS
+    batch_articles: int = DEPLOYMENT.batch_articles
 
     @contextmanager
     def connect(self, read_only: bool = False) -> Iterator[duckdb.DuckDBPyConnection]:

@@ -2,7 +2,9 @@
 
 import itertools
 from collections.abc import Iterator
+from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 import dagster as dg
 import pandas as pd
@@ -11,10 +13,10 @@ from orchestration.core.previews import PREVIEW_ROWS, preview_markdown
 from orchestration.core.resources import WarehouseResource
 from orchestration.core.settings import DUCKDB_POOL
 from orchestration.core.sql import read_sql
-from orchestration.ingest.articles import ArticleInput, ReadResult, word_count
+from orchestration.ingest.articles import ReadResult, Rejection, word_count
 from orchestration.ingest.feeds import FeedReport, poll_feed
-from orchestration.ingest.load import store_inputs
-from orchestration.ingest.readers import read_paths
+from orchestration.ingest.load import IngestCounts, store_inputs
+from orchestration.ingest.readers import read_batches
 from orchestration.ingest.resources import SourcesResource
 
 
@@ -37,15 +39,31 @@ def poll_feeds(
     return result, reports
 
 
-def preview(articles: list[ArticleInput], new_ids: list[str]) -> str:
-    """A Markdown table of the first articles this run added."""
-    new = set(new_ids)
-    added = (a for a in articles if a.article_id in new)
-    rows = [
-        {"source": a.source, "title": a.title, "words": word_count(a.body)}
-        for a in itertools.islice(added, PREVIEW_ROWS)
-    ]
-    return preview_markdown(rows, len(new), "new articles") if rows else "no new articles"
+@dataclass
+class StoredInputs:
+    """What the batches of one ingestion stored: counts, the first new articles, and every
+    rejection (each named in the run's metadata: few, next to the articles)."""
+
+    read: int = 0
+    new: int = 0
+    rejected: int = 0
+    new_rejections: int = 0
+    preview: list[dict[str, Any]] = field(default_factory=list)
+    rejections: list[Rejection] = field(default_factory=list)
+
+    def add(self, batch: ReadResult, counts: IngestCounts) -> None:
+        """Count one stored batch, and keep its first new articles for the preview."""
+        self.read += counts.read
+        self.new += len(counts.new_article_ids)
+        self.rejected += counts.rejected
+        self.new_rejections += counts.new_rejections
+        self.rejections.extend(batch.rejections)
+        new = set(counts.new_article_ids)
+        added = (a for a in batch.articles if a.article_id in new)
+        self.preview.extend(
+            {"source": a.source, "title": a.title, "words": word_count(a.body)}
+            for a in itertools.islice(added, PREVIEW_ROWS - len(self.preview))
+        )
 
 
 @dg.multi_asset(
@@ -66,33 +84,38 @@ def raw_articles(
     warehouse: WarehouseResource,
     sources: SourcesResource,
 ) -> Iterator[dg.MaterializeResult]:
-    """Read articles (txt, md, json, jsonl, html, feeds) into raw_articles, keyed by body hash."""
+    """Read articles (txt, md, json, jsonl, html, feeds) into raw_articles, keyed by body hash.
+
+    The files are read and stored a batch at a time (WarehouseResource.batch_articles), each
+    batch in its own transaction, so a large drop of files does not have to fit in memory.
+    """
     paths = [Path(p) for p in (sources.folders if config.paths is None else config.paths)]
-    result = read_paths(paths, sources.policy())
+    batches: Iterator[ReadResult] = read_batches(paths, warehouse.batch_articles, sources.policy())
     reports: list[FeedReport] = []
     if config.fetch_feeds:
         with warehouse.connect() as con:
             known = {r[0] for r in con.execute(read_sql("select/select_known_urls.sql")).fetchall()}
         feed_result, reports = poll_feeds(sources, known)
-        result.extend(feed_result)
+        batches = itertools.chain(batches, [feed_result])
     for report in reports:
         if report.error:
             context.log.error(f"feed {report.feed} failed: {report.error}")
-    for rejection in result.rejections:
-        context.log.warning(f"rejected {rejection.source}: {rejection.reason}")
-    with warehouse.connect() as con:
-        counts = store_inputs(con, result.articles, result.rejections)
-    context.log.info(
-        f"read {counts.read} articles, {len(counts.new_article_ids)} new; "
-        f"{counts.rejected} rejected"
-    )
+    stored = StoredInputs()
+    for batch in batches:
+        for rejection in batch.rejections:
+            context.log.warning(f"rejected {rejection.source}: {rejection.reason}")
+        with warehouse.connect() as con:
+            stored.add(batch, store_inputs(con, batch.articles, batch.rejections))
+    context.log.info(f"read {stored.read} articles, {stored.new} new; {stored.rejected} rejected")
     yield dg.MaterializeResult(
         asset_key="raw_articles",
         metadata={
-            "articles_read": counts.read,
-            "new_articles": len(counts.new_article_ids),
+            "articles_read": stored.read,
+            "new_articles": stored.new,
             "new_articles_preview": dg.MetadataValue.md(
-                preview(result.articles, counts.new_article_ids)
+                preview_markdown(stored.preview, stored.new, "new articles")
+                if stored.preview
+                else "no new articles"
             ),
             "feeds": dg.MetadataValue.md(
                 pd.DataFrame([r.__dict__ for r in reports]).to_markdown(index=False)
@@ -101,14 +124,14 @@ def raw_articles(
             ),
         },
     )
-    yield dg.MaterializeResult(asset_key="article_sources", metadata={"sources_read": counts.read})
+    yield dg.MaterializeResult(asset_key="article_sources", metadata={"sources_read": stored.read})
     yield dg.MaterializeResult(
         asset_key="rejected_inputs",
         metadata={
-            "rejected": counts.rejected,
-            "new_rejections": counts.new_rejections,
+            "rejected": stored.rejected,
+            "new_rejections": stored.new_rejections,
             "reasons": dg.MetadataValue.md(
-                "\n".join(f"- `{r.source}`: {r.reason}" for r in result.rejections) or "none"
+                "\n".join(f"- `{r.source}`: {r.reason}" for r in stored.rejections) or "none"
             ),
         },
     )

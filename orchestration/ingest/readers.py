@@ -7,7 +7,8 @@ Nothing one input holds or does can raise out of `read_path` or `read_paths`.
 
 import dataclasses
 import hashlib
-from collections.abc import Iterable
+import sys
+from collections.abc import Iterable, Iterator
 from datetime import date
 from pathlib import Path
 from typing import Protocol
@@ -103,12 +104,29 @@ def read_file(listed: ListedFile, policy: IngestPolicy = DEFAULT_POLICY) -> Read
         return ReadResult(rejections=[Rejection.of(source, reason, data)])
 
 
+def read_batches(
+    paths: Iterable[Path], batch_articles: int, policy: IngestPolicy = DEFAULT_POLICY
+) -> Iterator[ReadResult]:
+    """Read every file under `paths`, a result at a time: each holds at least `batch_articles`
+    articles (one file's articles stay together) or is the last, so a caller that stores each
+    before asking for the next holds one batch in memory however many files there are. The
+    entries refused by the listing come with the first."""
+    listing = list_inputs(paths, READERS)
+    batch = ReadResult(rejections=list(listing.rejections))
+    for listed in listing.files:
+        batch.extend(read_file(listed, policy))
+        if len(batch.articles) >= batch_articles:
+            yield batch
+            batch = ReadResult()
+    if batch.articles or batch.rejections:
+        yield batch
+
+
 def read_paths(paths: Iterable[Path], policy: IngestPolicy = DEFAULT_POLICY) -> ReadResult:
     """Read every file under `paths`; every entry not read as an article is a rejection."""
-    listing = list_inputs(paths, READERS)
-    result = ReadResult(rejections=list(listing.rejections))
-    for listed in listing.files:
-        result.extend(read_file(listed, policy))
+    result = ReadResult()
+    for batch in read_batches(paths, sys.maxsize, policy):
+        result.extend(batch)
     return result
 
 

@@ -29,7 +29,8 @@ def staging_parameters(sql: str) -> dict[str, str]:
 def staging(
     context: dg.AssetExecutionContext, warehouse: WarehouseResource
 ) -> Iterator[dg.MaterializeResult]:
-    """Flatten the extractions not yet loaded into staging tables, one per fact kind.
+    """Flatten the next batch of extractions not yet loaded (at most
+    WarehouseResource.batch_articles articles) into staging tables, one per fact kind.
 
     The tables are replaced in one transaction and tagged with the run id, so checks and the
     load of a run only ever see the rows that run staged.
@@ -38,6 +39,10 @@ def staging(
         set_run(con, context.run.run_id)
         con.execute(read_sql("session/use_one_thread.sql"))
         con.execute(read_sql("staging/create_articles_to_load.sql"))
+        con.execute(
+            read_sql("staging/create_batch_to_load.sql"),
+            {"batch_articles": warehouse.batch_articles},
+        )
         with transaction(con):
             for table in STAGING_TABLES:
                 sql = read_sql(f"staging/{table}.sql")

@@ -9,7 +9,7 @@ from orchestration.core.resources import WarehouseResource
 from orchestration.core.settings import DUCKDB_POOL
 from orchestration.core.tables import table_specs
 from orchestration.quality.assets import STAGING_TABLES
-from orchestration.warehouse.load import LOAD_ORDER, load_batch
+from orchestration.warehouse.load import LOAD_ORDER, awaiting_load, load_batch
 from orchestration.warehouse.marts import create_marts
 
 DESCRIPTIONS = {
@@ -36,14 +36,26 @@ def warehouse_tables(
     context: dg.AssetExecutionContext, warehouse: WarehouseResource
 ) -> Iterator[dg.MaterializeResult]:
     """Merge the checked staging batch into the star schema in one transaction, then create or
-    refresh the analysts' marts (the views of sql/marts/)."""
+    refresh the analysts' marts (the views of sql/marts/).
+
+    Reports how many articles still await loading: a backlog larger than one batch is loaded by
+    the runs that follow (`newsledger run` starts them itself; the backlog sensor in the UI).
+    """
     with warehouse.connect() as con:
         counts = load_batch(con, context.run.run_id)
         batch = row_count(con, "batch_articles")
         create_marts(con)
-    context.log.info(f"loaded {batch} articles into the warehouse")
+        awaiting = awaiting_load(con)
+    context.log.info(
+        f"loaded {batch} articles into the warehouse"
+        + (f"; {awaiting} more await the next batches" if awaiting else "")
+    )
     for table in LOAD_ORDER:
         yield dg.MaterializeResult(
             asset_key=table,
-            metadata={"dagster/row_count": counts[table], "articles_loaded": batch},
+            metadata={
+                "dagster/row_count": counts[table],
+                "articles_loaded": batch,
+                "articles_awaiting_load": awaiting,
+            },
         )

@@ -31,3 +31,9 @@ def load_batch(con: duckdb.DuckDBPyConnection, run_id: str) -> dict[str, int]:
         for table in LOAD_ORDER:
             con.execute(read_sql(f"load/merge_into_{table}.sql"))
     return {table: row_count(con, table) for table in LOAD_ORDER}
+
+
+def awaiting_load(con: duckdb.DuckDBPyConnection) -> int:
+    """How many articles await loading: extracted, not loaded, not held back."""
+    con.execute(read_sql("staging/create_articles_to_load.sql"))
+    return row_count(con, "articles_to_load")

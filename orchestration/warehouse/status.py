@@ -18,10 +18,10 @@ from pathlib import Path
 import dagster as dg
 import duckdb
 
-from orchestration.core.connection import row_count
 from orchestration.core.run_history import RunHistory, RunSummary
 from orchestration.core.sql import read_sql
 from orchestration.extract.pending import articles_to_extract
+from orchestration.warehouse.load import awaiting_load
 
 HEALTHY, ATTENTION, FAILING = "healthy", "attention", "failing"
 EXIT_CODES = {HEALTHY: 0, ATTENTION: 0, FAILING: 1}
@@ -94,13 +94,12 @@ def warehouse_status(
     cursor = con.execute(read_sql("select/select_run_summary.sql"))
     [row] = cursor.fetchall()
     counts = dict(zip([d[0] for d in cursor.description], row, strict=True))
-    con.execute(read_sql("staging/create_articles_to_load.sql"))
     return WarehouseStatus(
         path=path,
         size_bytes=file_size(path),
         counts=counts,
         pending_extraction=len(articles_to_extract(con)),
-        pending_load=row_count(con, "articles_to_load"),
+        pending_load=awaiting_load(con),
         rejections=listing(con, "select_rejections_since.sql", since, latest),
         quarantines=listing(con, "select_quarantines_since.sql", since, latest),
     )

@@ -1,4 +1,5 @@
--- Articles whose latest extraction awaits loading: the batch this run loads.
+-- The batch this run loads (create_batch_to_load.sql): articles whose latest extraction awaits
+-- loading.
 CREATE OR REPLACE TABLE stg_articles AS
 SELECT
     getvariable('run_id') AS run_id,
@@ -19,5 +20,4 @@ SELECT
 -- The payload is parsed once for its article object, not once per field.
 FROM (SELECT *, payload -> '$.article' AS article FROM extractions) AS e
 JOIN raw_articles AS r USING (article_id)
--- articles_to_load: see create_articles_to_load.sql, which `newsledger status` counts too.
-WHERE e.article_id IN (SELECT article_id FROM articles_to_load);
+WHERE e.article_id IN (SELECT article_id FROM batch_to_load);

@@ -7,7 +7,7 @@ from pathlib import Path
 from orchestration.ingest.articles import body_hash
 from orchestration.ingest.listing import list_inputs
 from orchestration.ingest.policy import IngestPolicy
-from orchestration.ingest.readers import READERS, read_path
+from orchestration.ingest.readers import READERS, read_batches, read_path, read_paths
 from orchestration.ingest.text import split_headline
 from tests.conftest import SEED
 
@@ -102,3 +102,19 @@ def test_file_over_the_size_limit_is_rejected_unread(tmp_path: Path) -> None:
     [rejection] = read_path(path, IngestPolicy(max_bytes=100)).rejections
     assert rejection.reason.startswith("file too large")
     assert rejection.size_bytes == path.stat().st_size
+
+
+def test_files_are_read_in_batches_of_whole_files(tmp_path: Path) -> None:
+    body = " ".join(["Officials confirmed the plan on Monday after a long debate."] * 4)
+    lines = [json.dumps({"title": f"Line {i}", "body": f"{body} Line {i}."}) for i in range(3)]
+    (tmp_path / "a-three.jsonl").write_text("\n".join(lines), encoding="utf-8")
+    (tmp_path / "b-one.txt").write_text(f"{body} One.", encoding="utf-8")
+    (tmp_path / "c-two.txt").write_text(f"{body} Two.", encoding="utf-8")
+    (tmp_path / "d-bad.json").write_text("{not json", encoding="utf-8")
+    batches = list(read_batches([tmp_path], batch_articles=2))
+    # A file's articles stay in one batch: the three lines come together, then the two texts.
+    assert [len(b.articles) for b in batches] == [3, 2, 0]
+    assert [len(b.rejections) for b in batches] == [0, 0, 1]
+    whole = read_paths([tmp_path])
+    assert [a for b in batches for a in b.articles] == whole.articles
+    assert [r for b in batches for r in b.rejections] == whole.rejections
