@@ -4,7 +4,7 @@ from collections.abc import Iterator
 
 import dagster as dg
 
-from orchestration.core.connection import row_count, set_run, transaction
+from orchestration.core.connection import row_count, set_run, transactions
 from orchestration.core.resources import WarehouseResource
 from orchestration.core.settings import DUCKDB_POOL
 from orchestration.core.sql import read_sql
@@ -38,10 +38,11 @@ def staging(
         set_run(con, context.run.run_id)
         con.execute(read_sql("session/use_one_thread.sql"))
         con.execute(read_sql("staging/create_articles_to_load.sql"))
-        with transaction(con):
-            for table in STAGING_TABLES:
-                sql = read_sql(f"staging/{table}.sql")
-                con.execute(sql, staging_parameters(sql))
+        for attempt in transactions(con):
+            with attempt:
+                for table in STAGING_TABLES:
+                    sql = read_sql(f"staging/{table}.sql")
+                    con.execute(sql, staging_parameters(sql))
         counts = {t: row_count(con, t) for t in STAGING_TABLES}
     for table in STAGING_TABLES:
         yield dg.MaterializeResult(asset_key=table, metadata={"dagster/row_count": counts[table]})
