@@ -21,12 +21,12 @@ from rich.markup import escape
 from rich.table import Column, Table
 
 from orchestration.cli_help import HelpCommand, HelpGroup
+from orchestration.core.location import DEFAULT_LOCATION, Warehouse, warehouse_location
 from orchestration.core.settings import (
     DEFAULT_LOCK_WAIT_SECONDS,
     DEFAULT_SQL_MAX_QUERY_CHARS,
     DEFAULT_SQL_MAX_ROWS,
     DEFAULT_SQL_TIMEOUT_SECONDS,
-    DEFAULT_WAREHOUSE,
 )
 from orchestration.core.sql import read_sql
 
@@ -40,7 +40,14 @@ console = Console()
 errors = Console(stderr=True, soft_wrap=True)
 
 WarehouseOption = Annotated[
-    Path, typer.Option("--warehouse", metavar="FILE", help="DuckDB warehouse file.")
+    Warehouse,
+    typer.Option(
+        "--warehouse",
+        metavar="FILE",
+        parser=warehouse_location,
+        help="DuckDB warehouse file, or a DuckLake catalog (ducklake:postgres:…; its data path "
+        "from NEWSLEDGER_LAKE_DATA_PATH or newsledger.yaml). Default: the deployment's.",
+    ),
 ]
 LockWaitOption = Annotated[
     float,
@@ -111,7 +118,7 @@ def exempt_loaded_objects_from_collection() -> None:
 @app.command(cls=HelpCommand)
 def run(
     paths: Annotated[list[Path] | None, typer.Argument(help="Files or folders to ingest.")] = None,
-    warehouse: WarehouseOption = DEFAULT_WAREHOUSE,
+    warehouse: WarehouseOption = DEFAULT_LOCATION,
     log_level: Annotated[
         LogLevel,
         typer.Option(
@@ -193,6 +200,12 @@ def tell_wait(message: str) -> None:
     errors.print(f"{escape(message)} (--lock-wait)")
 
 
+def unreachable(error: Exception) -> typer.Exit:
+    """Report that the lake could not be opened (its catalog or extensions), exit status 2."""
+    errors.print(f"[red]no warehouse:[/red] {escape(str(error))}")
+    return typer.Exit(2)
+
+
 def busy(error: Exception) -> typer.Exit:
     """Report that the warehouse stayed locked, and the exit status that says so."""
     errors.print(
@@ -233,7 +246,7 @@ def sql(
         Path | None,
         typer.Option("-f", "--file", metavar="FILE", help="Read the SQL from a file."),
     ] = None,
-    warehouse: WarehouseOption = DEFAULT_WAREHOUSE,
+    warehouse: WarehouseOption = DEFAULT_LOCATION,
     output_format: Annotated[SqlFormat, typer.Option("--format")] = SqlFormat.table,
     timeout: Annotated[
         float,
@@ -272,6 +285,7 @@ def sql(
     import duckdb
 
     from orchestration.core.connection import WarehouseBusyError
+    from orchestration.core.lake import LakeError
     from orchestration.result_table import result_table
     from orchestration.warehouse.query import QueryTimeout, ReadOnlyViolation, run_read_only
 
@@ -288,6 +302,8 @@ def sql(
         raise typer.Exit(1) from error
     except WarehouseBusyError as error:
         raise busy(error) from error
+    except LakeError as error:
+        raise unreachable(error) from error
     except duckdb.Error as error:
         errors.print(f"[red]query failed:[/red] {escape(str(error))}")
         raise typer.Exit(1) from error
@@ -313,11 +329,12 @@ app.add_typer(export_app, name="export")
 OutOption = Annotated[Path, typer.Option("--out", metavar="FILE", help="File to write.")]
 
 
-def exported(write: Callable[[], int], warehouse: Path, out: Path, what: str) -> None:
+def exported(write: Callable[[], int], warehouse: Warehouse, out: Path, what: str) -> None:
     """Run an export of the warehouse and report it; exit 1 with the reason when it fails."""
     import duckdb
 
     from orchestration.core.connection import WarehouseBusyError
+    from orchestration.core.lake import LakeError
     from orchestration.warehouse.export import ExportError
 
     if not warehouse.exists():
@@ -327,6 +344,8 @@ def exported(write: Callable[[], int], warehouse: Path, out: Path, what: str) ->
         rows = write()
     except WarehouseBusyError as error:
         raise busy(error) from error
+    except LakeError as error:
+        raise unreachable(error) from error
     except (ExportError, duckdb.Error) as error:
         errors.print(f"[red]export failed:[/red] {escape(str(error))}")
         raise typer.Exit(1) from error
@@ -336,7 +355,7 @@ def exported(write: Callable[[], int], warehouse: Path, out: Path, what: str) ->
 @export_app.command("gkg", cls=HelpCommand)
 def export_gkg(
     out: OutOption,
-    warehouse: WarehouseOption = DEFAULT_WAREHOUSE,
+    warehouse: WarehouseOption = DEFAULT_LOCATION,
     header: Annotated[
         bool, typer.Option("--header", help="Start with a line of GKG column names.")
     ] = False,
@@ -357,7 +376,7 @@ def export_gkg(
 def export_table(
     name: Annotated[str, typer.Argument(help="A table or mart of the warehouse.")],
     out: OutOption,
-    warehouse: WarehouseOption = DEFAULT_WAREHOUSE,
+    warehouse: WarehouseOption = DEFAULT_LOCATION,
     lock_wait: LockWaitOption = DEFAULT_LOCK_WAIT_SECONDS,
 ) -> None:
     """Write a table or mart to Parquet or CSV, as the extension of --out says."""
@@ -388,7 +407,7 @@ def forget(
         str | None,
         typer.Option("--reason", metavar="TEXT", help="Why, kept in forgotten_articles."),
     ] = None,
-    warehouse: WarehouseOption = DEFAULT_WAREHOUSE,
+    warehouse: WarehouseOption = DEFAULT_LOCATION,
     lock_wait: LockWaitOption = DEFAULT_LOCK_WAIT_SECONDS,
 ) -> None:
     """Delete articles and every fact of theirs from the warehouse and the reports, in one
@@ -396,6 +415,7 @@ def forget(
     import getpass
 
     from orchestration.core.connection import WarehouseBusyError, connect
+    from orchestration.core.lake import LakeError
     from orchestration.reports.removal import remove_article_pages
     from orchestration.warehouse.forget import UnknownArticles, articles_read_from, forget_articles
 
@@ -419,6 +439,8 @@ def forget(
         raise typer.Exit(1) from error
     except WarehouseBusyError as error:
         raise busy(error) from error
+    except LakeError as error:
+        raise unreachable(error) from error
     for article in done.articles:
         console.print(
             f"forgot {article.article_id} ({escape(article.source)}): {article.total_rows} rows "
@@ -438,7 +460,7 @@ VERDICT_STYLES = {"healthy": "green", "attention": "yellow", "failing": "red"}
 
 @app.command(cls=HelpCommand)
 def status(
-    warehouse: WarehouseOption = DEFAULT_WAREHOUSE,
+    warehouse: WarehouseOption = DEFAULT_LOCATION,
     runs: Annotated[
         int, typer.Option("--runs", min=1, metavar="N", help="How many of the latest runs to list.")
     ] = 5,
@@ -452,6 +474,7 @@ def status(
 
     from orchestration.core.connection import WarehouseBusyError, connect
     from orchestration.core.instance import dagster_home
+    from orchestration.core.lake import LakeError
     from orchestration.core.run_history import recorded_runs
     from orchestration.warehouse import status as health
 
@@ -466,6 +489,8 @@ def status(
             state = health.warehouse_status(con, warehouse, since, STATUS_LATEST)
     except WarehouseBusyError as error:
         raise busy(error) from error
+    except LakeError as error:
+        raise unreachable(error) from error
     except duckdb.Error as error:
         errors.print(f"[red]cannot read the warehouse:[/red] {escape(str(error))}")
         raise typer.Exit(1) from error
@@ -476,7 +501,7 @@ def status(
         ["warehouse", "value"],
         [
             ("path", escape(str(state.path))),
-            ("size (with the .wal)", health.readable_size(state.size_bytes)),
+            (health.size_label(state.path), health.readable_size(state.size_bytes)),
             *state.counts.items(),
             ("pending extraction", state.pending_extraction),
             ("pending load", state.pending_load),

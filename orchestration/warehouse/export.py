@@ -11,6 +11,7 @@ from pathlib import Path
 import duckdb
 
 from orchestration.core.connection import connect, row_count
+from orchestration.core.location import Warehouse
 from orchestration.core.settings import DEFAULT_LOCK_WAIT_SECONDS
 
 GKG_VIEW = "gkg_export"
@@ -48,7 +49,7 @@ def catalog_name(con: duckdb.DuckDBPyConnection, name: str) -> str:
 
 
 def export_table(
-    warehouse: Path,
+    warehouse: Warehouse,
     name: str,
     out: Path,
     wait_seconds: float = DEFAULT_LOCK_WAIT_SECONDS,
@@ -73,7 +74,7 @@ def export_table(
 
 
 def export_gkg(
-    warehouse: Path,
+    warehouse: Warehouse,
     out: Path,
     header: bool = False,
     wait_seconds: float = DEFAULT_LOCK_WAIT_SECONDS,
