@@ -21,7 +21,8 @@ from rich.markup import escape
 from rich.table import Column, Table
 
 from orchestration.cli_help import HelpCommand, HelpGroup
-from orchestration.core.location import DEFAULT_LOCATION, Warehouse, warehouse_location
+from orchestration.core.deployment import DEPLOYMENT
+from orchestration.core.location import Warehouse, warehouse_location
 from orchestration.core.settings import (
     DEFAULT_LOCK_WAIT_SECONDS,
     DEFAULT_SQL_MAX_QUERY_CHARS,
@@ -39,12 +40,12 @@ console = Console()
 # Errors are never folded: they name paths and SQL, which scripts and tests search whole.
 errors = Console(stderr=True, soft_wrap=True)
 
+# A string: Typer takes no union of types, so each command reads it with warehouse_location.
 WarehouseOption = Annotated[
-    Warehouse,
+    str,
     typer.Option(
         "--warehouse",
         metavar="FILE",
-        parser=warehouse_location,
         help="DuckDB warehouse file, or a DuckLake catalog (ducklake:postgres:…; its data path "
         "from NEWSLEDGER_LAKE_DATA_PATH or newsledger.yaml). Default: the deployment's.",
     ),
@@ -118,7 +119,7 @@ def exempt_loaded_objects_from_collection() -> None:
 @app.command(cls=HelpCommand)
 def run(
     paths: Annotated[list[Path] | None, typer.Argument(help="Files or folders to ingest.")] = None,
-    warehouse: WarehouseOption = DEFAULT_LOCATION,
+    warehouse: WarehouseOption = DEPLOYMENT.warehouse,
     log_level: Annotated[
         LogLevel,
         typer.Option(
@@ -133,6 +134,7 @@ def run(
     """Materialize the job in-process on PATHs (default data/articles/ and data/inbox/),
     recording the run in the Dagster instance at $DAGSTER_HOME (default dagster_home/)."""
     require_paths(paths or [])
+    location = warehouse_location(warehouse)
     from orchestration.core.workers import started_workers
     from orchestration.extract.chunks import WORKER_START_UP
 
@@ -148,14 +150,14 @@ def run(
                 errors.print(f"marked run {run_id} failed: its newsledger process had ended")
             result = run_job(
                 paths or None,
-                warehouse,
+                location,
                 workers=pool,
                 log_level=log_level.value,
                 instance=instance,
                 tags=process_tags(),
             )
     passed, failed = check_evaluations(result)
-    with connect(warehouse, read_only=True) as con:  # waits while an analyst writes
+    with connect(location, read_only=True) as con:  # waits while an analyst writes
         cursor = con.execute(read_sql("select/select_run_summary.sql"))
         columns = [d[0] for d in cursor.description]
         row = cursor.fetchone()
@@ -246,7 +248,7 @@ def sql(
         Path | None,
         typer.Option("-f", "--file", metavar="FILE", help="Read the SQL from a file."),
     ] = None,
-    warehouse: WarehouseOption = DEFAULT_LOCATION,
+    warehouse: WarehouseOption = DEPLOYMENT.warehouse,
     output_format: Annotated[SqlFormat, typer.Option("--format")] = SqlFormat.table,
     timeout: Annotated[
         float,
@@ -289,11 +291,12 @@ def sql(
     from orchestration.result_table import result_table
     from orchestration.warehouse.query import QueryTimeout, ReadOnlyViolation, run_read_only
 
-    if not warehouse.exists():
-        errors.print(f"no warehouse at {escape(str(warehouse))}; run `newsledger run` first")
+    location = warehouse_location(warehouse)
+    if not location.exists():
+        errors.print(f"no warehouse at {escape(str(location))}; run `newsledger run` first")
         raise typer.Exit(2)
     try:
-        result = run_read_only(warehouse, text, timeout, max_query_chars, lock_wait, tell_wait)
+        result = run_read_only(location, text, timeout, max_query_chars, lock_wait, tell_wait)
     except ReadOnlyViolation as error:
         errors.print(f"[red]newsledger sql is read-only:[/red] {escape(str(error))}")
         raise typer.Exit(1) from error
@@ -355,7 +358,7 @@ def exported(write: Callable[[], int], warehouse: Warehouse, out: Path, what: st
 @export_app.command("gkg", cls=HelpCommand)
 def export_gkg(
     out: OutOption,
-    warehouse: WarehouseOption = DEFAULT_LOCATION,
+    warehouse: WarehouseOption = DEPLOYMENT.warehouse,
     header: Annotated[
         bool, typer.Option("--header", help="Start with a line of GKG column names.")
     ] = False,
@@ -364,9 +367,11 @@ def export_gkg(
     """Write one GDELT GKG 2.1 record per article: tab-separated, without header, as GDELT does."""
     from orchestration.warehouse import export
 
+    location = warehouse_location(warehouse)
+
     exported(
-        lambda: export.export_gkg(warehouse, out, header, lock_wait, tell_wait),
-        warehouse,
+        lambda: export.export_gkg(location, out, header, lock_wait, tell_wait),
+        location,
         out,
         "GKG records",
     )
@@ -376,15 +381,17 @@ def export_gkg(
 def export_table(
     name: Annotated[str, typer.Argument(help="A table or mart of the warehouse.")],
     out: OutOption,
-    warehouse: WarehouseOption = DEFAULT_LOCATION,
+    warehouse: WarehouseOption = DEPLOYMENT.warehouse,
     lock_wait: LockWaitOption = DEFAULT_LOCK_WAIT_SECONDS,
 ) -> None:
     """Write a table or mart to Parquet or CSV, as the extension of --out says."""
     from orchestration.warehouse import export
 
+    location = warehouse_location(warehouse)
+
     exported(
-        lambda: export.export_table(warehouse, name, out, lock_wait, tell_wait),
-        warehouse,
+        lambda: export.export_table(location, name, out, lock_wait, tell_wait),
+        location,
         out,
         "rows",
     )
@@ -407,7 +414,7 @@ def forget(
         str | None,
         typer.Option("--reason", metavar="TEXT", help="Why, kept in forgotten_articles."),
     ] = None,
-    warehouse: WarehouseOption = DEFAULT_LOCATION,
+    warehouse: WarehouseOption = DEPLOYMENT.warehouse,
     lock_wait: LockWaitOption = DEFAULT_LOCK_WAIT_SECONDS,
 ) -> None:
     """Delete articles and every fact of theirs from the warehouse and the reports, in one
@@ -422,18 +429,19 @@ def forget(
     if bool(article_ids) == (source is not None):
         errors.print("give either ARTICLE_IDs or --source PATH_OR_URL")
         raise typer.Exit(2)
-    if not warehouse.exists():
-        errors.print(f"no warehouse at {escape(str(warehouse))}; nothing to forget")
+    location = warehouse_location(warehouse)
+    if not location.exists():
+        errors.print(f"no warehouse at {escape(str(location))}; nothing to forget")
         raise typer.Exit(2)
     try:
-        with connect(warehouse, False, lock_wait, tell_wait) as con:
+        with connect(location, False, lock_wait, tell_wait) as con:
             if source is not None:
                 article_ids = articles_read_from(con, [source, str(Path(source).absolute())])
                 if not article_ids:
                     errors.print(f"[red]no article was read from {escape(source)}[/red]")
                     raise typer.Exit(1)
             done = forget_articles(con, article_ids, getpass.getuser(), reason)
-        pages = remove_article_pages(warehouse, article_ids, lock_wait)
+        pages = remove_article_pages(location, article_ids, lock_wait)
     except UnknownArticles as error:
         errors.print(f"[red]{escape(str(error))}[/red]")
         raise typer.Exit(1) from error
@@ -460,7 +468,7 @@ VERDICT_STYLES = {"healthy": "green", "attention": "yellow", "failing": "red"}
 
 @app.command(cls=HelpCommand)
 def status(
-    warehouse: WarehouseOption = DEFAULT_LOCATION,
+    warehouse: WarehouseOption = DEPLOYMENT.warehouse,
     runs: Annotated[
         int, typer.Option("--runs", min=1, metavar="N", help="How many of the latest runs to list.")
     ] = 5,
@@ -478,15 +486,16 @@ def status(
     from orchestration.core.run_history import recorded_runs
     from orchestration.warehouse import status as health
 
-    if not warehouse.exists():
-        errors.print(f"no warehouse at {escape(str(warehouse))}; run `newsledger run` first")
+    location = warehouse_location(warehouse)
+    if not location.exists():
+        errors.print(f"no warehouse at {escape(str(location))}; run `newsledger run` first")
         raise typer.Exit(2)
     home = dagster_home()
     history = recorded_runs(home, runs)
     since = history.last_success_started if history else None
     try:
-        with connect(warehouse, True, lock_wait, tell_wait) as con:
-            state = health.warehouse_status(con, warehouse, since, STATUS_LATEST)
+        with connect(location, True, lock_wait, tell_wait) as con:
+            state = health.warehouse_status(con, location, since, STATUS_LATEST)
     except WarehouseBusyError as error:
         raise busy(error) from error
     except LakeError as error:

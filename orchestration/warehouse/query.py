@@ -129,6 +129,8 @@ def _refused_kind(statement: duckdb.Statement, parser: duckdb.DuckDBPyConnection
     try:
         kind = statement.type
     except ValueError:  # a type the Python enum does not know yet, such as UPDATE EXTENSIONS
+        kind = None
+    if kind is None or kind.name == "???":  # duckdb 1.5 names such a type "???" instead
         return " ".join(text.upper() for _, text in words[:2])
     if kind == duckdb.StatementType.SELECT:  # also WITH, FROM-first, DESCRIBE, SHOW, SUMMARIZE
         return None
