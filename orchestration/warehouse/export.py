@@ -13,6 +13,7 @@ import duckdb
 from orchestration.core.connection import connect, row_count
 from orchestration.core.location import Warehouse
 from orchestration.core.settings import DEFAULT_LOCK_WAIT_SECONDS
+from orchestration.core.sql import read_sql
 
 GKG_VIEW = "gkg_export"
 FORMATS = (".parquet", ".csv")
@@ -24,9 +25,8 @@ class ExportError(Exception):
 
 def relation_names(con: duckdb.DuckDBPyConnection) -> list[str]:
     """The tables and views of the warehouse, sorted by name."""
-    main = duckdb.ColumnExpression("table_schema") == duckdb.ConstantExpression("main")
-    rows = con.table("information_schema.tables").filter(main).project("table_name").fetchall()
-    return sorted(name for (name,) in rows)
+    rows = con.execute(read_sql("select/select_relation_names.sql")).fetchall()
+    return [name for (name,) in rows]
 
 
 def catalog_name(con: duckdb.DuckDBPyConnection, name: str) -> str:
