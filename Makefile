@@ -33,7 +33,7 @@ run: $(STAMP)
 test: $(TEST_STAMP)
 	$(BIN)/ruff check orchestration tests benchmarks
 	$(BIN)/ruff format --check orchestration tests benchmarks
-	$(BIN)/pytest --numprocesses $(TEST_WORKERS) --dist loadscope
+	$(BIN)/pytest --numprocesses $(TEST_WORKERS) --dist loadscope -m "not distributed"
 
 lint: $(TEST_STAMP)
 	$(BIN)/ruff check --fix orchestration tests benchmarks

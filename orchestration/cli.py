@@ -21,12 +21,13 @@ from rich.markup import escape
 from rich.table import Column, Table
 
 from orchestration.cli_help import HelpCommand, HelpGroup
+from orchestration.core.deployment import DEPLOYMENT
+from orchestration.core.location import Warehouse, warehouse_location
 from orchestration.core.settings import (
     DEFAULT_LOCK_WAIT_SECONDS,
     DEFAULT_SQL_MAX_QUERY_CHARS,
     DEFAULT_SQL_MAX_ROWS,
     DEFAULT_SQL_TIMEOUT_SECONDS,
-    DEFAULT_WAREHOUSE,
 )
 from orchestration.core.sql import read_sql
 
@@ -42,8 +43,15 @@ console = Console()
 # Errors are never folded: they name paths and SQL, which scripts and tests search whole.
 errors = Console(stderr=True, soft_wrap=True)
 
+# A string: Typer takes no union of types, so each command reads it with warehouse_location.
 WarehouseOption = Annotated[
-    Path, typer.Option("--warehouse", metavar="FILE", help="DuckDB warehouse file.")
+    str,
+    typer.Option(
+        "--warehouse",
+        metavar="FILE",
+        help="DuckDB warehouse file, or a DuckLake catalog (ducklake:postgres:…; its data path "
+        "from NEWSLEDGER_LAKE_DATA_PATH or newsledger.yaml). Default: the deployment's.",
+    ),
 ]
 LockWaitOption = Annotated[
     float,
@@ -114,7 +122,7 @@ def exempt_loaded_objects_from_collection() -> None:
 @app.command(cls=HelpCommand)
 def run(
     paths: Annotated[list[Path] | None, typer.Argument(help="Files or folders to ingest.")] = None,
-    warehouse: WarehouseOption = DEFAULT_WAREHOUSE,
+    warehouse: WarehouseOption = DEPLOYMENT.warehouse,
     log_level: Annotated[
         LogLevel,
         typer.Option(
@@ -129,6 +137,7 @@ def run(
     """Materialize the job in-process on PATHs (default data/articles/ and data/inbox/),
     recording the run in the Dagster instance at $DAGSTER_HOME (default dagster_home/)."""
     require_paths(paths or [])
+    location = warehouse_location(warehouse)
     from orchestration.core.workers import started_workers
     from orchestration.extract.chunks import WORKER_START_UP
 
@@ -149,7 +158,7 @@ def run(
                 errors.print(f"marked run {run_id} failed: its newsledger process had ended")
             results = run_until_loaded(
                 paths or None,
-                warehouse,
+                location,
                 on_run=tell_batch,
                 workers=pool,
                 log_level=log_level.value,
@@ -159,7 +168,7 @@ def run(
     evaluations = [check_evaluations(result) for result in results]
     passed, failed = (sum(counts) for counts in zip(*evaluations, strict=True))
     result = results[-1]
-    with connect(warehouse, read_only=True) as con:  # waits while an analyst writes
+    with connect(location, read_only=True) as con:  # waits while an analyst writes
         cursor = con.execute(read_sql("select/select_run_summary.sql"))
         columns = [d[0] for d in cursor.description]
         row = cursor.fetchone()
@@ -204,6 +213,12 @@ def tell_wait(message: str) -> None:
     errors.print(f"{escape(message)} (--lock-wait)")
 
 
+def unreachable(error: Exception) -> typer.Exit:
+    """Report that the lake could not be opened (its catalog or extensions), exit status 2."""
+    errors.print(f"[red]no warehouse:[/red] {escape(str(error))}")
+    return typer.Exit(2)
+
+
 def busy(error: Exception) -> typer.Exit:
     """Report that the warehouse stayed locked, and the exit status that says so."""
     errors.print(
@@ -244,7 +259,7 @@ def sql(
         Path | None,
         typer.Option("-f", "--file", metavar="FILE", help="Read the SQL from a file."),
     ] = None,
-    warehouse: WarehouseOption = DEFAULT_WAREHOUSE,
+    warehouse: WarehouseOption = DEPLOYMENT.warehouse,
     output_format: Annotated[SqlFormat, typer.Option("--format")] = SqlFormat.table,
     timeout: Annotated[
         float,
@@ -283,14 +298,16 @@ def sql(
     import duckdb
 
     from orchestration.core.connection import WarehouseBusyError
+    from orchestration.core.lake import LakeError
     from orchestration.result_table import result_table
     from orchestration.warehouse.query import QueryTimeout, ReadOnlyViolation, run_read_only
 
-    if not warehouse.exists():
-        errors.print(f"no warehouse at {escape(str(warehouse))}; run `newsledger run` first")
+    location = warehouse_location(warehouse)
+    if not location.exists():
+        errors.print(f"no warehouse at {escape(str(location))}; run `newsledger run` first")
         raise typer.Exit(2)
     try:
-        result = run_read_only(warehouse, text, timeout, max_query_chars, lock_wait, tell_wait)
+        result = run_read_only(location, text, timeout, max_query_chars, lock_wait, tell_wait)
     except ReadOnlyViolation as error:
         errors.print(f"[red]newsledger sql is read-only:[/red] {escape(str(error))}")
         raise typer.Exit(1) from error
@@ -299,6 +316,8 @@ def sql(
         raise typer.Exit(1) from error
     except WarehouseBusyError as error:
         raise busy(error) from error
+    except LakeError as error:
+        raise unreachable(error) from error
     except duckdb.Error as error:
         errors.print(f"[red]query failed:[/red] {escape(str(error))}")
         raise typer.Exit(1) from error
@@ -324,11 +343,12 @@ app.add_typer(export_app, name="export")
 OutOption = Annotated[Path, typer.Option("--out", metavar="FILE", help="File to write.")]
 
 
-def exported(write: Callable[[], int], warehouse: Path, out: Path, what: str) -> None:
+def exported(write: Callable[[], int], warehouse: Warehouse, out: Path, what: str) -> None:
     """Run an export of the warehouse and report it; exit 1 with the reason when it fails."""
     import duckdb
 
     from orchestration.core.connection import WarehouseBusyError
+    from orchestration.core.lake import LakeError
     from orchestration.warehouse.export import ExportError
 
     if not warehouse.exists():
@@ -338,6 +358,8 @@ def exported(write: Callable[[], int], warehouse: Path, out: Path, what: str) ->
         rows = write()
     except WarehouseBusyError as error:
         raise busy(error) from error
+    except LakeError as error:
+        raise unreachable(error) from error
     except (ExportError, duckdb.Error) as error:
         errors.print(f"[red]export failed:[/red] {escape(str(error))}")
         raise typer.Exit(1) from error
@@ -347,7 +369,7 @@ def exported(write: Callable[[], int], warehouse: Path, out: Path, what: str) ->
 @export_app.command("gkg", cls=HelpCommand)
 def export_gkg(
     out: OutOption,
-    warehouse: WarehouseOption = DEFAULT_WAREHOUSE,
+    warehouse: WarehouseOption = DEPLOYMENT.warehouse,
     header: Annotated[
         bool, typer.Option("--header", help="Start with a line of GKG column names.")
     ] = False,
@@ -356,9 +378,11 @@ def export_gkg(
     """Write one GDELT GKG 2.1 record per article: tab-separated, without header, as GDELT does."""
     from orchestration.warehouse import export
 
+    location = warehouse_location(warehouse)
+
     exported(
-        lambda: export.export_gkg(warehouse, out, header, lock_wait, tell_wait),
-        warehouse,
+        lambda: export.export_gkg(location, out, header, lock_wait, tell_wait),
+        location,
         out,
         "GKG records",
     )
@@ -368,15 +392,17 @@ def export_gkg(
 def export_table(
     name: Annotated[str, typer.Argument(help="A table or mart of the warehouse.")],
     out: OutOption,
-    warehouse: WarehouseOption = DEFAULT_WAREHOUSE,
+    warehouse: WarehouseOption = DEPLOYMENT.warehouse,
     lock_wait: LockWaitOption = DEFAULT_LOCK_WAIT_SECONDS,
 ) -> None:
     """Write a table or mart to Parquet or CSV, as the extension of --out says."""
     from orchestration.warehouse import export
 
+    location = warehouse_location(warehouse)
+
     exported(
-        lambda: export.export_table(warehouse, name, out, lock_wait, tell_wait),
-        warehouse,
+        lambda: export.export_table(location, name, out, lock_wait, tell_wait),
+        location,
         out,
         "rows",
     )
@@ -399,7 +425,7 @@ def forget(
         str | None,
         typer.Option("--reason", metavar="TEXT", help="Why, kept in forgotten_articles."),
     ] = None,
-    warehouse: WarehouseOption = DEFAULT_WAREHOUSE,
+    warehouse: WarehouseOption = DEPLOYMENT.warehouse,
     lock_wait: LockWaitOption = DEFAULT_LOCK_WAIT_SECONDS,
 ) -> None:
     """Delete articles and every fact of theirs from the warehouse and the reports, in one
@@ -407,29 +433,33 @@ def forget(
     import getpass
 
     from orchestration.core.connection import WarehouseBusyError, connect
+    from orchestration.core.lake import LakeError
     from orchestration.reports.removal import remove_article_pages
     from orchestration.warehouse.forget import UnknownArticles, articles_read_from, forget_articles
 
     if bool(article_ids) == (source is not None):
         errors.print("give either ARTICLE_IDs or --source PATH_OR_URL")
         raise typer.Exit(2)
-    if not warehouse.exists():
-        errors.print(f"no warehouse at {escape(str(warehouse))}; nothing to forget")
+    location = warehouse_location(warehouse)
+    if not location.exists():
+        errors.print(f"no warehouse at {escape(str(location))}; nothing to forget")
         raise typer.Exit(2)
     try:
-        with connect(warehouse, False, lock_wait, tell_wait) as con:
+        with connect(location, False, lock_wait, tell_wait) as con:
             if source is not None:
                 article_ids = articles_read_from(con, [source, str(Path(source).absolute())])
                 if not article_ids:
                     errors.print(f"[red]no article was read from {escape(source)}[/red]")
                     raise typer.Exit(1)
             done = forget_articles(con, article_ids, getpass.getuser(), reason)
-        pages = remove_article_pages(warehouse, article_ids, lock_wait)
+        pages = remove_article_pages(location, article_ids, lock_wait)
     except UnknownArticles as error:
         errors.print(f"[red]{escape(str(error))}[/red]")
         raise typer.Exit(1) from error
     except WarehouseBusyError as error:
         raise busy(error) from error
+    except LakeError as error:
+        raise unreachable(error) from error
     for article in done.articles:
         console.print(
             f"forgot {article.article_id} ({escape(article.source)}): {article.total_rows} rows "
@@ -449,7 +479,7 @@ VERDICT_STYLES = {"healthy": "green", "attention": "yellow", "failing": "red"}
 
 @app.command(cls=HelpCommand)
 def status(
-    warehouse: WarehouseOption = DEFAULT_WAREHOUSE,
+    warehouse: WarehouseOption = DEPLOYMENT.warehouse,
     runs: Annotated[
         int, typer.Option("--runs", min=1, metavar="N", help="How many of the latest runs to list.")
     ] = 5,
@@ -463,20 +493,24 @@ def status(
 
     from orchestration.core.connection import WarehouseBusyError, connect
     from orchestration.core.instance import dagster_home
+    from orchestration.core.lake import LakeError
     from orchestration.core.run_history import recorded_runs
     from orchestration.warehouse import status as health
 
-    if not warehouse.exists():
-        errors.print(f"no warehouse at {escape(str(warehouse))}; run `newsledger run` first")
+    location = warehouse_location(warehouse)
+    if not location.exists():
+        errors.print(f"no warehouse at {escape(str(location))}; run `newsledger run` first")
         raise typer.Exit(2)
     home = dagster_home()
     history = recorded_runs(home, runs)
     since = history.last_success_started if history else None
     try:
-        with connect(warehouse, True, lock_wait, tell_wait) as con:
-            state = health.warehouse_status(con, warehouse, since, STATUS_LATEST)
+        with connect(location, True, lock_wait, tell_wait) as con:
+            state = health.warehouse_status(con, location, since, STATUS_LATEST)
     except WarehouseBusyError as error:
         raise busy(error) from error
+    except LakeError as error:
+        raise unreachable(error) from error
     except duckdb.Error as error:
         errors.print(f"[red]cannot read the warehouse:[/red] {escape(str(error))}")
         raise typer.Exit(1) from error
@@ -487,7 +521,7 @@ def status(
         ["warehouse", "value"],
         [
             ("path", escape(str(state.path))),
-            ("size (with the .wal)", health.readable_size(state.size_bytes)),
+            (health.size_label(state.path), health.readable_size(state.size_bytes)),
             *state.counts.items(),
             ("pending extraction", state.pending_extraction),
             ("pending load", state.pending_load),

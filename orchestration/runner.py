@@ -8,6 +8,7 @@ import dagster as dg
 
 from orchestration.core.deployment import DEPLOYMENT
 from orchestration.core.jobs import ingest_run_config
+from orchestration.core.location import QUALITY_DOCS_FOLDER, LakeLocation, Warehouse, beside
 from orchestration.core.resources import WarehouseResource, Workers
 from orchestration.core.workers import WorkerPool
 from orchestration.definitions import defs
@@ -18,7 +19,7 @@ from orchestration.quality.resources import QualityResource
 
 def run_job(
     paths: Sequence[Path] | None,
-    warehouse: Path,
+    warehouse: Warehouse,
     sources: SourcesResource | None = None,
     quality: QualityResource | None = None,
     run_config: Mapping[str, Any] | None = None,
@@ -28,23 +29,26 @@ def run_job(
     tags: Mapping[str, str] | None = None,
     batch_articles: int = DEPLOYMENT.batch_articles,
 ) -> dg.ExecuteInProcessResult:
-    """Run newsledger_job on `paths` (None: the configured folders) into `warehouse`, its
-    stages sharing `workers` when given (see Workers), recorded in `instance` (None: an
-    ephemeral one, forgotten after the run), loading at most `batch_articles` of the articles
-    that await loading."""
+    """Run newsledger_job on `paths` (None: the configured folders) into `warehouse` (a DuckDB
+    file or a lake), its stages sharing `workers` when given (see Workers), recorded in
+    `instance` (None: an ephemeral one, forgotten after the run), loading at most
+    `batch_articles` of the articles that await loading."""
     config = dict(
         run_config or ingest_run_config(None if paths is None else [str(p) for p in paths])
     )
     config["loggers"] = {"console": {"config": {"log_level": log_level}}}
+    lake_data_path = warehouse.data_path if isinstance(warehouse, LakeLocation) else None
     return defs.resolve_job_def("newsledger_job").execute_in_process(
         run_config=config,
         resources={
-            "warehouse": WarehouseResource(path=str(warehouse), batch_articles=batch_articles),
+            "warehouse": WarehouseResource(
+                path=str(warehouse), lake_data_path=lake_data_path, batch_articles=batch_articles
+            ),
             "nlp": NlpResource(),
             "workers": Workers(workers),
             "sources": sources or SourcesResource(),
             "quality": quality
-            or QualityResource(docs_dir=str(warehouse.absolute().parent / "quality_docs")),
+            or QualityResource(docs_dir=str(beside(warehouse, QUALITY_DOCS_FOLDER).absolute())),
         },
         raise_on_error=False,
         instance=instance,
@@ -54,7 +58,7 @@ def run_job(
 
 def run_until_loaded(
     paths: Sequence[Path] | None,
-    warehouse: Path,
+    warehouse: Warehouse,
     on_run: Callable[[dg.ExecuteInProcessResult], None] | None = None,
     **options: Any,
 ) -> list[dg.ExecuteInProcessResult]:

@@ -1,27 +1,34 @@
-"""Opening the DuckDB warehouse: short connections, a compatible storage version, bounded waits."""
+"""Opening the warehouse, a DuckDB file or a DuckLake catalog: short connections, a compatible
+storage version, bounded waits, and transactions retried when a concurrent writer conflicts."""
 
 import hashlib
 import time
 from collections.abc import Callable, Iterator
-from contextlib import contextmanager
+from contextlib import AbstractContextManager, contextmanager, suppress
 from functools import cache
-from pathlib import Path
+from types import TracebackType
 from typing import Any
 
 import duckdb
 
+from orchestration.core.lake import open_lake
+from orchestration.core.location import LakeLocation, Warehouse
 from orchestration.core.settings import DEFAULT_LOCK_WAIT_SECONDS
 from orchestration.core.sql import read_sql, sql_files
 
 # Files written with this storage version open in the DuckDB 1.4+ CLI as well as the package.
 STORAGE_VERSION = "v1.4.0"
+# How many times, in all, a transaction that conflicts with another writer's is tried.
+TRANSACTION_ATTEMPTS = 6
 
 
 class WarehouseBusyError(RuntimeError):
     """The warehouse file stayed locked by another process for longer than allowed."""
 
 
-def _open(path: Path, read_only: bool, config: dict[str, Any]) -> duckdb.DuckDBPyConnection:
+def _open(path: Warehouse, read_only: bool, config: dict[str, Any]) -> duckdb.DuckDBPyConnection:
+    if isinstance(path, LakeLocation):
+        return open_lake(path, read_only, config)
     if read_only:
         return duckdb.connect(str(path), read_only=True, config=config)
     path.parent.mkdir(parents=True, exist_ok=True)
@@ -33,15 +40,15 @@ def _is_lock_error(error: duckdb.Error) -> bool:
 
 
 def _log_wait(message: str) -> None:
-    # Imported when a wait happens: the SQL door and the exports open the warehouse without
-    # loading Dagster.
+    # Imported when a wait or a retry happens: the SQL door and the exports open the warehouse
+    # without loading Dagster.
     from dagster import get_dagster_logger
 
     get_dagster_logger().warning(message)
 
 
 def open_with_retry(
-    path: Path,
+    path: Warehouse,
     read_only: bool,
     wait_seconds: float,
     config: dict[str, Any] | None = None,
@@ -49,7 +56,8 @@ def open_with_retry(
 ) -> duckdb.DuckDBPyConnection:
     """Open `path`, waiting up to `wait_seconds` while another process holds its lock.
 
-    `config` applies to read-only opens (a writable one always uses the storage version).
+    `config` applies to read-only opens (a writable file always uses the storage version).
+    A lake has no lock to wait for: many processes read and write it at once.
     Each retry is logged to Dagster, unless `on_first_wait` is given: then it alone hears of
     the wait, once, before the first retry, as a command tells its user.
     """
@@ -82,11 +90,13 @@ def open_with_retry(
 
 
 @cache
-def schema_ddl() -> tuple[str, list[str]]:
-    """The DDL of sql/schema/, file by file, and its digest: the schema version it defines."""
+def schema_ddl() -> tuple[str, list[str], dict[str, str]]:
+    """The DDL of sql/schema/, file by file, the primary key of each keyed table (from
+    sql/schema/keys/), and their digest: the schema version they define."""
     statements = [path.read_text(encoding="utf-8") for path in sql_files("schema", "create_")]
-    digest = hashlib.sha256("\0".join(statements).encode("utf-8")).hexdigest()[:16]
-    return digest, statements
+    keys = {path.stem: path.read_text(encoding="utf-8") for path in sql_files("schema/keys")}
+    text = "\0".join([*statements, *keys.values()])
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()[:16], statements, keys
 
 
 def _applied_version(con: duckdb.DuckDBPyConnection) -> str | None:
@@ -97,29 +107,44 @@ def _applied_version(con: duckdb.DuckDBPyConnection) -> str | None:
     return version
 
 
+def _add_primary_keys(con: duckdb.DuckDBPyConnection, keys: dict[str, str]) -> None:
+    # A DuckDB file enforces each key; a lake has no keys, and its loads keep rows unique alone.
+    [(kind,)] = con.execute(read_sql("select/select_catalog_type.sql")).fetchall()
+    if kind != "duckdb":
+        return
+    keyed = con.execute(read_sql("select/select_keyed_tables.sql")).fetchall()
+    keyed = {table for (table,) in keyed}
+    for table, statement in keys.items():
+        if table not in keyed:
+            con.execute(statement)
+
+
 def create_schema(con: duckdb.DuckDBPyConnection) -> None:
-    """Create every table of sql/schema/ that does not exist yet, once per schema version.
+    """Create every table of sql/schema/ that does not exist yet, once per schema version, with
+    its primary key where the catalog has keys (a DuckDB file; not a lake).
 
     The DDL runs when the warehouse is new or its recorded version differs from the DDL's
     digest, not on every connection.
     """
-    version, statements = schema_ddl()
+    version, statements, keys = schema_ddl()
     if _applied_version(con) == version:
         return
-    with transaction(con):
-        for statement in statements:
-            con.execute(statement)
-        con.execute(read_sql("load/insert_into_schema_version.sql"), {"version": version})
+    for attempt in transactions(con):
+        with attempt:
+            for statement in statements:
+                con.execute(statement)
+            _add_primary_keys(con, keys)
+            con.execute(read_sql("load/insert_into_schema_version.sql"), {"version": version})
 
 
 @contextmanager
 def connect(
-    path: Path,
+    path: Warehouse,
     read_only: bool = False,
     wait_seconds: float = DEFAULT_LOCK_WAIT_SECONDS,
     on_first_wait: Callable[[str], None] | None = None,
 ) -> Iterator[duckdb.DuckDBPyConnection]:
-    """Yield a connection to the warehouse at `path` and always close it.
+    """Yield a connection to the warehouse at `path` (a DuckDB file or a lake) and always close it.
 
     A writable connection creates the schema first, so every stage can rely on the tables.
     While another process holds the file, waits as open_with_retry does.
@@ -143,13 +168,65 @@ def set_run(con: duckdb.DuckDBPyConnection, run_id: str) -> None:
     con.execute(read_sql("session/set_run_id.sql"), {"run_id": run_id})
 
 
-@contextmanager
-def transaction(con: duckdb.DuckDBPyConnection) -> Iterator[duckdb.DuckDBPyConnection]:
-    """Run the body as one transaction: committed when it returns, rolled back when it raises."""
-    con.begin()
-    try:
-        yield con
-    except BaseException:
-        con.rollback()
-        raise
-    con.commit()
+def _is_conflict(error: BaseException | None) -> bool:
+    return isinstance(error, duckdb.TransactionException) and "conflict" in str(error).lower()
+
+
+class _Attempt(AbstractContextManager):
+    """One try of a transaction: begun on entering, committed when the body returns, rolled
+    back when it raises; a conflict with another writer is kept for the caller to retry."""
+
+    def __init__(self, con: duckdb.DuckDBPyConnection) -> None:
+        self.con = con
+        self.conflict: duckdb.TransactionException | None = None
+
+    def __enter__(self) -> duckdb.DuckDBPyConnection:
+        self.con.begin()
+        return self.con
+
+    def __exit__(
+        self,
+        kind: type[BaseException] | None,
+        error: BaseException | None,
+        traceback: TracebackType | None,
+    ) -> bool:
+        if error is None:
+            try:
+                self.con.commit()
+            except duckdb.TransactionException as failed:  # a failed commit ends the transaction
+                if not _is_conflict(failed):
+                    raise
+                self.conflict = failed
+            return False
+        with suppress(duckdb.TransactionException):  # the failure may have ended it already
+            self.con.rollback()
+        if _is_conflict(error):
+            self.conflict = error
+            return True
+        return False
+
+
+def transactions(
+    con: duckdb.DuckDBPyConnection, attempts: int = TRANSACTION_ATTEMPTS
+) -> Iterator[_Attempt]:
+    """Tries of one transaction on `con`, for a body that writes: each is used as
+    `for attempt in transactions(con): with attempt: ...`.
+
+    Each try commits when its body returns and rolls back when it raises. When the transaction
+    conflicted with another writer's (writers of a lake run at once), the next try runs the
+    body again, after a logged pause, up to `attempts` in all; then the conflict is raised.
+    """
+    delay = 0.1
+    for number in range(1, attempts + 1):
+        attempt = _Attempt(con)
+        yield attempt
+        if attempt.conflict is None:
+            return
+        if number == attempts:
+            raise attempt.conflict
+        _log_wait(
+            f"a transaction conflicted with another writer's; trying it again in {delay:.1f}s "
+            f"(try {number + 1} of {attempts}): {attempt.conflict}"
+        )
+        time.sleep(delay)
+        delay = min(delay * 2, 5.0)

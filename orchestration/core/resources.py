@@ -1,21 +1,22 @@
-"""The resources every stage shares: the DuckDB warehouse and the run's worker processes."""
+"""The resources every stage shares: the warehouse and the run's worker processes."""
 
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
-from pathlib import Path
 
 import dagster as dg
 import duckdb
 
 from orchestration.core.connection import connect
 from orchestration.core.deployment import DEPLOYMENT
-from orchestration.core.settings import DEFAULT_LOCK_WAIT_SECONDS, DEFAULT_WAREHOUSE
+from orchestration.core.location import Warehouse, warehouse_location
+from orchestration.core.settings import DEFAULT_LOCK_WAIT_SECONDS
 from orchestration.core.workers import MAX_PROCESSES, WorkerPool, available_cores, spawn_pool
 
 
 class WarehouseResource(dg.ConfigurableResource):
-    """The DuckDB file that holds raw articles, staging frames and the star schema.
+    """The warehouse that holds raw articles, staging frames and the star schema: a DuckDB file,
+    or a DuckLake catalog ("ducklake:postgres:…") with the folder of its Parquet files.
 
     A run writes what it reads, and stages, checks and loads what awaits loading, in batches of
     at most `batch_articles` articles, each its own transaction; a backlog larger than one batch
@@ -23,14 +24,20 @@ class WarehouseResource(dg.ConfigurableResource):
     grow with the backlog.
     """
 
-    path: str = str(DEFAULT_WAREHOUSE)
+    path: str = DEPLOYMENT.warehouse
+    lake_data_path: str | None = DEPLOYMENT.lake_data_path
     lock_wait_seconds: float = DEFAULT_LOCK_WAIT_SECONDS
     batch_articles: int = DEPLOYMENT.batch_articles
+
+    @property
+    def location(self) -> Warehouse:
+        """The DuckDB file or the lake `path` names."""
+        return warehouse_location(self.path, self.lake_data_path)
 
     @contextmanager
     def connect(self, read_only: bool = False) -> Iterator[duckdb.DuckDBPyConnection]:
         """A short-lived connection, closed even when the body raises."""
-        with connect(Path(self.path), read_only, self.lock_wait_seconds) as con:
+        with connect(self.location, read_only, self.lock_wait_seconds) as con:
             yield con
 
 

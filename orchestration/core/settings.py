@@ -23,11 +23,10 @@ def project_root() -> Path:
 PROJECT_ROOT = project_root()
 DATA_DIR = PROJECT_ROOT / "data"
 INBOX_DIR = DATA_DIR / "inbox"
-DEFAULT_WAREHOUSE = Path(os.environ.get("NEWSLEDGER_WAREHOUSE", DATA_DIR / "warehouse.duckdb"))
+# The embedded warehouse, unless the deployment (core/deployment.py) names another.
+DEFAULT_WAREHOUSE = DATA_DIR / "warehouse.duckdb"
 DEFAULT_SOURCES = (DATA_DIR / "articles", INBOX_DIR)
 FEEDS_FILE = PROJECT_ROOT / "feeds.yaml"
-QUALITY_DOCS_DIR = DEFAULT_WAREHOUSE.parent / "quality_docs"
-REPORTS_DIR = DEFAULT_WAREHOUSE.parent / "reports"
 DUCKDB_POOL = "duckdb"
 # How long a command or stage waits for another process's lock on the warehouse file.
 DEFAULT_LOCK_WAIT_SECONDS = 120.0

@@ -11,6 +11,7 @@ from typing import Any
 import dagster as dg
 import pyarrow as pa
 
+from orchestration.core.connection import transactions
 from orchestration.core.previews import PREVIEW_ROWS, preview_markdown
 from orchestration.core.resources import WarehouseResource, Workers
 from orchestration.core.settings import DUCKDB_POOL
@@ -91,6 +92,7 @@ class PendingArticles:
         each with one bulk insert."""
         if not self.unwritten and not self.unwritten_failures:
             return
+        merges = []
         with self.warehouse.connect() as con:
             for name, queued, columns, merge in (
                 ("new_extractions", self.unwritten, STORED_COLUMNS, "extractions"),
@@ -99,7 +101,13 @@ class PendingArticles:
                 if queued:
                     rows = pa.table({c: [getattr(r, c) for r in queued] for c in columns})
                     con.register(name, rows)
-                    con.execute(read_sql(f"load/merge_into_{merge}.sql"))
+                    merges.append(read_sql(f"load/merge_into_{merge}.sql"))
+            # Extraction steps on several machines write at once to a lake: a conflicting
+            # write is tried again.
+            for attempt in transactions(con):
+                with attempt:
+                    for merge in merges:
+                        con.execute(merge)
         self.extracted += len(self.unwritten)
         self.failed += len(self.unwritten_failures)
         self.written += len(self.unwritten) + len(self.unwritten_failures)

@@ -5,7 +5,7 @@ from dataclasses import dataclass
 import duckdb
 import pyarrow as pa
 
-from orchestration.core.connection import transaction
+from orchestration.core.connection import transactions
 from orchestration.core.sql import read_sql
 from orchestration.ingest.articles import ArticleInput, Rejection
 
@@ -88,12 +88,15 @@ def store_inputs(
     con.register("incoming_articles", articles_table(articles))
     con.register("incoming_rejections", rejections_table(rejections))
     try:
-        with transaction(con):
-            merged = con.execute(read_sql("load/merge_into_raw_articles.sql")).fetchall()
-            con.execute(read_sql("load/merge_into_article_sources.sql"))
-            new_rejections = len(
-                con.execute(read_sql("load/merge_into_rejected_inputs.sql")).fetchall()
-            )
+        for attempt in transactions(con):
+            with attempt:
+                merged = con.execute(read_sql("select/select_new_articles.sql")).fetchall()
+                [(new_rejections,)] = con.execute(
+                    read_sql("select/select_new_rejections.sql")
+                ).fetchall()
+                con.execute(read_sql("load/merge_into_raw_articles.sql"))
+                con.execute(read_sql("load/merge_into_article_sources.sql"))
+                con.execute(read_sql("load/merge_into_rejected_inputs.sql"))
     finally:
         con.unregister("incoming_articles")
         con.unregister("incoming_rejections")

@@ -4,7 +4,7 @@ from collections.abc import Iterator
 
 import dagster as dg
 
-from orchestration.core.connection import row_count, set_run, transaction
+from orchestration.core.connection import row_count, set_run, transactions
 from orchestration.core.resources import WarehouseResource
 from orchestration.core.settings import DUCKDB_POOL
 from orchestration.core.sql import read_sql
@@ -43,10 +43,11 @@ def staging(
             read_sql("staging/create_batch_to_load.sql"),
             {"batch_articles": warehouse.batch_articles},
         )
-        with transaction(con):
-            for table in STAGING_TABLES:
-                sql = read_sql(f"staging/{table}.sql")
-                con.execute(sql, staging_parameters(sql))
+        for attempt in transactions(con):
+            with attempt:
+                for table in STAGING_TABLES:
+                    sql = read_sql(f"staging/{table}.sql")
+                    con.execute(sql, staging_parameters(sql))
         counts = {t: row_count(con, t) for t in STAGING_TABLES}
     for table in STAGING_TABLES:
         yield dg.MaterializeResult(asset_key=table, metadata={"dagster/row_count": counts[table]})

@@ -10,7 +10,7 @@ from dataclasses import dataclass
 import duckdb
 import pandas as pd
 
-from orchestration.core.connection import transaction
+from orchestration.core.connection import transactions
 from orchestration.core.sql import read_sql
 from orchestration.quality.validation import ERROR, Outcome
 
@@ -58,8 +58,9 @@ def apply_quarantine(con: duckdb.DuckDBPyConnection, suite: str, verdict: Verdic
     ]
     con.register("new_quarantine", pd.DataFrame(rows))
     try:
-        with transaction(con):
-            con.execute(read_sql("load/merge_into_quarantined_articles.sql"))
-            con.execute(read_sql("staging/delete_quarantined_rows.sql"))
+        for attempt in transactions(con):
+            with attempt:
+                con.execute(read_sql("load/merge_into_quarantined_articles.sql"))
+                con.execute(read_sql("staging/delete_quarantined_rows.sql"))
     finally:
         con.unregister("new_quarantine")

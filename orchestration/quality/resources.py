@@ -2,7 +2,7 @@
 
 import dagster as dg
 
-from orchestration.core.settings import QUALITY_DOCS_DIR
+from orchestration.core.location import DEFAULT_LOCATION, QUALITY_DOCS_FOLDER, beside
 from orchestration.quality.quarantine import DEFAULT_MAX_FAILURE_SHARE
 
 
@@ -13,5 +13,5 @@ class QualityResource(dg.ConfigurableResource):
     the batch stays at or under `max_failure_share`; above it the whole load is blocked.
     """
 
-    docs_dir: str = str(QUALITY_DOCS_DIR)
+    docs_dir: str = str(beside(DEFAULT_LOCATION, QUALITY_DOCS_FOLDER))
     max_failure_share: float = DEFAULT_MAX_FAILURE_SHARE

@@ -70,7 +70,7 @@ def article_reports(
     Only articles loaded since their page was written are rendered, so a run costs what its
     new articles cost.
     """
-    folder = reports_dir(Path(warehouse.path))
+    folder = reports_dir(warehouse.location)
     pages = folder / "articles"
     manifest_path = pages / "manifest.json"
     manifest = read_manifest(manifest_path)
@@ -120,7 +120,7 @@ def corpus_dashboard(
 
     The page is rewritten only when what it draws has changed.
     """
-    folder = reports_dir(Path(warehouse.path))
+    folder = reports_dir(warehouse.location)
     with warehouse.connect(read_only=True) as con:
         data = dashboard_rows(con)
     drawn = digest(data)

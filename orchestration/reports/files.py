@@ -6,12 +6,12 @@ import os
 import tempfile
 from pathlib import Path
 
-from orchestration.core.settings import REPORTS_DIR
+from orchestration.core.location import REPORTS_FOLDER, Warehouse, beside
 
 
-def reports_dir(warehouse: Path) -> Path:
-    """The reports folder of the warehouse at `warehouse`: beside it, as data/reports/ is."""
-    return warehouse.parent / REPORTS_DIR.name
+def reports_dir(warehouse: Warehouse) -> Path:
+    """The reports folder of `warehouse`: beside it, as data/reports/ is (see core/location.py)."""
+    return beside(warehouse, REPORTS_FOLDER)
 
 
 def write_atomic(path: Path, text: str) -> None:

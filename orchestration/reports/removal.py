@@ -4,6 +4,7 @@ dashboard drew from them, at once rather than at the next run."""
 from pathlib import Path
 
 from orchestration.core.connection import connect
+from orchestration.core.location import Warehouse
 from orchestration.core.settings import DEFAULT_LOCK_WAIT_SECONDS
 from orchestration.reports.dashboard_page import render_dashboard
 from orchestration.reports.files import (
@@ -18,7 +19,9 @@ from orchestration.reports.queries import dashboard_rows, loaded_articles, rows
 
 
 def remove_article_pages(
-    warehouse: Path, article_ids: list[str], lock_wait_seconds: float = DEFAULT_LOCK_WAIT_SECONDS
+    warehouse: Warehouse,
+    article_ids: list[str],
+    lock_wait_seconds: float = DEFAULT_LOCK_WAIT_SECONDS,
 ) -> list[Path]:
     """Delete the pages of `article_ids` beside the warehouse at `warehouse`, drop them from the
     manifest, and write the index and (when there is one) the dashboard again from what the

@@ -11,7 +11,9 @@ from pathlib import Path
 import duckdb
 
 from orchestration.core.connection import connect, row_count
+from orchestration.core.location import Warehouse
 from orchestration.core.settings import DEFAULT_LOCK_WAIT_SECONDS
+from orchestration.core.sql import read_sql
 
 GKG_VIEW = "gkg_export"
 FORMATS = (".parquet", ".csv")
@@ -23,9 +25,8 @@ class ExportError(Exception):
 
 def relation_names(con: duckdb.DuckDBPyConnection) -> list[str]:
     """The tables and views of the warehouse, sorted by name."""
-    main = duckdb.ColumnExpression("table_schema") == duckdb.ConstantExpression("main")
-    rows = con.table("information_schema.tables").filter(main).project("table_name").fetchall()
-    return sorted(name for (name,) in rows)
+    rows = con.execute(read_sql("select/select_relation_names.sql")).fetchall()
+    return [name for (name,) in rows]
 
 
 def catalog_name(con: duckdb.DuckDBPyConnection, name: str) -> str:
@@ -48,7 +49,7 @@ def catalog_name(con: duckdb.DuckDBPyConnection, name: str) -> str:
 
 
 def export_table(
-    warehouse: Path,
+    warehouse: Warehouse,
     name: str,
     out: Path,
     wait_seconds: float = DEFAULT_LOCK_WAIT_SECONDS,
@@ -73,7 +74,7 @@ def export_table(
 
 
 def export_gkg(
-    warehouse: Path,
+    warehouse: Warehouse,
     out: Path,
     header: bool = False,
     wait_seconds: float = DEFAULT_LOCK_WAIT_SECONDS,

@@ -11,7 +11,7 @@ from typing import Any
 
 import duckdb
 
-from orchestration.core.connection import transaction
+from orchestration.core.connection import transactions
 from orchestration.core.sql import read_sql
 
 
@@ -118,30 +118,33 @@ def forget_articles(
     them (naming when it was forgotten, if it was).
     """
     wanted = sorted(set(article_ids))
-    with transaction(con):
-        known = {
-            article_id: (source, title)
-            for article_id, source, title in con.execute(
-                read_sql("forget/select_articles.sql"), {"article_ids": wanted}
+    for attempt in transactions(con):
+        with attempt:
+            known = {
+                article_id: (source, title)
+                for article_id, source, title in con.execute(
+                    read_sql("forget/select_articles.sql"), {"article_ids": wanted}
+                ).fetchall()
+            }
+            unknown = [article_id for article_id in wanted if article_id not in known]
+            if unknown:
+                raise UnknownArticles(unknown, _previously_forgotten(con, unknown))
+            params = {"article_ids": wanted}
+            entities = _column(con, "select_article_entities", params)
+            surfaces = con.execute(
+                read_sql("forget/select_article_surfaces.sql"), params
             ).fetchall()
-        }
-        unknown = [article_id for article_id in wanted if article_id not in known]
-        if unknown:
-            raise UnknownArticles(unknown, _previously_forgotten(con, unknown))
-        params = {"article_ids": wanted}
-        entities = _column(con, "select_article_entities", params)
-        surfaces = con.execute(read_sql("forget/select_article_surfaces.sql"), params).fetchall()
-        tables = _column(con, "select_article_tables", {})
-        articles = [
-            _delete_article(con, article_id, *known[article_id], tables, forgotten_by, reason)
-            for article_id in wanted
-        ]
-        unreferenced = _column(con, "select_unreferenced_entities", {"entity_ids": entities})
-        aliases = _deleted(con, "delete_entity_aliases", {"entity_ids": unreferenced})
-        aliases += _deleted(
-            con,
-            "delete_unused_aliases",
-            {"aliases": [a for a, _ in surfaces], "entity_ids": [e for _, e in surfaces]},
-        )
-        _deleted(con, "delete_entities", {"entity_ids": unreferenced})
+            tables = _column(con, "select_article_tables", {})
+            articles = [
+                _delete_article(con, article_id, *known[article_id], tables, forgotten_by, reason)
+                for article_id in wanted
+            ]
+            unreferenced = _column(con, "select_unreferenced_entities", {"entity_ids": entities})
+            aliases = _deleted(con, "delete_entity_aliases", {"entity_ids": unreferenced})
+            aliases += _deleted(
+                con,
+                "delete_unused_aliases",
+                {"aliases": [a for a, _ in surfaces], "entity_ids": [e for _, e in surfaces]},
+            )
+            _deleted(con, "delete_entities", {"entity_ids": unreferenced})
     return Forgetting(articles, len(unreferenced), aliases)

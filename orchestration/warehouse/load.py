@@ -2,7 +2,7 @@
 
 import duckdb
 
-from orchestration.core.connection import row_count, set_run, transaction
+from orchestration.core.connection import row_count, set_run, transactions
 from orchestration.core.sql import read_sql
 
 # Dimensions before facts, so a reader never sees a fact whose keys are missing.
@@ -27,9 +27,10 @@ def load_batch(con: duckdb.DuckDBPyConnection, run_id: str) -> dict[str, int]:
     """
     set_run(con, run_id)
     con.execute(read_sql("load/create_batch_views.sql"))
-    with transaction(con):
-        for table in LOAD_ORDER:
-            con.execute(read_sql(f"load/merge_into_{table}.sql"))
+    for attempt in transactions(con):
+        with attempt:
+            for table in LOAD_ORDER:
+                con.execute(read_sql(f"load/merge_into_{table}.sql"))
     return {table: row_count(con, table) for table in LOAD_ORDER}
 
 

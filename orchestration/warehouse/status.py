@@ -18,6 +18,7 @@ from pathlib import Path
 import dagster as dg
 import duckdb
 
+from orchestration.core.location import Warehouse
 from orchestration.core.run_history import RunHistory, RunSummary
 from orchestration.core.sql import read_sql
 from orchestration.extract.pending import articles_to_extract
@@ -42,7 +43,7 @@ class Listing:
 class WarehouseStatus:
     """What the warehouse holds and what awaits it."""
 
-    path: Path
+    path: Warehouse
     size_bytes: int
     counts: dict[str, int]
     pending_extraction: int
@@ -75,6 +76,20 @@ def file_size(path: Path) -> int:
     return path.stat().st_size + (wal.stat().st_size if wal.exists() else 0)
 
 
+def warehouse_size(con: duckdb.DuckDBPyConnection, warehouse: Warehouse) -> int:
+    """Bytes of the warehouse: its file and write-ahead log, or a lake's Parquet files (data
+    and deletions) as its catalog lists them."""
+    if isinstance(warehouse, Path):
+        return file_size(warehouse)
+    [(size,)] = con.execute(read_sql("select/select_lake_size.sql")).fetchall()
+    return size
+
+
+def size_label(warehouse: Warehouse) -> str:
+    """What warehouse_size counts, for the status table."""
+    return "size (with the .wal)" if isinstance(warehouse, Path) else "size (Parquet files)"
+
+
 def listing(
     con: duckdb.DuckDBPyConnection, sql_file: str, since: datetime | None, limit: int
 ) -> Listing:
@@ -87,7 +102,7 @@ def listing(
 
 
 def warehouse_status(
-    con: duckdb.DuckDBPyConnection, path: Path, since: datetime | None, latest: int
+    con: duckdb.DuckDBPyConnection, path: Warehouse, since: datetime | None, latest: int
 ) -> WarehouseStatus:
     """The warehouse's counts and backlog, and the `latest` inputs rejected and articles
     quarantined at or after `since` (every one when None)."""
@@ -96,7 +111,7 @@ def warehouse_status(
     counts = dict(zip([d[0] for d in cursor.description], row, strict=True))
     return WarehouseStatus(
         path=path,
-        size_bytes=file_size(path),
+        size_bytes=warehouse_size(con, path),
         counts=counts,
         pending_extraction=len(articles_to_extract(con)),
         pending_load=awaiting_load(con),

@@ -2,6 +2,5 @@
 CREATE TABLE IF NOT EXISTS article_sources (
     article_id VARCHAR NOT NULL,
     source     VARCHAR NOT NULL,
-    seen_at    TIMESTAMP NOT NULL,
-    PRIMARY KEY (article_id, source)
+    seen_at    TIMESTAMP NOT NULL
 );

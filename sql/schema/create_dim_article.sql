@@ -1,6 +1,6 @@
 -- One article, keyed like raw_articles.
 CREATE TABLE IF NOT EXISTS dim_article (
-    article_id            VARCHAR PRIMARY KEY,
+    article_id            VARCHAR NOT NULL,
     source_id             VARCHAR NOT NULL,
     date_key              INTEGER,
     source                VARCHAR NOT NULL,

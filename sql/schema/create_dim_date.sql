@@ -1,6 +1,6 @@
 -- One calendar day, with the usual calendar attributes.
 CREATE TABLE IF NOT EXISTS dim_date (
-    date_key     INTEGER PRIMARY KEY,   -- YYYYMMDD
+    date_key     INTEGER NOT NULL,   -- YYYYMMDD
     date         DATE NOT NULL,
     year         INTEGER NOT NULL,
     quarter      INTEGER NOT NULL,

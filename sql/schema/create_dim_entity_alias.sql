@@ -2,6 +2,5 @@
 CREATE TABLE IF NOT EXISTS dim_entity_alias (
     alias     VARCHAR NOT NULL,
     entity_id VARCHAR NOT NULL,
-    alias_key VARCHAR NOT NULL,
-    PRIMARY KEY (alias, entity_id)
+    alias_key VARCHAR NOT NULL
 );

@@ -5,6 +5,5 @@ CREATE TABLE IF NOT EXISTS failed_extractions (
     extractor_version VARCHAR NOT NULL,
     error_class       VARCHAR NOT NULL,   -- the exception's class, e.g. BrokenProcessPool
     error_message     VARCHAR NOT NULL,   -- what went wrong, plainly for known causes
-    failed_at         TIMESTAMP NOT NULL,
-    PRIMARY KEY (article_id, extractor_version)
+    failed_at         TIMESTAMP NOT NULL
 );

@@ -1,7 +1,7 @@
 -- One row per distinct article body. article_id is the hash of the normalised body;
 -- rows are never updated in place.
 CREATE TABLE IF NOT EXISTS raw_articles (
-    article_id            VARCHAR PRIMARY KEY,
+    article_id            VARCHAR NOT NULL,
     source                VARCHAR NOT NULL,   -- file path or URL the body was first read from
     outlet                VARCHAR,            -- publisher, when the input names one
     url                   VARCHAR,

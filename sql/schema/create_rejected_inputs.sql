@@ -4,6 +4,5 @@ CREATE TABLE IF NOT EXISTS rejected_inputs (
     reason     VARCHAR NOT NULL,
     size_bytes BIGINT,
     sha256     VARCHAR NOT NULL,
-    seen_at    TIMESTAMP NOT NULL,
-    PRIMARY KEY (source, sha256)
+    seen_at    TIMESTAMP NOT NULL
 );

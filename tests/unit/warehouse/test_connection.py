@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from orchestration.core.connection import WarehouseBusyError, connect, transaction
+from orchestration.core.connection import WarehouseBusyError, connect, transactions
 from tests.processes import writer_holding
 
 
@@ -40,12 +40,15 @@ def test_lock_held_by_another_process_gives_a_clear_error(warehouse_path: Path) 
 
 def test_transaction_rolls_back_when_the_body_raises(warehouse_path: Path) -> None:
     with connect(warehouse_path) as con:
-        with pytest.raises(RuntimeError), transaction(con):
-            con.execute("insert into dim_source values ('s1', 'Gazette')")
-            raise RuntimeError("interrupted")
+        with pytest.raises(RuntimeError):
+            for attempt in transactions(con):
+                with attempt:
+                    con.execute("insert into dim_source values ('s1', 'Gazette')")
+                    raise RuntimeError("interrupted")
         assert con.execute("select count(*) from dim_source").fetchone()[0] == 0
-        with transaction(con):
-            con.execute("insert into dim_source values ('s1', 'Gazette')")
+        for attempt in transactions(con):
+            with attempt:
+                con.execute("insert into dim_source values ('s1', 'Gazette')")
         assert con.execute("select count(*) from dim_source").fetchone()[0] == 1
 
 
@@ -67,3 +70,17 @@ def test_a_warehouse_of_another_schema_version_gets_the_current_ddl(warehouse_pa
         versions = con.execute("select count(*) from schema_version").fetchone()[0]
     assert "failed_extractions" in tables
     assert versions == 2
+
+
+def test_a_conflicting_transaction_is_tried_again(warehouse_path: Path) -> None:
+    with connect(warehouse_path) as con, connect(warehouse_path) as other:
+        con.execute("insert into dim_source values ('s1', 'Gazette')")
+        tries = 0
+        for attempt in transactions(con):
+            with attempt:
+                tries += 1
+                con.execute("update dim_source set name = 'Herald' where source_id = 's1'")
+                if tries == 1:  # another writer changes the same row before this one commits
+                    other.execute("update dim_source set name = 'Courier' where source_id = 's1'")
+        assert tries == 2
+        assert con.execute("select name from dim_source").fetchone() == ("Herald",)

@@ -1,0 +1,3 @@
+-- Load a DuckDB extension from its file, {path} a quoted string literal: the lake's extensions
+-- come from their PyPI wheels, never from a download.
+LOAD {path};
