@@ -3,6 +3,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 TEST_STAMP := $(VENV)/.installed-test
+SCALED_STAMP := $(VENV)/.installed-scaled
 # Development corpora and their scorers, kept outside the project (see README, "Measuring extraction").
 EVAL_SCRIPTS ?= ../shared/eval
 EVAL_DATA ?= ../shared/eval-data
@@ -13,7 +14,7 @@ UI_PORT ?= 3000
 TEST_WORKERS ?= 2
 export DAGSTER_HOME := $(CURDIR)/dagster_home
 
-.PHONY: install run test lint ui clean bench eval
+.PHONY: install run test test-distributed lint ui clean bench eval
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -25,6 +26,10 @@ $(TEST_STAMP): $(STAMP)
 	$(BIN)/pip install --quiet -e '.[test]'
 	touch $@
 
+$(SCALED_STAMP): $(TEST_STAMP)
+	$(BIN)/pip install --quiet -e '.[test,scaled]'
+	touch $@
+
 install: $(STAMP)
 
 run: $(STAMP)
@@ -34,6 +39,11 @@ test: $(TEST_STAMP)
 	$(BIN)/ruff check orchestration tests benchmarks
 	$(BIN)/ruff format --check orchestration tests benchmarks
 	$(BIN)/pytest --numprocesses $(TEST_WORKERS) --dist loadscope -m "not distributed"
+
+# The scaled deployment (docs/deploy.md): starts PostgreSQL, Redis and Celery workers on 127.0.0.1,
+# which must be installed (Debian: postgresql, redis-server).
+test-distributed: $(SCALED_STAMP)
+	$(BIN)/pytest -m distributed
 
 lint: $(TEST_STAMP)
 	$(BIN)/ruff check --fix orchestration tests benchmarks
