@@ -2,8 +2,11 @@
 
 Two layers keep a query from changing anything or reaching beyond the warehouse file:
 
-1. Before anything runs, DuckDB's own parser splits the input into statements and each one is
-   checked against an allow-list of read-only forms; one refused statement refuses the input.
+1. Before anything runs, the input is cut into statements at each `;` DuckDB's tokenizer finds
+   and each one is checked against an allow-list of read-only forms; one refused statement
+   refuses the input. A statement that DuckDB reads files to parse (IMPORT DATABASE) is refused
+   by its first word; the others are parsed on an in-memory database locked down like the
+   warehouse, so parsing cannot read a file either. What runs is the checked text, unchanged.
 2. The warehouse is opened read-only, with external access disabled and the configuration
    locked, so a statement that passes the first layer still cannot write, read other files,
    load extensions or switch these protections off.
@@ -13,6 +16,7 @@ characters is refused before it is parsed, the statements together run for at mo
 of seconds, and a writer's lock on the file is waited for only so long.
 """
 
+import re
 import threading
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
@@ -51,6 +55,18 @@ READ_ONLY_PRAGMAS = frozenset(
 )
 
 
+# Statements that DuckDB's parser expands by reading files (IMPORT DATABASE reads the dump's
+# schema.sql and load.sql), refused by their first word before they are parsed.
+READ_WHEN_PARSED = frozenset({"IMPORT"})
+
+# The first words of a PIVOT statement, which DuckDB expands into several when its ON values
+# come from a query.
+PIVOTS = frozenset({"PIVOT", "PIVOT_WIDER"})
+
+# A token's text: a double-quoted name, or its first character and what follows up to a blank
+# or a comment.
+WORD = re.compile(r'"(?:[^"]|"")*"|\S(?:(?!--|/\*)\S)*')
+
 # After the deadline, the statements' connection is interrupted this often until they stop:
 # an interrupt that lands between two statements would otherwise be lost.
 INTERRUPT_EVERY_SECONDS = 0.1
@@ -85,79 +101,120 @@ class QueryTimeout(Exception):
         self.seconds = seconds
 
 
-def _statements(
-    sql: str, parser: duckdb.DuckDBPyConnection | None = None
-) -> list[duckdb.Statement]:
-    """The statements of `sql`, as DuckDB's parser splits them (on `parser` when given: an
-    in-memory database costs some 30 ms to open, too much to open one per statement)."""
-    if parser is not None:
-        return parser.extract_statements(sql)
-    with duckdb.connect() as con:
-        return con.extract_statements(sql)
+def _split(sql: str) -> list[str]:
+    """The statements of `sql` as texts, cut at each `;` that DuckDB's tokenizer finds.
+
+    The door splits the input itself rather than taking the statements DuckDB's parser returns:
+    that parser expands some statements into several (PIVOT, COPY FROM DATABASE) whose texts are
+    empty, and IMPORT DATABASE reads files while it is parsed. A `;` inside a string or a quoted
+    name belongs to that token, so it splits nothing. Pieces without any token (blank, only
+    comments) are left out.
+    """
+    pieces: list[str] = []
+    start = 0
+    for offset, kind in duckdb.tokenize(sql):
+        if kind == duckdb.token_type.operator and sql[offset] == ";":
+            pieces.append(sql[start:offset])
+            start = offset + 1
+    pieces.append(sql[start:])
+    return [piece for piece in pieces if duckdb.tokenize(piece)]
 
 
 def _words(sql: str) -> list[tuple[int, str]]:
-    """The offset and text of each token of `sql` (DuckDB's tokenizer), comments left out."""
+    """The offset and text of each token of `sql` (DuckDB's tokenizer, which leaves comments out).
+
+    A token's text ends where the next token starts, or earlier at a blank or a comment (a
+    double-quoted name keeps its blanks): so `import /* c */ database` starts with the word
+    IMPORT. The text of a string constant may be cut short at a blank; it is never compared.
+    """
     tokens = duckdb.tokenize(sql)
     ends = [start for start, _ in tokens[1:]] + [len(sql)]
-    return [
-        (start, sql[start:end].strip())
-        for (start, kind), end in zip(tokens, ends, strict=True)
-        if kind != duckdb.token_type.comment
-    ]
+    words: list[tuple[int, str]] = []
+    for (start, _), end in zip(tokens, ends, strict=True):
+        word = WORD.match(sql, start, end)
+        assert word is not None  # a token starts with a character that is not blank
+        words.append((start, word.group()))
+    return words
 
 
-def _explained(
-    sql: str, words: list[tuple[int, str]], parser: duckdb.DuckDBPyConnection
-) -> duckdb.Statement:
-    """The statement that `EXPLAIN [ANALYZE] [(options)] statement` explains."""
+def _kind(statement: duckdb.Statement) -> str:
+    """The name of the type of `statement` ("SELECT", "PRAGMA", ...), "???" for one the Python
+    enum does not know (such as UPDATE EXTENSIONS)."""
+    return statement.type.name
+
+
+def _explained(sql: str, words: list[tuple[int, str]], parser: duckdb.DuckDBPyConnection) -> str:
+    """The text of the statement that `EXPLAIN [ANALYZE] [(options)] statement` explains."""
     rest = words[1:]
     if rest[0][1].upper() in {"ANALYZE", "ANALYSE"}:
         rest = rest[1:]
-    try:
-        (statement,) = _statements(sql[rest[0][0] :], parser)
-    except duckdb.ParserException:  # "(FORMAT json, ...)" options, not a parenthesized query
-        rest = rest[[text for _, text in rest].index(")") + 1 :]
-        (statement,) = _statements(sql[rest[0][0] :], parser)
-    return statement
+    if rest[0][1] == "(":
+        try:
+            parser.extract_statements(sql[rest[0][0] :])
+        except duckdb.ParserException:  # "(FORMAT json, ...)" options, not a parenthesized query
+            rest = rest[[text for _, text in rest].index(")") + 1 :]
+    return sql[rest[0][0] :]
 
 
-def _refused_kind(statement: duckdb.Statement, parser: duckdb.DuckDBPyConnection) -> str | None:
-    """The kind of `statement` (e.g. "COPY") when it is not read-only, None when it is."""
-    words = _words(statement.query)
+def _is_pivot(first: str, statements: list[duckdb.Statement]) -> bool:
+    """Whether `statements` are DuckDB's expansion of a PIVOT: the ENUM types of the ON values,
+    which come from a query, then the query itself."""
+    kinds = [_kind(statement) for statement in statements]
+    return first in PIVOTS and kinds[-1] == "SELECT" and set(kinds[:-1]) == {"CREATE"}
+
+
+def _refused_single(statement: duckdb.Statement, words: list[tuple[int, str]]) -> str | None:
+    """The kind of the single `statement` whose tokens are `words` (e.g. "COPY") when it is not
+    read-only, None when it is."""
     first = words[0][1].upper()
-    try:
-        kind = statement.type
-    except ValueError:  # a type the Python enum does not know yet, such as UPDATE EXTENSIONS
-        kind = None
-    if kind is None or kind.name == "???":  # duckdb 1.5 names such a type "???" instead
+    kind = _kind(statement)
+    if kind == "???":
         return " ".join(text.upper() for _, text in words[:2])
-    if kind == duckdb.StatementType.SELECT:  # also WITH, FROM-first, DESCRIBE, SHOW, SUMMARIZE
-        return None
-    if kind == duckdb.StatementType.MULTI and first == "PIVOT":  # its ON values come from a query
+    if kind == "SELECT":  # also WITH, FROM-first, DESCRIBE, SHOW, SUMMARIZE, PIVOT with IN lists
         return None
     pragma = words[1][1].strip('"').lower() if first == "PRAGMA" else None
-    if kind == duckdb.StatementType.PRAGMA and pragma in READ_ONLY_PRAGMAS:
+    if kind == "PRAGMA" and pragma in READ_ONLY_PRAGMAS:
         return None
-    if kind == duckdb.StatementType.EXPLAIN:
-        inner = _refused_kind(_explained(statement.query, words, parser), parser)
-        return None if inner is None else f"EXPLAIN {inner}"
     if first == "WITH":
-        return kind.name
+        return kind
     if first == "FORCE":
         return f"FORCE {words[1][1].upper()}"
     return first
 
 
-def check_read_only(sql: str) -> list[duckdb.Statement]:
-    """Return the statements of `sql`, or raise ReadOnlyViolation if any of them is not read-only.
+def _refused_kind(sql: str, parser: duckdb.DuckDBPyConnection) -> str | None:
+    """The kind of the statement `sql` (e.g. "COPY") when it is not read-only, None when it is.
+
+    A statement that DuckDB reads files to parse is refused by its first word, unparsed; the
+    others are parsed on `parser`, which is locked down so that parsing cannot reach a file.
+    """
+    words = _words(sql)
+    first = words[0][1].upper()
+    if first in READ_WHEN_PARSED:
+        return first
+    try:
+        statements = parser.extract_statements(sql)
+    except duckdb.PermissionException:  # parsing reached for a file, and was stopped
+        return first
+    if first == "EXPLAIN":
+        inner = _refused_kind(_explained(sql, words, parser), parser)
+        return None if inner is None else f"EXPLAIN {inner}"
+    if len(statements) > 1:  # DuckDB expanded the statement into several
+        return None if _is_pivot(first, statements) else first
+    return _refused_single(statements[0], words)
+
+
+def check_read_only(sql: str) -> list[str]:
+    """Return the statements of `sql` as texts, or raise ReadOnlyViolation if any of them is not
+    read-only.
 
     Allowed: queries (SELECT, WITH ... SELECT, FROM-first, VALUES, PIVOT, DESCRIBE, SHOW,
     SUMMARIZE), EXPLAIN [ANALYZE] of those, and the PRAGMAs in READ_ONLY_PRAGMAS. Everything
-    else is refused, CALL, SET, USE and transactions included.
+    else is refused, CALL, SET, USE, IMPORT and transactions included. One parser serves all the
+    statements: an in-memory database costs some 30 ms to open, too much to open one each.
     """
-    with duckdb.connect() as parser:
-        statements = _statements(sql, parser)
+    statements = _split(sql)
+    with duckdb.connect(config=LOCKED_DOWN) as parser:
         for number, statement in enumerate(statements, start=1):
             kind = _refused_kind(statement, parser)
             if kind is not None:
