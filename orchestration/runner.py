@@ -1,11 +1,20 @@
-"""Materializing the newsledger job in-process, as `newsledger run` and the tests do."""
+"""Materializing the newsledger job, as `newsledger run` and the tests do.
+
+Embedded, the job runs in this process with the resources given here. Under the Celery
+executor its steps run in worker processes, which rebuild the job from this module and read
+the run from the Dagster instance: the run is launched through the instance, its resources
+configured by the run config instead.
+"""
 
 from collections.abc import Mapping, Sequence
+from contextlib import nullcontext
 from pathlib import Path
 from typing import Any
 
 import dagster as dg
 
+from orchestration.core.deployment import DEPLOYMENT
+from orchestration.core.instance import recording_instance
 from orchestration.core.jobs import ingest_run_config
 from orchestration.core.resources import WarehouseResource, Workers
 from orchestration.core.workers import WorkerPool
@@ -13,6 +22,36 @@ from orchestration.definitions import defs
 from orchestration.extract.resources import NlpResource
 from orchestration.ingest.resources import SourcesResource
 from orchestration.quality.resources import QualityResource
+
+# What a run gives back, whether it ran in this process or on the executor's workers.
+RunResult = dg.ExecuteInProcessResult | dg.JobExecutionResult
+
+
+def newsledger_job() -> dg.JobDefinition:
+    """The job as the code location defines it, with its executor: what workers rebuild."""
+    return defs.resolve_job_def("newsledger_job")
+
+
+def launch_job(
+    run_config: Mapping[str, Any],
+    resources: Mapping[str, dg.ConfigurableResource],
+    instance: dg.DagsterInstance | None,
+    tags: Mapping[str, str] | None,
+) -> dg.JobExecutionResult:
+    """Run the job through `instance` (None: the one at $DAGSTER_HOME) with its own executor,
+    `resources` given to it as run config."""
+    config = {
+        **run_config,
+        "resources": {name: {"config": r.model_dump()} for name, r in resources.items()},
+    }
+    with nullcontext(instance) if instance else recording_instance() as recorded:
+        return dg.execute_job(
+            dg.reconstructable(newsledger_job),
+            instance=recorded,
+            run_config=config,
+            tags=tags,
+            raise_on_error=False,
+        )
 
 
 def run_job(
@@ -25,38 +64,39 @@ def run_job(
     log_level: str = "INFO",
     instance: dg.DagsterInstance | None = None,
     tags: Mapping[str, str] | None = None,
-) -> dg.ExecuteInProcessResult:
+) -> RunResult:
     """Run newsledger_job on `paths` (None: the configured folders) into `warehouse`, its
     stages sharing `workers` when given (see Workers), recorded in `instance` (None: an
-    ephemeral one, forgotten after the run)."""
+    ephemeral one, forgotten after the run; under Celery, the one at $DAGSTER_HOME)."""
     config = dict(
         run_config or ingest_run_config(None if paths is None else [str(p) for p in paths])
     )
     config["loggers"] = {"console": {"config": {"log_level": log_level}}}
-    return defs.resolve_job_def("newsledger_job").execute_in_process(
+    configured = {
+        "warehouse": WarehouseResource(path=str(warehouse)),
+        "sources": sources or SourcesResource(),
+        "quality": quality
+        or QualityResource(docs_dir=str(warehouse.absolute().parent / "quality_docs")),
+    }
+    if DEPLOYMENT.executor == "celery":
+        return launch_job(config, configured, instance, tags)
+    return newsledger_job().execute_in_process(
         run_config=config,
-        resources={
-            "warehouse": WarehouseResource(path=str(warehouse)),
-            "nlp": NlpResource(),
-            "workers": Workers(workers),
-            "sources": sources or SourcesResource(),
-            "quality": quality
-            or QualityResource(docs_dir=str(warehouse.absolute().parent / "quality_docs")),
-        },
+        resources={**configured, "nlp": NlpResource(), "workers": Workers(workers)},
         raise_on_error=False,
         instance=instance,
         tags=tags,
     )
 
 
-def check_evaluations(result: dg.ExecuteInProcessResult) -> tuple[int, int]:
+def check_evaluations(result: RunResult) -> tuple[int, int]:
     """How many asset checks passed and failed in the run."""
     evaluations = result.get_asset_check_evaluations()
     passed = sum(1 for e in evaluations if e.passed)
     return passed, len(evaluations) - passed
 
 
-def reported(result: dg.ExecuteInProcessResult, asset: str, key: str) -> Any:
+def reported(result: RunResult, asset: str, key: str) -> Any:
     """A metadata value the run reported on an asset's materialization ("new_articles", ...)."""
     [materialization] = [
         m
