@@ -53,7 +53,6 @@ class Cluster:
 
     environment: dict[str, str]
     home: Path
-    workers: list[subprocess.Popen]
 
 
 @pytest.fixture(scope="module")
@@ -75,12 +74,12 @@ def cluster(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Cluster]:
             "NEWSLEDGER_EXTRACT_CHUNK_ARTICLES": str(CHUNK_ARTICLES),
         }
         with (
-            celery_workers(2, environment, root) as workers,
+            celery_workers(2, environment, root),
             pytest.MonkeyPatch.context() as patch,
         ):
             for name, value in postgres.environment().items():
                 patch.setenv(name, value)
-            yield Cluster(environment, home, workers)
+            yield Cluster(environment, home)
 
 
 def newsledger_run(
