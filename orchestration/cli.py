@@ -134,15 +134,21 @@ def run(
         ),
     ] = LogLevel.INFO,
 ) -> None:
-    """Materialize the job in-process on PATHs (default data/articles/ and data/inbox/),
-    recording the run in the Dagster instance at $DAGSTER_HOME (default dagster_home/)."""
+    """Materialize the job on PATHs (default data/articles/ and data/inbox/), in-process or on
+    the deployment's Celery workers, recording the run in the Dagster instance at $DAGSTER_HOME
+    (default dagster_home/)."""
     require_paths(paths or [])
     location = warehouse_location(warehouse)
+    from contextlib import nullcontext
+
+    from orchestration.core.deployment import DEPLOYMENT
     from orchestration.core.workers import started_workers
     from orchestration.extract.chunks import WORKER_START_UP
 
-    # The workers load spaCy's model while this process imports and starts the job.
-    with started_workers(WORKER_START_UP) as pool:
+    # The workers load spaCy's model while this process imports and starts the job; under
+    # Celery the steps run in Celery's workers instead.
+    local = DEPLOYMENT.executor == "in_process"
+    with started_workers(WORKER_START_UP) if local else nullcontext() as pool:
         from orchestration.core.connection import connect
         from orchestration.core.instance import end_abandoned_runs, process_tags, recording_instance
         from orchestration.runner import batch_load, check_evaluations, run_until_loaded

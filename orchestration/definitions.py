@@ -2,6 +2,8 @@
 
 import dagster as dg
 
+from orchestration.core.deployment import DEPLOYMENT
+from orchestration.core.executors import run_executor
 from orchestration.core.jobs import newsledger_job
 from orchestration.core.resources import WarehouseResource, Workers
 from orchestration.extract.assets import extractions
@@ -37,9 +39,10 @@ defs = dg.Definitions(
         "sources": SourcesResource(),
         "quality": QualityResource(),
     },
-    # One process for all the steps of a run, whether it runs newsledger_job or the assets a
-    # person picks in the UI ("Materialize all"): each step of a multiprocess run would import
-    # Dagster, Great Expectations and spaCy again. Extraction still fans out to its own workers
-    # (`Workers`).
-    executor=dg.in_process_executor,
+    # Embedded, one process for all the steps of a run, whether it runs newsledger_job or the
+    # assets a person picks in the UI ("Materialize all"): each step of a multiprocess run
+    # would import Dagster, Great Expectations and spaCy again. Extraction still fans out to
+    # its own workers (`Workers`). Scaled, Celery workers take the steps, extraction a chunk
+    # of articles per step.
+    executor=run_executor(DEPLOYMENT),
 )

@@ -1,144 +1,107 @@
 """Extract stage: run the spaCy pipeline over articles not yet extracted by this version.
 
-Articles are read and their records written back a few chunks at a time, each over a short
-connection: memory stays flat however many articles are pending, and other readers get the file
-between them. With enough articles the chunks are spread over one worker process per core.
+The `extractions` asset is a graph of steps: one plans chunks of the pending articles, one
+step per chunk extracts it and writes its records, and the last reports the run's totals as
+the asset's materialization. Under the in-process executor there is one chunk holding every
+pending article, spread over one worker process per core when there are enough of them (see
+chunk_plan.py); under Celery each chunk is a step that any worker may take.
 """
 
 from collections.abc import Iterator
-from typing import Any
+from contextlib import AbstractContextManager, nullcontext
 
 import dagster as dg
-import pyarrow as pa
 
-from orchestration.core.connection import transactions
-from orchestration.core.previews import PREVIEW_ROWS, preview_markdown
+from orchestration.core.deployment import DEPLOYMENT
+from orchestration.core.previews import preview_markdown
 from orchestration.core.resources import WarehouseResource, Workers
 from orchestration.core.settings import DUCKDB_POOL
-from orchestration.core.sql import read_sql
-from orchestration.extract.chunks import (
-    CHUNK_SIZE,
-    WORKER_START_UP,
-    ArticleText,
-    Outcome,
-    StoredRecord,
-    process_count,
-    stored_chunks,
+from orchestration.core.workers import WorkerPool
+from orchestration.extract.chunk_plan import (
+    ALL_PENDING,
+    ChunkReport,
+    ExtractionChunk,
+    combined,
+    planned_chunks,
 )
+from orchestration.extract.chunks import WORKER_START_UP, process_count, stored_chunks
 from orchestration.extract.failures import FailedExtraction
 from orchestration.extract.pending import articles_to_extract
+from orchestration.extract.pending_articles import PendingArticles
 from orchestration.extract.resources import NlpResource
 from orchestration.extract.version import EXTRACTOR_VERSION
 
-# Articles read, or records written, per connection to the warehouse.
-ARTICLES_PER_CONNECTION = 512
-# The columns of new_extractions, which load/merge_into_extractions.sql reads.
-STORED_COLUMNS = ("article_id", "extractor_version", "model", "payload")
-# The columns of new_failures, which load/merge_into_failed_extractions.sql reads.
-FAILURE_COLUMNS = ("article_id", "extractor_version", "error_class", "error_message")
+# Whether chunk steps are spread over the executor's worker processes, rather than one step
+# spreading every article over this machine's cores.
+STEPS_PER_CHUNK = DEPLOYMENT.executor != "in_process"
+# In one process, extraction writes the DuckDB file while holding the `duckdb` pool, as every
+# other writer does. Spread over workers, chunk steps hold no pool, so that they run side by
+# side; each holds the warehouse only for its short reads and writes, waiting for another's
+# lock meanwhile (core/connection.py).
+CHUNK_POOL = None if STEPS_PER_CHUNK else DUCKDB_POOL
+# Spread over workers, a chunk step that raises (the warehouse stayed locked, say) is tried
+# again, by whichever worker is free; in one process a failure ends the run as before.
+CHUNK_RETRIES = (
+    dg.RetryPolicy(max_retries=2, delay=5, backoff=dg.Backoff.EXPONENTIAL)
+    if STEPS_PER_CHUNK
+    else None
+)
 
 
-class PendingArticles:
-    """The articles awaiting extraction, read and written back a few chunks at a time.
-
-    Each read and each write opens its own short connection, so other processes get the file
-    between them; several chunks go per connection, as opening and closing one (a checkpoint)
-    costs more than the rows it moves. Writing an article's record, or its failure, takes it
-    out of the pending query, so the next read starts after the articles read but not yet
-    written, in the query's stable order.
-    """
-
-    def __init__(self, warehouse: WarehouseResource) -> None:
-        self.warehouse = warehouse
-        self.read = 0
-        self.written = 0
-        self.extracted = 0
-        self.failed = 0
-        self.unwritten: list[StoredRecord] = []
-        self.unwritten_failures: list[FailedExtraction] = []
-
-    def count(self) -> int:
-        """How many articles are pending now."""
-        with self.warehouse.connect(read_only=True) as con:
-            return len(articles_to_extract(con))
-
-    def chunks(self) -> Iterator[list[ArticleText]]:
-        """The pending articles, CHUNK_SIZE at a time, read ARTICLES_PER_CONNECTION ahead."""
-        while True:
-            with self.warehouse.connect(read_only=True) as con:
-                rows = articles_to_extract(con).limit(
-                    ARTICLES_PER_CONNECTION, offset=self.read - self.written
-                )
-                articles = [ArticleText(*row) for row in rows.fetchall()]
-            if not articles:
-                return
-            self.read += len(articles)
-            for start in range(0, len(articles), CHUNK_SIZE):
-                yield articles[start : start + CHUNK_SIZE]
-
-    def write(self, outcomes: list[Outcome]) -> None:
-        """Queue a chunk's records and failures; store them once ARTICLES_PER_CONNECTION are
-        queued."""
-        for outcome in outcomes:
-            if isinstance(outcome, FailedExtraction):
-                self.unwritten_failures.append(outcome)
-            else:
-                self.unwritten.append(outcome)
-        if len(self.unwritten) + len(self.unwritten_failures) >= ARTICLES_PER_CONNECTION:
-            self.flush()
-
-    def flush(self) -> None:
-        """Store the queued records in extractions and the failures in failed_extractions,
-        each with one bulk insert."""
-        if not self.unwritten and not self.unwritten_failures:
-            return
-        merges = []
-        with self.warehouse.connect() as con:
-            for name, queued, columns, merge in (
-                ("new_extractions", self.unwritten, STORED_COLUMNS, "extractions"),
-                ("new_failures", self.unwritten_failures, FAILURE_COLUMNS, "failed_extractions"),
-            ):
-                if queued:
-                    rows = pa.table({c: [getattr(r, c) for r in queued] for c in columns})
-                    con.register(name, rows)
-                    merges.append(read_sql(f"load/merge_into_{merge}.sql"))
-            # Extraction steps on several machines write at once to a lake: a conflicting
-            # write is tried again.
-            for attempt in transactions(con):
-                with attempt:
-                    for merge in merges:
-                        con.execute(merge)
-        self.extracted += len(self.unwritten)
-        self.failed += len(self.unwritten_failures)
-        self.written += len(self.unwritten) + len(self.unwritten_failures)
-        self.unwritten = []
-        self.unwritten_failures = []
-
-
-@dg.asset(
-    deps=["raw_articles"],
-    group_name="extract",
-    kinds={"spacy", "duckdb"},
+@dg.op(
+    ins={"raw_articles": dg.In(dg.Nothing)},
+    out=dg.DynamicOut(ExtractionChunk),
     pool=DUCKDB_POOL,
 )
-def extractions(
-    context: dg.AssetExecutionContext,
+def plan_extraction_chunks(
+    context: dg.OpExecutionContext, warehouse: WarehouseResource
+) -> Iterator[dg.DynamicOutput[ExtractionChunk]]:
+    """The chunks of pending articles the run extracts, one step each: every pending article
+    in one chunk in-process, else `extract_chunk_articles` per chunk."""
+    if not STEPS_PER_CHUNK:
+        yield dg.DynamicOutput(ExtractionChunk(ALL_PENDING), mapping_key=ALL_PENDING)
+        return
+    with warehouse.connect(read_only=True) as con:
+        article_ids = [row[0] for row in articles_to_extract(con).project("article_id").fetchall()]
+    chunks = planned_chunks(article_ids, DEPLOYMENT.extract_chunk_articles)
+    context.log.info(
+        f"{len(article_ids)} articles to extract in {len(chunks)} steps of up to "
+        f"{DEPLOYMENT.extract_chunk_articles}"
+    )
+    for chunk in chunks:
+        yield dg.DynamicOutput(chunk, mapping_key=chunk.key)
+
+
+def local_workers(
+    chunk: ExtractionChunk, workers: Workers, pending: int
+) -> AbstractContextManager[WorkerPool | None]:
+    """This machine's worker processes for a chunk of every pending article (see Workers);
+    none for a planned chunk, which its step extracts in its own process."""
+    if chunk.article_ids is not None:
+        return nullcontext()
+    return workers.pool(WORKER_START_UP, process_count(pending))
+
+
+@dg.op(pool=CHUNK_POOL, retry_policy=CHUNK_RETRIES)
+def extract_chunk(
+    context: dg.OpExecutionContext,
+    chunk: ExtractionChunk,
     warehouse: WarehouseResource,
     nlp: NlpResource,
     workers: dg.ResourceParam[Workers],
-) -> dg.MaterializeResult:
-    """Entities, figures, dates and quotations of articles not yet extracted by this version.
+) -> ChunkReport:
+    """Extract the chunk's pending articles and write their records, or their failures, to
+    the warehouse.
 
     An article whose extraction raises, or whose worker dies, is recorded in
     failed_extractions with its error instead, and logged as a warning; the others go on.
     """
-    pending = PendingArticles(warehouse)
+    pending = PendingArticles(warehouse, chunk.article_ids)
     total = pending.count()
-    preview: list[dict[str, Any]] = []
-    failures: list[dict[str, Any]] = []
+    report = ChunkReport()
     # The run's workers are used whatever the number: they have loaded the model already.
     # Otherwise workers start only when there is enough work to repay their start-up.
-    with workers.pool(WORKER_START_UP, process_count(total)) as pool:
+    with local_workers(chunk, workers, total) as pool:
         context.log.info(
             f"extracting {total} articles "
             + (f"with up to {pool.processes} worker processes" if pool else "in this process")
@@ -151,21 +114,47 @@ def extractions(
                     context.log.warning(
                         f"extraction failed on article {outcome.article_id}: {outcome.summary}"
                     )
-                    if len(failures) < PREVIEW_ROWS:
-                        failures.append({"article": outcome.article_id, "error": outcome.summary})
-                elif len(preview) < PREVIEW_ROWS:
-                    preview.append(outcome.summary)
+                    report.add_failure({"article": outcome.article_id, "error": outcome.summary})
+                else:
+                    report.add_preview(outcome.summary)
     pending.flush()
+    report.extracted, report.failed = pending.extracted, pending.failed
+    return report
+
+
+@dg.op
+def summarize_extractions(
+    context: dg.OpExecutionContext, reports: list[ChunkReport]
+) -> dg.MaterializeResult:
+    """The run's extraction totals, and the first of its records and failures."""
+    total = combined(reports)
     context.log.info(
-        f"extracted {pending.extracted} articles with extractor {EXTRACTOR_VERSION}"
-        f"; {pending.failed} failed"
+        f"extracted {total.extracted} articles with extractor {EXTRACTOR_VERSION}"
+        f"; {total.failed} failed"
     )
     return dg.MaterializeResult(
         metadata={
-            "articles_extracted": pending.extracted,
-            "extraction_failures": pending.failed,
+            "articles_extracted": total.extracted,
+            "extraction_failures": total.failed,
             "extractor_version": EXTRACTOR_VERSION,
-            "preview": dg.MetadataValue.md(preview_markdown(preview, pending.extracted)),
-            "failures": dg.MetadataValue.md(preview_markdown(failures, pending.failed, "failures")),
+            "preview": dg.MetadataValue.md(preview_markdown(total.preview, total.extracted)),
+            "failures": dg.MetadataValue.md(
+                preview_markdown(total.failures, total.failed, "failures")
+            ),
         }
     )
+
+
+@dg.graph_asset(
+    ins={"raw_articles": dg.AssetIn(dagster_type=dg.Nothing)},
+    group_name="extract",
+    kinds={"spacy", "duckdb"},
+)
+def extractions(raw_articles: None) -> dg.MaterializeResult:
+    """Entities, figures, dates and quotations of articles not yet extracted by this version.
+
+    An article whose extraction raises, or whose worker dies, is recorded in
+    failed_extractions with its error instead; the others go on.
+    """
+    chunks = plan_extraction_chunks(raw_articles=raw_articles)
+    return summarize_extractions(chunks.map(extract_chunk).collect())

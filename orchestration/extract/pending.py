@@ -1,16 +1,23 @@
 """Which articles the current extractor version still has to extract, as one query that the
 extraction asset reads its work from and `newsledger status` counts."""
 
+from collections.abc import Sequence
+
 import duckdb
 
 from orchestration.core.sql import read_sql
 from orchestration.extract.version import EXTRACTOR_VERSION
 
 
-def articles_to_extract(con: duckdb.DuckDBPyConnection) -> duckdb.DuckDBPyRelation:
+def articles_to_extract(
+    con: duckdb.DuckDBPyConnection, article_ids: Sequence[str] | None = None
+) -> duckdb.DuckDBPyRelation:
     """The articles in raw_articles not yet extracted by EXTRACTOR_VERSION (nor failed by it),
-    in the stable order extraction takes them."""
+    in the stable order extraction takes them; only those of `article_ids` when given."""
     return con.sql(
         read_sql("select/select_articles_to_extract.sql"),
-        params={"extractor_version": EXTRACTOR_VERSION},
+        params={
+            "extractor_version": EXTRACTOR_VERSION,
+            "article_ids": None if article_ids is None else list(article_ids),
+        },
     )

@@ -1,5 +1,6 @@
 -- Articles never extracted, or extracted by another extractor version, leaving out those this
 -- version failed on: they are tried again by the next version, not on every run.
+-- $article_ids narrows them to one chunk of a run's plan (NULL: every such article).
 SELECT r.article_id, r.source, r.title, r.body, r.published_date
 FROM raw_articles AS r
 LEFT JOIN extractions AS e
@@ -9,4 +10,5 @@ WHERE e.article_id IS NULL
         SELECT 1 FROM failed_extractions AS f
         WHERE f.article_id = r.article_id AND f.extractor_version = $extractor_version
     )
+    AND ($article_ids::VARCHAR[] IS NULL OR list_contains($article_ids::VARCHAR[], r.article_id))
 ORDER BY r.ingested_at, r.article_id;

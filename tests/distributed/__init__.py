@@ -1,0 +1,1 @@
+"""Tests of the scaled deployment on real servers: PostgreSQL, Redis, Celery workers."""

@@ -66,7 +66,7 @@ def test_a_killed_run_is_ended_and_frees_the_pool_for_the_next(home: Path, tmp_p
     killed = run_into(home, str(articles), "--warehouse", str(warehouse))
     assert killed.stderr is not None
     for line in killed.stderr:  # the step holds its `duckdb` pool slot while it runs
-        if 'Started execution of step "extractions"' in line:
+        if 'Started execution of step "extractions.extract_chunk[all]"' in line:
             break
     with dg.DagsterInstance.from_config(str(home)) as instance:
         assert instance.event_log_storage.get_concurrency_info(DUCKDB_POOL).claimed_slots

@@ -139,7 +139,7 @@ def test_status_fails_when_a_run_lost_its_process(home: Path, tmp_path: Path) ->
     )  # fmt: skip
     assert killed.stderr is not None
     for line in killed.stderr:
-        if 'Started execution of step "extractions"' in line:
+        if 'Started execution of step "extractions.extract_chunk[all]"' in line:
             break
     os.killpg(killed.pid, signal.SIGKILL)
     killed.wait(timeout=60)
