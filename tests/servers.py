@@ -39,6 +39,17 @@ class Postgres:
         """The libpq connection string, as DuckDB's postgres extension takes it."""
         return f"dbname={self.dbname} host={self.host} port={self.port} user={self.user}"
 
+    @property
+    def url(self) -> str:
+        """The database's URL, as Dagster's PostgreSQL storage takes it."""
+        return f"postgresql://{self.user}@{self.host}:{self.port}/{self.dbname}"
+
+    def create_database(self, dbname: str) -> "Postgres":
+        """Another database of the same server."""
+        _run([str(pg_bin() / "createdb"), "-h", self.host, "-p", str(self.port), "-U", self.user,
+              dbname])  # fmt: skip
+        return Postgres(self.host, self.port, self.user, dbname)
+
 
 def pg_bin() -> Path:
     """The folder of PostgreSQL's server programs; fails the test when none is installed."""
@@ -90,9 +101,7 @@ def postgres_server(dbname: str = "newsledger") -> Iterator[Postgres]:
         _run([str(binaries / "pg_ctl"), "-D", str(data), "-o", options, "-l", log, "-t", wait,
               "-w", "start"])  # fmt: skip
         try:
-            _run([str(binaries / "createdb"), "-h", "127.0.0.1", "-p", str(port), "-U", user,
-                  dbname])  # fmt: skip
-            yield Postgres("127.0.0.1", port, user, dbname)
+            yield Postgres("127.0.0.1", port, user, "postgres").create_database(dbname)
         finally:
             _run([str(binaries / "pg_ctl"), "-D", str(data), "-m", "fast", "-w", "stop"])
     finally:

@@ -3,7 +3,6 @@ operator would start them (deploy/celery.yaml), and stopped at the end."""
 
 import os
 import signal
-import socket
 import subprocess
 import sys
 import time
@@ -12,6 +11,8 @@ from contextlib import ExitStack, contextmanager
 from pathlib import Path
 
 import redis
+
+from tests.servers import free_port
 
 BIN = Path(sys.executable).parent
 PROJECT = Path(__file__).resolve().parents[2]
@@ -24,13 +25,6 @@ START_SECONDS = 120.0
 def python_path() -> str:
     """$PYTHONPATH with this checkout first, so that the processes started import its code."""
     return os.pathsep.join(filter(None, [str(PROJECT), os.environ.get("PYTHONPATH")]))
-
-
-def free_port() -> int:
-    """A TCP port on 127.0.0.1 that nothing listens on now."""
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return probe.getsockname()[1]
 
 
 def wait_for(ready: Callable[[], bool], seconds: float, what: str) -> None:

@@ -1,7 +1,9 @@
-"""The scaled deployment on real servers: Dagster's storage in PostgreSQL, every step of
-`newsledger run` sent through Redis to two Celery workers, extraction a chunk of articles per
-step. Its warehouse must equal an embedded run's on the same inputs, and a worker process
-killed in the middle of an extraction step must cost nothing but the time to run it again."""
+"""The scaled deployment on real servers, configured by the files of deploy/: Dagster's storage
+in PostgreSQL, every step of `newsledger run` sent through Redis to two Celery workers,
+extraction a chunk of articles per step, the warehouse on DuckLake (catalog in PostgreSQL,
+Parquet in a folder). On 200 articles its tables must hold the rows an embedded run's DuckDB
+file holds, and a worker process killed in the middle of an extraction step must cost nothing
+but the time to run that step again."""
 
 import os
 import shutil
@@ -13,13 +15,13 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import dagster as dg
-import duckdb
 import pytest
 
 pytest.importorskip("dagster_celery", reason="needs the scaled extra: pip install -e '.[scaled]'")
 pytest.importorskip("dagster_postgres", reason="needs the scaled extra: pip install -e '.[scaled]'")
 
 from orchestration.core.instance import PID_TAG
+from orchestration.core.location import LakeLocation, Warehouse
 from tests.conftest import FIXTURES, write_articles
 from tests.distributed.cluster import (
     BIN,
@@ -28,23 +30,17 @@ from tests.distributed.cluster import (
     python_path,
     redis_server,
 )
-from tests.distributed.postgres import postgres_cluster
+from tests.distributed.warehouse_rows import contents, duplicates, tables
+from tests.servers import postgres_server
 
 pytestmark = pytest.mark.distributed
 
-# Articles per extraction step: the 50 articles of the corpus make 5 steps.
-CHUNK_ARTICLES = 10
+# The first run's articles: the 50 of the corpus and 150 written for the test.
+WRITTEN_ARTICLES = 150
+# Articles per extraction step: the 200 articles make 8 steps.
+CHUNK_ARTICLES = 25
 CHUNK_STEP = "extractions.extract_chunk["
 RUN_SECONDS = 600
-# Columns that differ between two runs of the same inputs.
-RUN_COLUMNS = {"run_id"}
-FACT_KEYS = {
-    "extractions": "article_id",
-    "fct_entity_mention": "mention_id",
-    "fct_figure": "figure_id",
-    "fct_quote": "quote_id",
-    "fct_date_reference": "date_reference_id",
-}
 
 
 @dataclass(frozen=True)
@@ -53,22 +49,29 @@ class Cluster:
 
     environment: dict[str, str]
     home: Path
+    lake: LakeLocation
 
 
 @pytest.fixture(scope="module")
 def cluster(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Cluster]:
-    """PostgreSQL, Redis and two Celery workers configured by the files of deploy/."""
+    """PostgreSQL (Dagster's storage and the lake's catalog), Redis and two Celery workers,
+    configured by the files of deploy/ and the variables they read."""
     root = tmp_path_factory.mktemp("cluster")
     home = root / "dagster_home"
     home.mkdir()
     shutil.copy(DEPLOY / "dagster.yaml", home / "dagster.yaml")
-    with postgres_cluster() as postgres, redis_server(root) as broker:
+    with postgres_server("dagster") as dagster_db, redis_server(root) as broker:
+        catalog = dagster_db.create_database("newsledger_lake")
+        lake = LakeLocation(f"ducklake:postgres:{catalog.dsn}", f"{root / 'lake'}/")
+        dagster = {"DAGSTER_PG_URL": dagster_db.url, "DAGSTER_ARTIFACT_DIR": str(root / "storage")}
         environment = {
             **os.environ,
-            **postgres.environment(),
+            **dagster,
             "DAGSTER_HOME": str(home),
             "PYTHONPATH": python_path(),
             "NEWSLEDGER_CONFIG": str(DEPLOY / "newsledger.yaml"),
+            "NEWSLEDGER_WAREHOUSE": lake.catalog,
+            "NEWSLEDGER_LAKE_DATA_PATH": str(lake.data_path),
             "NEWSLEDGER_CELERY_BROKER": f"{broker}/0",
             "NEWSLEDGER_CELERY_BACKEND": f"{broker}/1",
             "NEWSLEDGER_EXTRACT_CHUNK_ARTICLES": str(CHUNK_ARTICLES),
@@ -77,17 +80,19 @@ def cluster(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Cluster]:
             celery_workers(2, environment, root),
             pytest.MonkeyPatch.context() as patch,
         ):
-            for name, value in postgres.environment().items():
+            for name, value in dagster.items():
                 patch.setenv(name, value)
-            yield Cluster(environment, home)
+            yield Cluster(environment, home, lake)
 
 
 def newsledger_run(
-    folders: list[Path], warehouse: Path, environment: dict[str, str]
+    folders: list[Path], environment: dict[str, str], warehouse: Path | None = None
 ) -> subprocess.Popen[str]:
-    """`newsledger run FOLDERS --warehouse WAREHOUSE` in `environment`, started."""
+    """`newsledger run FOLDERS` in `environment` (into its deployment's warehouse, or into
+    `warehouse`), started."""
+    option = ["--warehouse", str(warehouse)] if warehouse else []
     return subprocess.Popen(
-        [str(BIN / "newsledger"), "run", *map(str, folders), "--warehouse", str(warehouse)],
+        [str(BIN / "newsledger"), "run", *map(str, folders), *option],
         env=environment, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
     )  # fmt: skip
 
@@ -104,36 +109,11 @@ def embedded_environment() -> dict[str, str]:
     return environment | {"PYTHONPATH": python_path()}
 
 
-def table_rows(warehouse: Path) -> dict[str, list[tuple]]:
-    """Every table's rows, sorted, without timestamps and run ids."""
-    with duckdb.connect(str(warehouse), read_only=True) as con:
-        columns: dict[str, list[str]] = {}
-        for table, column, data_type in con.execute(
-            """select c.table_name, c.column_name, c.data_type
-               from information_schema.columns c join information_schema.tables t
-                 using (table_schema, table_name)
-               where t.table_type = 'BASE TABLE' order by c.table_name, c.ordinal_position"""
-        ).fetchall():
-            if not data_type.startswith("TIMESTAMP") and column not in RUN_COLUMNS:
-                columns.setdefault(table, []).append(f'"{column}"')
-        return {
-            table: sorted(
-                con.execute(f"select {', '.join(cols)} from {table}").fetchall(), key=repr
-            )
-            for table, cols in columns.items()
-        }
-
-
-def duplicates(warehouse: Path) -> dict[str, int]:
-    """Per table keyed by one column, how many rows repeat a key."""
-    with duckdb.connect(str(warehouse), read_only=True) as con:
-        found = {
-            table: con.execute(f"select count(*) - count(distinct {key}) from {table}").fetchone()[
-                0
-            ]
-            for table, key in FACT_KEYS.items()
-        }
-    return {table: n for table, n in found.items() if n}
+def table_rows(warehouse: Warehouse) -> dict[str, list[tuple]]:
+    """Every table's rows, sorted, without timestamps and run ids; but for the records of the
+    schema's versions and of the checks' outcomes, which say how and when, not what."""
+    kept = [t for t in tables(warehouse) if t not in ("schema_version", "dq_results")]
+    return {table: contents(warehouse, table) for table in kept}
 
 
 def run_of(instance: dg.DagsterInstance, run: subprocess.Popen[str]) -> dg.DagsterRun | None:
@@ -157,32 +137,27 @@ def step_events(
 def inputs(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
     """The corpus for the first run, and further articles for the second."""
     root = tmp_path_factory.mktemp("inputs")
-    further = root / "further"
-    write_articles(further, 0, 40)
+    written, further = root / "written", root / "further"
+    write_articles(written, 0, WRITTEN_ARTICLES)
+    write_articles(further, WRITTEN_ARTICLES, 40)
     shutil.copytree(FIXTURES / "later", further / "later")
-    return {"corpus": FIXTURES / "corpus", "further": further}
+    return {"first": [FIXTURES / "corpus", written], "further": [further]}
 
 
 @pytest.fixture(scope="module")
 def embedded(tmp_path_factory: pytest.TempPathFactory, inputs: dict[str, Path]) -> dict:
     """The tables of embedded runs on the corpus, then on the further articles."""
     warehouse = tmp_path_factory.mktemp("embedded") / "warehouse.duckdb"
-    finished(newsledger_run([inputs["corpus"]], warehouse, embedded_environment()))
+    finished(newsledger_run(inputs["first"], embedded_environment(), warehouse))
     first = table_rows(warehouse)
-    finished(newsledger_run([inputs["further"]], warehouse, embedded_environment()))
+    finished(newsledger_run(inputs["further"], embedded_environment(), warehouse))
     return {"first": first, "second": table_rows(warehouse)}
 
 
-@pytest.fixture(scope="module")
-def scaled_warehouse(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """The warehouse the scaled runs write, one after the other."""
-    return tmp_path_factory.mktemp("scaled") / "warehouse.duckdb"
-
-
 def test_celery_run_spreads_extraction_and_equals_the_embedded_run(
-    cluster: Cluster, inputs: dict[str, Path], embedded: dict, scaled_warehouse: Path
+    cluster: Cluster, inputs: dict[str, list[Path]], embedded: dict
 ) -> None:
-    run = newsledger_run([inputs["corpus"]], scaled_warehouse, cluster.environment)
+    run = newsledger_run(inputs["first"], cluster.environment)
     finished(run)
 
     with dg.DagsterInstance.from_config(str(cluster.home)) as instance:
@@ -190,7 +165,7 @@ def test_celery_run_spreads_extraction_and_equals_the_embedded_run(
         assert dagster_run is not None and dagster_run.status == dg.DagsterRunStatus.SUCCESS
         started = step_events(instance, dagster_run.run_id, dg.DagsterEventType.STEP_START)
         handed = step_events(instance, dagster_run.run_id, dg.DagsterEventType.ENGINE_EVENT)
-    assert len(started) == 5
+    assert len(started) == (50 + WRITTEN_ARTICLES) // CHUNK_ARTICLES
     assert run.pid not in {e.pid for e in started}
     assert len({e.pid for e in started}) > 1
     workers = {
@@ -200,14 +175,14 @@ def test_celery_run_spreads_extraction_and_equals_the_embedded_run(
     }
     assert {w.split("@")[0] for w in workers} == {"w1", "w2"}
 
-    assert duplicates(scaled_warehouse) == {}
-    assert table_rows(scaled_warehouse) == embedded["first"]
+    assert duplicates(cluster.lake) == {}
+    assert table_rows(cluster.lake) == embedded["first"]
 
 
 def test_a_worker_killed_in_an_extraction_step_costs_a_rerun_only(
-    cluster: Cluster, inputs: dict[str, Path], embedded: dict, scaled_warehouse: Path
+    cluster: Cluster, inputs: dict[str, list[Path]], embedded: dict
 ) -> None:
-    run = newsledger_run([inputs["further"]], scaled_warehouse, cluster.environment)
+    run = newsledger_run(inputs["further"], cluster.environment)
     killed = None
     with dg.DagsterInstance.from_config(str(cluster.home)) as instance:
         deadline = time.monotonic() + RUN_SECONDS
@@ -241,5 +216,5 @@ def test_a_worker_killed_in_an_extraction_step_costs_a_rerun_only(
     assert len(reruns) == 2, "the killed step ran again"
     assert reruns[1].pid != killed.pid
 
-    assert duplicates(scaled_warehouse) == {}
-    assert table_rows(scaled_warehouse) == embedded["second"]
+    assert duplicates(cluster.lake) == {}
+    assert table_rows(cluster.lake) == embedded["second"]

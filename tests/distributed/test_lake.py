@@ -7,7 +7,6 @@ import shutil
 from collections.abc import Iterator
 from pathlib import Path
 
-import duckdb
 import pytest
 from typer.testing import CliRunner
 
@@ -17,6 +16,7 @@ from orchestration.core.location import LakeLocation, Warehouse
 from orchestration.core.settings import SQL_DIR
 from orchestration.runner import run_job
 from tests.conftest import FIXTURES
+from tests.distributed.warehouse_rows import contents, tables
 from tests.servers import postgres_server
 
 pytestmark = pytest.mark.distributed
@@ -60,31 +60,6 @@ def embedded(inputs: Path, tmp_path_factory: pytest.TempPathFactory) -> Path:
 def loaded_lake(inputs: Path, lake: LakeLocation) -> LakeLocation:
     assert run_job([inputs], lake).success
     return lake
-
-
-def tables(warehouse: Warehouse) -> list[str]:
-    with connect(warehouse, read_only=True) as con:
-        rows = con.execute(
-            "select table_name from duckdb_tables() "
-            "where database_name = current_database() and schema_name = 'main'"
-        ).fetchall()
-    return sorted(name for (name,) in rows)
-
-
-def contents(warehouse: Warehouse, table: str, keep_times: bool = False) -> list[tuple]:
-    """The rows of `table`, sorted, without the columns that name a run or a moment."""
-    with connect(warehouse, read_only=True) as con:
-        columns = [
-            name
-            for name, kind in con.execute(
-                "select column_name, data_type from duckdb_columns() "
-                "where database_name = current_database() and table_name = ?",
-                [table],
-            ).fetchall()
-            if name != "run_id" and (keep_times or not kind.startswith("TIMESTAMP"))
-        ]
-        rows = con.table(table).project(*[duckdb.ColumnExpression(c) for c in columns])
-        return sorted(rows.fetchall(), key=repr)
 
 
 def suite_counts(warehouse: Warehouse) -> list[tuple]:
