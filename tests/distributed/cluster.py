@@ -72,17 +72,22 @@ def redis_server(folder: Path) -> Iterator[str]:
         stop(server)
 
 
-def start_worker(name: str, environment: Mapping[str, str], log: Path) -> subprocess.Popen:
-    """`dagster-celery worker start` for the worker `name`, its output going to `log`.
+def worker_command(name: str) -> list[str]:
+    """The command that starts the worker `name`, run from the project folder: the one
+    docs/deploy.md gives."""
+    return ["dagster-celery", "worker", "start", "-A", "dagster_celery.app",
+            "-y", "deploy/celery.yaml", "-n", name, "-i", WORKER_IMPORTS]  # fmt: skip
 
-    It runs `celery` from its PATH, as in an activated virtualenv."""
+
+def start_worker(name: str, environment: Mapping[str, str], log: Path) -> subprocess.Popen:
+    """Start the worker `name` from the project folder, its output going to `log`, with this
+    virtualenv's programs first on its PATH (`dagster-celery` runs `celery` from there), as
+    in an activated virtualenv."""
     path = os.pathsep.join([str(BIN), environment.get("PATH", "")])
     with log.open("w") as output:
         return subprocess.Popen(
-            [str(BIN / "dagster-celery"), "worker", "start", "-A", "dagster_celery.app",
-             "-y", str(DEPLOY / "celery.yaml"), "-n", name, "-i", WORKER_IMPORTS],
-            env={**environment, "PATH": path}, stdout=output, stderr=subprocess.STDOUT,
-            start_new_session=True, cwd=PROJECT,
+            worker_command(name), env={**environment, "PATH": path}, stdout=output,
+            stderr=subprocess.STDOUT, start_new_session=True, cwd=PROJECT,
         )  # fmt: skip
 
 
