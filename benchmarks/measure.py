@@ -7,14 +7,17 @@ all of its descendants seen while polling /proc, so worker processes count while
 that lists a thread's children in /proc (CONFIG_PROC_CHILDREN, as Debian's and Ubuntu's do).
 """
 
+import json
 import os
 import platform
 import resource
 import subprocess
+import tempfile
 import time
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 POLL_SECONDS = 0.05
 PROC = Path("/proc")
@@ -134,3 +137,22 @@ def machine() -> dict[str, object]:
         "python": platform.python_version(),
         "load_average_1m": os.getloadavg()[0],
     }
+
+
+def in_workdir(
+    workdir: Path | None, prefix: str, run: Callable[[Path], dict[str, Any]]
+) -> dict[str, Any]:
+    """What `run` measures in `workdir` (made when missing, and kept), or in a temporary folder
+    named from `prefix` and removed afterwards."""
+    if workdir:
+        workdir.mkdir(parents=True, exist_ok=True)
+        return run(workdir)
+    with tempfile.TemporaryDirectory(prefix=prefix) as folder:
+        return run(Path(folder))
+
+
+def write_json(result: dict[str, Any], out: Path | None) -> None:
+    """Write a benchmark's result to `out` as JSON, when there is one."""
+    if out:
+        out.parent.mkdir(parents=True, exist_ok=True)
+        out.write_text(json.dumps(result, indent=2) + "\n", encoding="utf-8")

@@ -14,12 +14,11 @@ however large the backlog, and throughput be no lower.
 
 import argparse
 import json
-import tempfile
 from pathlib import Path
 from typing import Any
 
 from benchmarks.corpus import generate_articles, write_corpus
-from benchmarks.measure import CommandRun, machine
+from benchmarks.measure import CommandRun, in_workdir, machine, write_json
 from benchmarks.pipeline import dagster_home, fresh, newsledger_run
 from orchestration.core.deployment import DEPLOYMENT
 
@@ -101,16 +100,11 @@ def run_benchmark(args: argparse.Namespace, workdir: Path) -> dict[str, Any]:
 def main(argv: list[str] | None = None) -> None:
     """Run the benchmark, print its figures and write the JSON when asked."""
     args = parse_args(argv)
-    if args.workdir:
-        args.workdir.mkdir(parents=True, exist_ok=True)
-        result = run_benchmark(args, args.workdir)
-    else:
-        with tempfile.TemporaryDirectory(prefix="newsledger-memory-") as folder:
-            result = run_benchmark(args, Path(folder))
+    result = in_workdir(
+        args.workdir, "newsledger-memory-", lambda folder: run_benchmark(args, folder)
+    )
     print(json.dumps(result, indent=2))
-    if args.out:
-        args.out.parent.mkdir(parents=True, exist_ok=True)
-        args.out.write_text(json.dumps(result, indent=2) + "\n", encoding="utf-8")
+    write_json(result, args.out)
 
 
 if __name__ == "__main__":

@@ -19,7 +19,6 @@ import json
 import shutil
 import statistics
 import sys
-import tempfile
 from collections import defaultdict
 from pathlib import Path
 from typing import Any
@@ -27,7 +26,7 @@ from typing import Any
 import duckdb
 
 from benchmarks.corpus import generate_articles, write_corpus
-from benchmarks.measure import CommandRun, Elapsed, machine, run_command
+from benchmarks.measure import CommandRun, Elapsed, in_workdir, machine, run_command, write_json
 from benchmarks.queries import time_analyses
 from benchmarks.report import print_report
 from benchmarks.throughput import count_tokens, time_bare_spacy, time_extraction
@@ -268,16 +267,11 @@ def run_benchmark(args: argparse.Namespace, workdir: Path) -> dict[str, Any]:
 def main(argv: list[str] | None = None) -> None:
     """Run the benchmark, print its tables and write the JSON when asked."""
     args = parse_args(argv)
-    if args.workdir:
-        args.workdir.mkdir(parents=True, exist_ok=True)
-        result = run_benchmark(args, args.workdir)
-    else:
-        with tempfile.TemporaryDirectory(prefix="newsledger-bench-") as folder:
-            result = run_benchmark(args, Path(folder))
+    result = in_workdir(
+        args.workdir, "newsledger-bench-", lambda folder: run_benchmark(args, folder)
+    )
     print_report(result)
-    if args.out:
-        args.out.parent.mkdir(parents=True, exist_ok=True)
-        args.out.write_text(json.dumps(result, indent=2) + "\n", encoding="utf-8")
+    write_json(result, args.out)
 
 
 if __name__ == "__main__":
