@@ -43,7 +43,7 @@ test: $(TEST_STAMP)
 # The scaled deployment (docs/deploy.md): starts PostgreSQL, Redis and Celery workers on 127.0.0.1,
 # which must be installed (Debian: postgresql, redis-server).
 test-distributed: $(SCALED_STAMP)
-	$(BIN)/pytest -m distributed
+	$(BIN)/pytest -m distributed -rP
 
 lint: $(TEST_STAMP)
 	$(BIN)/ruff check --fix orchestration tests benchmarks
