@@ -17,9 +17,6 @@ from pathlib import Path
 import dagster as dg
 import pytest
 
-pytest.importorskip("dagster_celery", reason="needs the scaled extra: pip install -e '.[scaled]'")
-pytest.importorskip("dagster_postgres", reason="needs the scaled extra: pip install -e '.[scaled]'")
-
 from orchestration.core.instance import PID_TAG
 from orchestration.core.location import LakeLocation, Warehouse
 from tests.conftest import FIXTURES, write_articles
