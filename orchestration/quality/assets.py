@@ -43,6 +43,7 @@ def staging(
             read_sql("staging/create_batch_to_load.sql"),
             {"batch_articles": warehouse.batch_articles},
         )
+        con.execute(read_sql("staging/create_batch_extractions.sql"))
         for attempt in transactions(con):
             with attempt:
                 for table in STAGING_TABLES:

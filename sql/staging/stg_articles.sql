@@ -18,6 +18,5 @@ SELECT
     e.model AS extractor_model,
     e.extracted_at
 -- The payload is parsed once for its article object, not once per field.
-FROM (SELECT *, payload -> '$.article' AS article FROM extractions) AS e
-JOIN raw_articles AS r USING (article_id)
-WHERE e.article_id IN (SELECT article_id FROM batch_to_load);
+FROM (SELECT *, payload -> '$.article' AS article FROM batch_extractions) AS e
+JOIN raw_articles AS r USING (article_id);

@@ -11,7 +11,7 @@ WITH unnested AS (
         a.article_id,
         unnest(from_json(e.payload -> '$.entities', $entities)) AS ent
     FROM stg_articles AS a
-    JOIN extractions AS e USING (article_id)
+    JOIN batch_extractions AS e USING (article_id)
 ),
 extracted AS (
     SELECT

@@ -10,7 +10,7 @@ WITH entities AS (
         a.title_length,
         unnest(from_json(e.payload -> '$.entities', $entities)) AS ent
     FROM stg_articles AS a
-    JOIN extractions AS e USING (article_id)
+    JOIN batch_extractions AS e USING (article_id)
 ),
 mentions AS (
     SELECT

@@ -11,7 +11,7 @@ WITH unnested AS (
         a.title_length,
         unnest(from_json(e.payload -> '$.figures', $figures)) AS f
     FROM stg_articles AS a
-    JOIN extractions AS e USING (article_id)
+    JOIN batch_extractions AS e USING (article_id)
 )
 SELECT
     getvariable('run_id') AS run_id,
