@@ -15,7 +15,7 @@ from orchestration.core.resources import WarehouseResource
 from orchestration.core.sql import read_sql
 from orchestration.extract.chunks import CHUNK_SIZE, ArticleText, Outcome, StoredRecord
 from orchestration.extract.failures import FailedExtraction
-from orchestration.extract.pending import articles_to_extract
+from orchestration.extract.pending import article_texts, articles_to_extract
 
 # Articles read, or records written, per connection to the warehouse.
 ARTICLES_PER_CONNECTION = 512
@@ -57,10 +57,10 @@ class PendingArticles:
         """The pending articles, CHUNK_SIZE at a time, read ARTICLES_PER_CONNECTION ahead."""
         while True:
             with self.warehouse.connect(read_only=True) as con:
-                rows = articles_to_extract(con, self.article_ids).limit(
+                ids = articles_to_extract(con, self.article_ids).limit(
                     ARTICLES_PER_CONNECTION, offset=self.read - self.written
                 )
-                articles = [ArticleText(*row) for row in rows.fetchall()]
+                articles = article_texts(con, [article_id for (article_id,) in ids.fetchall()])
             if not articles:
                 return
             self.read += len(articles)

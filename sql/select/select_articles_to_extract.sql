@@ -1,7 +1,10 @@
 -- Articles never extracted, or extracted by another extractor version, leaving out those this
 -- version failed on: they are tried again by the next version, not on every run.
 -- $article_ids narrows them to one chunk of a run's plan (NULL: every such article).
-SELECT r.article_id, r.source, r.title, r.body, r.published_date
+-- Only ids, in the order extraction takes them: sorting the texts of every pending article to
+-- read a few of them would cost memory in proportion to the backlog (see
+-- select_article_texts.sql for the texts).
+SELECT r.article_id
 FROM raw_articles AS r
 LEFT JOIN extractions AS e
     ON e.article_id = r.article_id AND e.extractor_version = $extractor_version
