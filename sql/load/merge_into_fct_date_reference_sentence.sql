@@ -1,12 +1,17 @@
--- Replace the sentences of the batch's date references, and cut the sentence of every other
--- date reference that has none (those loaded before this table existed), from the text of the
--- reference's field (the title or the body).
+-- Replace the sentences of the batch's date references, and cut the sentences of every other
+-- article that has none (one loaded before this table existed), from the text of the
+-- reference's field (the title or the body). Only those articles' texts are read, so a load
+-- reads the bodies of its batch, not of the whole warehouse.
 -- A sentence runs from the end of the last [.!?] (an optional closing quote, then whitespace)
 -- or line break before the date, to the first [.!?] followed by whitespace or the end of the
 -- body, or the first line break, after it; it reaches at most 1,000 characters either side of
 -- the date, so each date costs the same however long its article is.
 DELETE FROM fct_date_reference_sentence
 WHERE article_id IN (SELECT article_id FROM batch_articles);
+CREATE OR REPLACE TEMP TABLE articles_without_sentences AS
+SELECT article_id FROM fct_date_reference
+EXCEPT
+SELECT article_id FROM fct_date_reference_sentence;
 INSERT INTO fct_date_reference_sentence BY NAME
 SELECT
     d.date_reference_id,
@@ -33,4 +38,5 @@ SELECT
     ) AS sentence
 FROM fct_date_reference AS d
 JOIN raw_articles AS r USING (article_id)
-ANTI JOIN fct_date_reference_sentence AS s USING (date_reference_id);
+WHERE d.article_id IN (SELECT article_id FROM articles_without_sentences)
+    AND r.article_id IN (SELECT article_id FROM articles_without_sentences);
