@@ -5,14 +5,12 @@ processes are spawned and import this entry module again; importing little here 
 about 100 MB lighter each, and `newsledger --help` quick.
 """
 
-import atexit
-import gc
 import json
 import sys
 from collections.abc import Callable
 from enum import StrEnum
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated
+from typing import Annotated
 
 import typer
 from rich import box
@@ -23,6 +21,7 @@ from rich.table import Column, Table
 from orchestration.cli_help import HelpCommand, HelpGroup
 from orchestration.core.deployment import DEPLOYMENT
 from orchestration.core.location import Warehouse, warehouse_location
+from orchestration.core.run_summary import RunSummary
 from orchestration.core.settings import (
     DEFAULT_LOCK_WAIT_SECONDS,
     DEFAULT_SQL_MAX_QUERY_CHARS,
@@ -30,9 +29,6 @@ from orchestration.core.settings import (
     DEFAULT_SQL_TIMEOUT_SECONDS,
 )
 from orchestration.core.sql import read_sql
-
-if TYPE_CHECKING:
-    import dagster as dg
 
 app = typer.Typer(
     cls=HelpGroup,
@@ -106,19 +102,6 @@ def require_paths(paths: list[Path]) -> None:
         raise typer.Exit(2)
 
 
-def exempt_loaded_objects_from_collection() -> None:
-    """Keep the garbage collector off every object that exists now, for the rest of the run
-    and at exit.
-
-    Dagster, Great Expectations and spaCy leave millions of long-lived objects behind their
-    imports. Every full collection walks them all, about half a second over a run, and Python's
-    collection at exit takes another second. None of them is garbage, and every file and
-    connection of the run is closed before the process exits.
-    """
-    gc.freeze()
-    atexit.register(gc.freeze)
-
-
 @app.command(cls=HelpCommand)
 def run(
     paths: Annotated[list[Path] | None, typer.Argument(help="Files or folders to ingest.")] = None,
@@ -136,43 +119,31 @@ def run(
 ) -> None:
     """Materialize the job on PATHs (default data/articles/ and data/inbox/), in-process or on
     the deployment's Celery workers, recording the run in the Dagster instance at $DAGSTER_HOME
-    (default dagster_home/)."""
+    (default dagster_home/); then again, one batch a run, until no article awaits loading.
+    Each run has a process of its own (see run_processes)."""
     require_paths(paths or [])
     location = warehouse_location(warehouse)
-    from contextlib import nullcontext
+    from concurrent.futures.process import BrokenProcessPool
 
-    from orchestration.core.deployment import DEPLOYMENT
-    from orchestration.core.workers import started_workers
-    from orchestration.extract.chunks import WORKER_START_UP
+    from orchestration.core.connection import connect
+    from orchestration.run_processes import run_in_processes
 
-    # The workers load spaCy's model while this process imports and starts the job; under
-    # Celery the steps run in Celery's workers instead.
-    local = DEPLOYMENT.executor == "in_process"
-    with started_workers(WORKER_START_UP) if local else nullcontext() as pool:
-        from orchestration.core.connection import connect
-        from orchestration.core.instance import end_abandoned_runs, process_tags, recording_instance
-        from orchestration.runner import batch_load, check_evaluations, run_until_loaded
-
-        def tell_batch(result: "dg.ExecuteInProcessResult") -> None:
-            loaded, awaiting = batch_load(result)
-            if awaiting:
-                errors.print(f"loaded a batch of {loaded} articles; {awaiting} await the next")
-
-        exempt_loaded_objects_from_collection()
-        with recording_instance() as instance:
-            for run_id in end_abandoned_runs(instance):
-                errors.print(f"marked run {run_id} failed: its newsledger process had ended")
-            results = run_until_loaded(
-                paths or None,
-                location,
-                on_run=tell_batch,
-                workers=pool,
-                log_level=log_level.value,
-                instance=instance,
-                tags=process_tags(),
+    def tell_batch(summary: RunSummary) -> None:
+        if summary.awaiting:
+            errors.print(
+                f"loaded a batch of {summary.loaded} articles; {summary.awaiting} await the next"
             )
-    evaluations = [check_evaluations(result) for result in results]
-    passed, failed = (sum(counts) for counts in zip(*evaluations, strict=True))
+
+    try:
+        results = run_in_processes(paths or None, location, log_level.value, on_run=tell_batch)
+    except BrokenProcessPool:
+        errors.print(
+            "[red]the run's process ended before the run did (killed, or out of memory); "
+            "the next `newsledger run` marks that run failed and goes on[/red]"
+        )
+        raise typer.Exit(1) from None
+    passed = sum(result.checks_passed for result in results)
+    failed = sum(result.checks_failed for result in results)
     result = results[-1]
     with connect(location, read_only=True) as con:  # waits while an analyst writes
         cursor = con.execute(read_sql("select/select_run_summary.sql"))

@@ -18,6 +18,7 @@ from orchestration.core.instance import recording_instance
 from orchestration.core.jobs import ingest_run_config
 from orchestration.core.location import QUALITY_DOCS_FOLDER, LakeLocation, Warehouse, beside
 from orchestration.core.resources import WarehouseResource, Workers
+from orchestration.core.run_summary import RunSummary, until_loaded
 from orchestration.core.workers import WorkerPool
 from orchestration.definitions import defs
 from orchestration.extract.resources import NlpResource
@@ -95,28 +96,24 @@ def run_job(
     )
 
 
+def summarize(result: RunResult) -> RunSummary:
+    """What the run came to: its outcome, the batch it loaded and its checks."""
+    loaded, awaiting = batch_load(result)
+    passed, failed = check_evaluations(result)
+    return RunSummary(result.run_id, result.success, loaded, awaiting, passed, failed)
+
+
 def run_until_loaded(
     paths: Sequence[Path] | None,
     warehouse: Warehouse,
     on_run: Callable[[RunResult], None] | None = None,
     **options: Any,
 ) -> list[RunResult]:
-    """Run newsledger_job on `paths`, then again on no new input for as long as articles await
-    loading and each run loaded some: every run stages, checks and loads one batch (see
-    WarehouseResource.batch_articles), so a backlog of any size loads in bounded memory.
-
-    Stops at the first run that failed (a blocking check, say: the backlog waits for a person).
-    `on_run` hears of each run as it ends; `options` go to run_job.
-    """
-    results: list[RunResult] = []
-    while True:
-        result = run_job(paths if not results else [], warehouse, **options)
-        results.append(result)
-        if on_run is not None:
-            on_run(result)
-        loaded, awaiting = batch_load(result)
-        if not result.success or not loaded or not awaiting:
-            return results
+    """Run newsledger_job in this process on `paths`, then again on no new input for as long as
+    articles await loading (see run_summary.until_loaded); `options` go to run_job."""
+    return until_loaded(
+        lambda first: run_job(paths if first else [], warehouse, **options), summarize, on_run
+    )
 
 
 def batch_load(result: RunResult) -> tuple[int, int]:

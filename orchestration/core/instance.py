@@ -34,9 +34,9 @@ def recording_instance() -> dg.DagsterInstance:
     return dg.DagsterInstance.from_config(str(home))
 
 
-def process_tags() -> dict[str, str]:
-    """Tags that tell which process on which machine runs a CLI run."""
-    return {PID_TAG: str(os.getpid()), HOST_TAG: socket.gethostname()}
+def process_tags(pid: int | None = None) -> dict[str, str]:
+    """Tags that tell which process (`pid`, default this one) on which machine runs a CLI run."""
+    return {PID_TAG: str(pid or os.getpid()), HOST_TAG: socket.gethostname()}
 
 
 def runs_process_alive(record: dg.RunRecord) -> bool:

@@ -84,6 +84,41 @@ def test_a_killed_run_is_ended_and_frees_the_pool_for_the_next(home: Path, tmp_p
     assert f"marked run {runs[str(killed.pid)].run_id} failed" in stderr
 
 
+def test_a_backlog_loads_run_after_run_each_in_a_process_of_its_own(
+    home: Path, tmp_path: Path
+) -> None:
+    articles, warehouse = tmp_path / "articles", tmp_path / "w.duckdb"
+    write_articles(articles, 0, 5)
+    run = subprocess.Popen(
+        [str(NEWSLEDGER), "run", str(articles), "--warehouse", str(warehouse)],
+        env={**os.environ, "DAGSTER_HOME": str(home), "NEWSLEDGER_BATCH_ARTICLES": "2"},
+        stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
+    )  # fmt: skip
+    _, stderr = run.communicate(timeout=600)
+    assert run.returncode == 0, stderr
+    assert "loaded a batch of 2 articles; 3 await the next" in stderr
+    assert "loaded a batch of 2 articles; 1 await the next" in stderr
+
+    with dg.DagsterInstance.from_config(str(home)) as instance:
+        records = instance.get_run_records()
+        assert len(records) == 3
+        assert {r.dagster_run.status for r in records} == {dg.DagsterRunStatus.SUCCESS}
+        assert {r.dagster_run.tags[PID_TAG] for r in records} == {str(run.pid)}
+        step_processes = {
+            int(event.dagster_event.engine_event_data.metadata["pid"].value)
+            for record in records
+            for event in instance.all_logs(
+                record.dagster_run.run_id, of_type=dg.DagsterEventType.ENGINE_EVENT
+            )
+            if event.message.startswith("Executing steps in process")
+        }
+    # What one batch leaves in memory is not carried into the next.
+    assert len(step_processes) == 3
+    assert run.pid not in step_processes
+    with duckdb.connect(str(warehouse), read_only=True) as con:
+        assert con.execute("select count(*) from dim_article").fetchone() == (5,)
+
+
 def test_runs_into_a_warehouse_named_relative_to_the_current_folder(tmp_path: Path) -> None:
     for articles in ("first", "second"):
         write_articles(tmp_path / articles, 0 if articles == "first" else 3, 3)
