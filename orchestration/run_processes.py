@@ -17,17 +17,20 @@ import atexit
 import gc
 import multiprocessing
 import os
+import threading
+import time
 from collections.abc import Callable, Sequence
 from concurrent.futures import ProcessPoolExecutor
 from contextlib import nullcontext
 from pathlib import Path
 
+import psutil
 from rich.console import Console
 
 from orchestration.core.deployment import DEPLOYMENT
 from orchestration.core.location import Warehouse
 from orchestration.core.run_summary import RunSummary, until_loaded
-from orchestration.core.workers import end_with_parent, started_workers
+from orchestration.core.workers import PARENT_POLL_SECONDS, started_workers
 from orchestration.extract.chunks import WORKER_START_UP
 
 errors = Console(stderr=True, soft_wrap=True)
@@ -48,6 +51,28 @@ def exempt_loaded_objects_from_collection() -> None:
 
 # What the fork server imports before it forks a run's process: the job and all it loads.
 PRELOAD = ["orchestration.runner"]
+
+
+def _exit_without(pid: int, created: float) -> None:
+    while True:
+        try:
+            process = psutil.Process(pid)
+            alive = process.create_time() == created and process.status() != psutil.STATUS_ZOMBIE
+        except psutil.Error:
+            alive = False
+        if not alive:
+            os._exit(1)
+        time.sleep(PARENT_POLL_SECONDS)
+
+
+def end_with(pid: int, created: float) -> None:
+    """Exit this process within PARENT_POLL_SECONDS of the end of process `pid` (created at
+    `created`: not another process that took its id), however it ends.
+
+    A run's process watches `newsledger run`, not its parent: its parent is the fork server,
+    which lives as long as any process forked from it, this one included.
+    """
+    threading.Thread(target=_exit_without, args=(pid, created), daemon=True).start()
 
 
 def run_batch(
@@ -88,14 +113,17 @@ def run_apart(
 ) -> RunSummary:
     """run_batch in a new process forked from the fork server, its summary once it has ended.
 
-    The fork server, started with the first run, lives as long as this process; the run's
-    process ends with them, even when this one is killed (see workers.end_with_parent), and the
-    next `newsledger run` marks its run failed. Raises BrokenProcessPool when the run's process
-    dies (killed, out of memory) before the run ends.
+    The run's process ends with this one, even when this one is killed (see end_with), and the
+    next `newsledger run` marks its run failed; the fork server, started with the first run,
+    ends once both have. Raises BrokenProcessPool when the run's process dies (killed, out of
+    memory) before the run ends.
     """
     context = multiprocessing.get_context("forkserver")
     context.set_forkserver_preload(PRELOAD)
-    with ProcessPoolExecutor(1, mp_context=context, initializer=end_with_parent) as executor:
+    this = psutil.Process()
+    with ProcessPoolExecutor(
+        1, mp_context=context, initializer=end_with, initargs=(this.pid, this.create_time())
+    ) as executor:
         return executor.submit(run_batch, paths, warehouse, log_level, first, os.getpid()).result()
 
 

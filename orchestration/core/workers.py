@@ -71,13 +71,6 @@ def _exit_with_parent(parent: int) -> None:
     os._exit(1)
 
 
-def end_with_parent() -> None:
-    """Exit this process within PARENT_POLL_SECONDS of the death of its parent, as a spawned
-    worker does: the initializer of a pool whose processes come from a fork server (see
-    run_processes), whose death follows that of the process that started it."""
-    threading.Thread(target=_exit_with_parent, args=(os.getppid(),), daemon=True).start()
-
-
 def start_up_function(name: str) -> Callable[[], object]:
     """The function named "package.module:function"."""
     module, _, function = name.partition(":")

@@ -60,8 +60,25 @@ def newsledger_run(folders: list[Path], warehouse: Path) -> subprocess.Popen:
     )  # fmt: skip
 
 
+def group_alive(group: int) -> bool:
+    """Whether a process of process group `group` still runs: one of its threads is neither a
+    zombie nor dead (a process whose main thread has ended, its others still ending, holds its
+    files yet)."""
+    for stat in Path("/proc").glob("[0-9]*/task/*/stat"):
+        try:
+            text = stat.read_text()
+        except OSError:  # it ended while we looked
+            continue
+        state, _, process_group = text[text.rindex(")") + 2 :].split()[:3]
+        if int(process_group) == group and state not in "ZX":
+            return True
+    return False
+
+
 def kill_when_step_starts(run: subprocess.Popen, step: str, delay: float = 0.1) -> None:
-    """SIGKILL the run's process group just after `step` starts; fail if it never does."""
+    """SIGKILL the run's process group just after `step` starts, and wait for every process of
+    it to end (the run's own process holds the warehouse, not `newsledger run`); fail if the
+    step never starts."""
     marker = f'Started execution of step "{step}"'
     seen = []
     for line in run.stderr:
@@ -71,6 +88,9 @@ def kill_when_step_starts(run: subprocess.Popen, step: str, delay: float = 0.1) 
             break
     os.killpg(run.pid, signal.SIGKILL)
     run.wait(timeout=60)
+    deadline = time.monotonic() + 60
+    while group_alive(run.pid) and time.monotonic() < deadline:
+        time.sleep(0.05)
     assert marker in seen[-1], "".join(seen[-20:])
 
 
