@@ -20,6 +20,8 @@ from pathlib import Path
 from typing import Any
 
 POLL_SECONDS = 0.05
+# PSS is read every this many polls (0.2 s): reading it walks every page table of the tree.
+PSS_EVERY = 4
 PROC = Path("/proc")
 PAGE_BYTES = os.sysconf("SC_PAGE_SIZE")
 
@@ -62,6 +64,7 @@ class CommandRun:
     elapsed: Elapsed
     peak_rss_bytes: int
     peak_process_rss_bytes: int
+    peak_pss_bytes: int
 
 
 def _children(pid: int) -> list[int]:
@@ -87,6 +90,32 @@ def _rss_bytes(pid: int) -> int:
         return 0
 
 
+def _pss_bytes(pid: int) -> int:
+    """Proportional set size of one process (each page shared with others counted as its
+    share), 0 once it has gone."""
+    try:
+        for line in (PROC / str(pid) / "smaps_rollup").read_text().splitlines():
+            if line.startswith("Pss:"):
+                return int(line.split()[1]) * 1024
+    except OSError:
+        pass
+    return 0
+
+
+def _tree(root: int) -> list[int]:
+    tree = [root]
+    for pid in tree:
+        tree.extend(_children(pid))
+    return tree
+
+
+def tree_pss(root: int) -> int:
+    """Summed PSS over `root` and its descendants: the memory the tree holds, a page that
+    processes share (a fork's, a library's) counted once, where a sum of RSS counts it in each.
+    Costs a walk of each process's page tables, so it is polled less often than RSS."""
+    return sum(_pss_bytes(pid) for pid in _tree(root))
+
+
 def tree_rss(root: int) -> tuple[int, int]:
     """Summed and largest RSS over `root` and its descendants.
 
@@ -94,10 +123,7 @@ def tree_rss(root: int) -> tuple[int, int]:
     on the machine: a poll then costs about 0.1 ms instead of 1 ms, little enough not to slow
     what it measures.
     """
-    tree = [root]
-    for pid in tree:
-        tree.extend(_children(pid))
-    sizes = [_rss_bytes(pid) for pid in tree]
+    sizes = [_rss_bytes(pid) for pid in _tree(root)]
     return sum(sizes), max(sizes)
 
 
@@ -109,12 +135,15 @@ def run_command(args: Sequence[str], log: Path, env: Mapping[str, str] | None = 
         process = subprocess.Popen(
             args, stdout=out, stderr=subprocess.STDOUT, env={**os.environ, **(env or {})}
         )
-        peak = peak_process = 0
+        peak = peak_process = peak_pss = polls = 0
         while process.poll() is None:
             total, largest = tree_rss(process.pid)
             peak, peak_process = max(peak, total), max(peak_process, largest)
+            if polls % PSS_EVERY == 0:
+                peak_pss = max(peak_pss, tree_pss(process.pid))
+            polls += 1
             time.sleep(POLL_SECONDS)
-    return CommandRun(process.returncode, watch.elapsed(), peak, peak_process)
+    return CommandRun(process.returncode, watch.elapsed(), peak, peak_process, peak_pss)
 
 
 def machine() -> dict[str, object]:

@@ -6,8 +6,10 @@ Each size gets a fresh synthetic corpus (the first N articles of one seeded corp
 fresh warehouse, loaded by one `newsledger run` as a person would start it: the run ingests,
 extracts, stages, checks and loads batch after batch (WarehouseResource.batch_articles, or
 NEWSLEDGER_BATCH_ARTICLES) until nothing awaits loading. For each it records wall and CPU
-seconds, articles per second, and the peak RSS of the whole process tree and of its largest
-process. The first size is the baseline: every later one is reported as a ratio to it,
+seconds, articles per second, the peak RSS of the whole process tree and of its largest
+process, and the peak PSS of the tree (the memory it holds, pages its processes share counted
+once: `newsledger run` forks each run from a server that shares its imports with it). The first
+size is the baseline: every later one is reported as a ratio to it,
 measured in the same run, and the targets ask that memory stay within 10% of the baseline's
 however large the backlog, and throughput be no lower.
 """
@@ -57,6 +59,7 @@ def size_figures(articles: int, run: CommandRun) -> dict[str, Any]:
         "articles_per_second": round(articles / run.elapsed.wall_seconds, 2),
         "peak_rss_mib": round(run.peak_rss_bytes / MIB),
         "peak_process_rss_mib": round(run.peak_process_rss_bytes / MIB),
+        "peak_pss_mib": round(run.peak_pss_bytes / MIB),
     }
 
 
@@ -64,13 +67,15 @@ def ratios(baseline: dict[str, Any], size: dict[str, Any]) -> dict[str, Any]:
     """A size's memory and throughput over the baseline's, and whether they meet the targets."""
     memory = size["peak_rss_mib"] / baseline["peak_rss_mib"]
     process = size["peak_process_rss_mib"] / baseline["peak_process_rss_mib"]
+    pss = size["peak_pss_mib"] / baseline["peak_pss_mib"]
     throughput = size["articles_per_second"] / baseline["articles_per_second"]
     return {
         "articles": size["articles"],
         "peak_rss_ratio": round(memory, 3),
         "peak_process_rss_ratio": round(process, 3),
+        "peak_pss_ratio": round(pss, 3),
         "throughput_ratio": round(throughput, 3),
-        "memory_target_met": memory <= MAX_MEMORY_RATIO and process <= MAX_MEMORY_RATIO,
+        "memory_target_met": max(memory, process, pss) <= MAX_MEMORY_RATIO,
         "throughput_target_met": throughput >= MIN_THROUGHPUT_RATIO,
     }
 
