@@ -1,7 +1,9 @@
 """Measuring work: wall and CPU seconds, and the peak resident memory of a process tree.
 
-CPU seconds include every reaped child process and are much less disturbed than wall time when
-other programs share the cores. The peak memory is the largest sum of VmRSS over a process and
+CPU seconds are much less disturbed than wall time when other programs share the cores. A
+stage's include every reaped child process; a command's (run_command) every process of its
+tree, polled, since a process forked from a fork server is reaped by nobody the command waits
+for. The peak memory is the largest sum of VmRSS over a process and
 all of its descendants seen while polling /proc, so worker processes count while they live
 (ru_maxrss of children would only give the largest single child). Linux only, with a kernel
 that lists a thread's children in /proc (CONFIG_PROC_CHILDREN, as Debian's and Ubuntu's do).
@@ -24,6 +26,7 @@ POLL_SECONDS = 0.05
 PSS_EVERY = 4
 PROC = Path("/proc")
 PAGE_BYTES = os.sysconf("SC_PAGE_SIZE")
+CLOCK_TICKS = os.sysconf("SC_CLK_TCK")
 
 
 def cpu_seconds(children_only: bool = False) -> float:
@@ -116,6 +119,17 @@ def tree_pss(root: int) -> int:
     return sum(_pss_bytes(pid) for pid in _tree(root))
 
 
+def _cpu_ticks(pid: int) -> tuple[tuple[int, int], int] | None:
+    """One process, named by its id and start time (an id can be reused), and the user and
+    system CPU clock ticks it has used so far; None once it has gone."""
+    try:
+        stat = (PROC / str(pid) / "stat").read_text()
+    except OSError:
+        return None
+    fields = stat[stat.rindex(")") + 2 :].split()
+    return (pid, int(fields[19])), int(fields[11]) + int(fields[12])
+
+
 def tree_rss(root: int) -> tuple[int, int]:
     """Summed and largest RSS over `root` and its descendants.
 
@@ -129,21 +143,30 @@ def tree_rss(root: int) -> tuple[int, int]:
 
 def run_command(args: Sequence[str], log: Path, env: Mapping[str, str] | None = None) -> CommandRun:
     """Run `args` to completion, with `env` added to this process's environment, output to
-    `log`, polling its process tree's memory."""
-    watch = Stopwatch(children_only=True)
+    `log`, polling its process tree's memory.
+
+    Its CPU seconds are those of every process of its tree as last polled, not those of its
+    reaped children: a process forked from a fork server is reaped by the server, which
+    nobody reaps once the command has exited. Each process's last poll interval is missed.
+    """
+    wall = time.perf_counter()
+    ticks: dict[tuple[int, int], int] = {}
     with log.open("w", encoding="utf-8") as out:
         process = subprocess.Popen(
             args, stdout=out, stderr=subprocess.STDOUT, env={**os.environ, **(env or {})}
         )
         peak = peak_process = peak_pss = polls = 0
         while process.poll() is None:
+            for seen in filter(None, map(_cpu_ticks, _tree(process.pid))):
+                ticks[seen[0]] = seen[1]
             total, largest = tree_rss(process.pid)
             peak, peak_process = max(peak, total), max(peak_process, largest)
             if polls % PSS_EVERY == 0:
                 peak_pss = max(peak_pss, tree_pss(process.pid))
             polls += 1
             time.sleep(POLL_SECONDS)
-    return CommandRun(process.returncode, watch.elapsed(), peak, peak_process, peak_pss)
+    elapsed = Elapsed(time.perf_counter() - wall, sum(ticks.values()) / CLOCK_TICKS)
+    return CommandRun(process.returncode, elapsed, peak, peak_process, peak_pss)
 
 
 def machine() -> dict[str, object]:

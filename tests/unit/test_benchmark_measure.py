@@ -1,10 +1,12 @@
 """The benchmark's memory poll sums a process and all of its descendants, and counts the pages
-a fork shares with its parent once in the tree's PSS."""
+a fork shares with its parent once in the tree's PSS; a command's CPU seconds count a process
+its tree started but never reaped."""
 
 import subprocess
 import sys
+from pathlib import Path
 
-from benchmarks.measure import tree_pss, tree_rss
+from benchmarks.measure import run_command, tree_pss, tree_rss
 
 MIB = 2**20
 HOLD = 64  # MiB each process of the tree holds
@@ -53,3 +55,29 @@ def test_the_tree_pss_counts_what_a_fork_shares_once() -> None:
         pss = tree_pss(parent.pid)
     assert rss >= 2 * HOLD * MIB  # both processes hold the shared pages resident
     assert HOLD * MIB <= pss < rss - HOLD * MIB // 2
+
+
+# A grandchild burns half a second of CPU, then tells the command through a pipe; its parent
+# reaps it, but the command exits without reaping that parent, as `newsledger run` leaves its
+# fork server.
+UNREAPED = (
+    "import os, time\n"
+    "read, write = os.pipe()\n"
+    "if os.fork() == 0:\n"
+    "    if os.fork() == 0:\n"
+    "        end = time.process_time() + 0.5\n"
+    "        while time.process_time() < end:\n"
+    "            pass\n"
+    "        time.sleep(0.2)\n"
+    "        os.write(write, b'done')\n"
+    "        os._exit(0)\n"
+    "    os.wait()\n"
+    "    os._exit(0)\n"
+    "os.read(read, 4)\n"
+)
+
+
+def test_a_commands_cpu_counts_a_process_nobody_in_it_reaped(tmp_path: Path) -> None:
+    run = run_command([sys.executable, "-c", UNREAPED], tmp_path / "log")
+    assert run.returncode == 0
+    assert run.elapsed.cpu_seconds >= 0.4
