@@ -4,6 +4,8 @@ its tree started but never reaped."""
 
 import subprocess
 import sys
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 from benchmarks.measure import run_command, tree_pss, tree_rss
@@ -24,12 +26,19 @@ PARENT = (
 )
 
 
-def test_the_tree_rss_counts_a_child_of_a_child() -> None:
+@contextmanager
+def holding(script: str) -> Iterator[int]:
+    """The process id of `script`, once it says it is ready; it ends on leaving."""
     with subprocess.Popen(
-        [sys.executable, "-c", PARENT], stdin=subprocess.PIPE, stdout=subprocess.PIPE
-    ) as parent:
-        assert parent.stdout is not None and parent.stdout.readline() == b"ready\n"
-        total, largest = tree_rss(parent.pid)
+        [sys.executable, "-c", script], stdin=subprocess.PIPE, stdout=subprocess.PIPE
+    ) as process:
+        assert process.stdout is not None and process.stdout.readline() == b"ready\n"
+        yield process.pid
+
+
+def test_the_tree_rss_counts_a_child_of_a_child() -> None:
+    with holding(PARENT) as parent:
+        total, largest = tree_rss(parent)
     assert total >= 2 * HOLD * MIB
     assert HOLD * MIB <= largest < total
 
@@ -47,12 +56,9 @@ FORKED = (
 
 
 def test_the_tree_pss_counts_what_a_fork_shares_once() -> None:
-    with subprocess.Popen(
-        [sys.executable, "-c", FORKED], stdin=subprocess.PIPE, stdout=subprocess.PIPE
-    ) as parent:
-        assert parent.stdout is not None and parent.stdout.readline() == b"ready\n"
-        rss, _ = tree_rss(parent.pid)
-        pss = tree_pss(parent.pid)
+    with holding(FORKED) as parent:
+        rss, _ = tree_rss(parent)
+        pss = tree_pss(parent)
     assert rss >= 2 * HOLD * MIB  # both processes hold the shared pages resident
     assert HOLD * MIB <= pss < rss - HOLD * MIB // 2
 
