@@ -11,7 +11,8 @@ import orchestration
 
 PACKAGE = Path(orchestration.__file__).parent
 STAGES = ("ingest", "extract", "quality", "warehouse", "reports")
-WIRING = {"orchestration.definitions", "orchestration.cli", "orchestration.runner"}
+WIRING = {"orchestration.definitions", "orchestration.cli", "orchestration.runner",
+          "orchestration.run_processes"}  # fmt: skip
 
 
 def module_name(path: Path) -> str:
