@@ -81,18 +81,15 @@ def run_batch(
     """One run of the job on `paths` into `warehouse`, in this process, recorded in the
     instance at $DAGSTER_HOME: what a run's process does.
 
-    Every run starts one worker per core ahead of need, which the first run, the one that
-    ingests and extracts, has load spaCy's model while it starts the job, and the others use to
-    write report pages. The first run also marks failed the runs whose `newsledger run`
-    process ended without finishing them. Under Celery
-    the steps run in Celery's workers instead. The run is tagged with `cli`, the process of
-    `newsledger run` that started it.
+    Every run starts one worker per core ahead of need, loading spaCy's model while it starts
+    the job: each run extracts the next batch, and its workers then write its report pages.
+    The first run, the only one to take new input, also marks failed the runs whose
+    `newsledger run` process ended without finishing them. Under Celery the steps run in
+    Celery's workers instead. The run is tagged with `cli`, the process of `newsledger run`
+    that started it.
     """
-    # The first run's workers load spaCy's model for extraction; a later run's, which only
-    # write report pages, load nothing ahead.
-    start_up = WORKER_START_UP if first else ""
     local = DEPLOYMENT.executor == "in_process"
-    with started_workers(start_up) if local else nullcontext() as pool:
+    with started_workers(WORKER_START_UP) if local else nullcontext() as pool:
         from orchestration.core.instance import end_abandoned_runs, process_tags, recording_instance
         from orchestration.runner import run_job, summarize
 

@@ -100,7 +100,9 @@ def summarize(result: RunResult) -> RunSummary:
     """What the run came to: its outcome, the batch it loaded and its checks."""
     loaded, awaiting = batch_load(result)
     passed, failed = check_evaluations(result)
-    return RunSummary(result.run_id, result.success, loaded, awaiting, passed, failed)
+    return RunSummary(
+        result.run_id, result.success, extracted(result), loaded, awaiting, passed, failed
+    )
 
 
 def run_until_loaded(
@@ -116,9 +118,20 @@ def run_until_loaded(
     )
 
 
+def extracted(result: RunResult) -> int:
+    """How many articles the run extracted, or failed to (0 when extraction did not end)."""
+    for event in result.get_asset_materialization_events():
+        if event.asset_key.to_user_string() == "extractions":
+            metadata = event.materialization.metadata
+            return int(metadata["articles_extracted"].value) + int(
+                metadata["extraction_failures"].value
+            )
+    return 0
+
+
 def batch_load(result: RunResult) -> tuple[int, int]:
-    """How many articles the run loaded, and how many still await loading after it (0 and 0
-    when it loaded nothing)."""
+    """How many articles the run loaded, and how many still await extraction or loading after
+    it (0 and 0 when it loaded nothing)."""
     for event in result.get_asset_materialization_events():
         if event.asset_key.to_user_string() == "dim_article":
             metadata = event.materialization.metadata

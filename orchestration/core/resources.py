@@ -18,10 +18,10 @@ class WarehouseResource(dg.ConfigurableResource):
     """The warehouse that holds raw articles, staging frames and the star schema: a DuckDB file,
     or a DuckLake catalog ("ducklake:postgres:…") with the folder of its Parquet files.
 
-    A run writes what it reads, and stages, checks and loads what awaits loading, in batches of
-    at most `batch_articles` articles, each its own transaction; a backlog larger than one batch
-    is loaded by further runs (see `run_until_loaded` and `backlog_sensor`), so memory does not
-    grow with the backlog.
+    A run writes what it reads, then extracts, stages, checks and loads what awaits loading in
+    a batch of at most `batch_articles` articles, its load one transaction; a backlog larger
+    than one batch is extracted and loaded by further runs (see `run_until_loaded` and
+    `backlog_sensor`), so memory does not grow with the backlog.
     """
 
     path: str = DEPLOYMENT.warehouse

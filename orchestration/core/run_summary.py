@@ -14,16 +14,17 @@ class RunSummary:
 
     run_id: str
     success: bool
+    extracted: int  # articles the run extracted, or failed to
     loaded: int  # articles the run loaded
-    awaiting: int  # articles still awaiting load after it
+    awaiting: int  # articles still awaiting extraction or load after it
     checks_passed: int
     checks_failed: int
 
     @property
     def more_to_load(self) -> bool:
-        """Whether another run should load the next batch: this one succeeded, loaded some
-        articles, and left some awaiting."""
-        return self.success and self.loaded > 0 and self.awaiting > 0
+        """Whether another run should take the next batch: this one succeeded, extracted or
+        loaded some articles, and left some awaiting."""
+        return self.success and (self.extracted > 0 or self.loaded > 0) and self.awaiting > 0
 
 
 def until_loaded(
@@ -31,8 +32,9 @@ def until_loaded(
     summary: Callable[[Outcome], RunSummary],
     on_run: Callable[[Outcome], None] | None = None,
 ) -> list[Outcome]:
-    """`run(first)` once, then again for as long as articles await loading and each run loaded
-    some: every run stages, checks and loads one batch (see WarehouseResource.batch_articles),
+    """`run(first)` once, then again for as long as articles await loading and each run took
+    some on: every run extracts, stages, checks and loads one batch (see
+    WarehouseResource.batch_articles),
     so a backlog of any size loads in bounded memory. `first` is True for the first run only,
     the one that takes new input.
 

@@ -1,9 +1,14 @@
 """Extract stage: run the spaCy pipeline over articles not yet extracted by this version.
 
-The `extractions` asset is a graph of steps: one plans chunks of the pending articles, one
-step per chunk extracts it and writes its records, and the last reports the run's totals as
-the asset's materialization. Under the in-process executor there is one chunk holding every
-pending article, spread over one worker process per core when there are enough of them (see
+A run extracts at most one batch (WarehouseResource.batch_articles) of the pending articles,
+the first ingested first: the batch its warehouse stage then loads. A larger backlog is
+extracted by the runs that load it, one batch each, so no run's memory grows with the backlog
+and every run of a drain does the same work.
+
+The `extractions` asset is a graph of steps: one plans chunks of the run's articles, one step
+per chunk extracts it and writes its records, and the last reports the run's totals as the
+asset's materialization. Under the in-process executor there is one chunk holding the run's
+articles, spread over one worker process per core when there are enough of them (see
 chunk_plan.py); under Celery each chunk is a step that any worker may take.
 """
 
@@ -56,17 +61,20 @@ CHUNK_RETRIES = (
 def plan_extraction_chunks(
     context: dg.OpExecutionContext, warehouse: WarehouseResource
 ) -> Iterator[dg.DynamicOutput[ExtractionChunk]]:
-    """The chunks of pending articles the run extracts, one step each: every pending article
-    in one chunk in-process, else `extract_chunk_articles` per chunk."""
+    """The chunks of pending articles the run extracts, one step each: the first
+    `batch_articles` pending articles, in one chunk in-process, else `extract_chunk_articles`
+    per chunk."""
     if not STEPS_PER_CHUNK:
         yield dg.DynamicOutput(ExtractionChunk(ALL_PENDING), mapping_key=ALL_PENDING)
         return
     with warehouse.connect(read_only=True) as con:
-        article_ids = [row[0] for row in articles_to_extract(con).project("article_id").fetchall()]
+        pending = articles_to_extract(con)
+        awaiting = len(pending)
+        article_ids = [row[0] for row in pending.limit(warehouse.batch_articles).fetchall()]
     chunks = planned_chunks(article_ids, DEPLOYMENT.extract_chunk_articles)
     context.log.info(
-        f"{len(article_ids)} articles to extract in {len(chunks)} steps of up to "
-        f"{DEPLOYMENT.extract_chunk_articles}"
+        f"{len(article_ids)} of {awaiting} pending articles to extract in {len(chunks)} steps "
+        f"of up to {DEPLOYMENT.extract_chunk_articles}"
     )
     for chunk in chunks:
         yield dg.DynamicOutput(chunk, mapping_key=chunk.key)
@@ -90,13 +98,17 @@ def extract_chunk(
     nlp: NlpResource,
     workers: dg.ResourceParam[Workers],
 ) -> ChunkReport:
-    """Extract the chunk's pending articles and write their records, or their failures, to
-    the warehouse.
+    """Extract the chunk's pending articles (the run's batch of them, for ALL_PENDING) and
+    write their records, or their failures, to the warehouse.
 
     An article whose extraction raises, or whose worker dies, is recorded in
     failed_extractions with its error instead, and logged as a warning; the others go on.
     """
-    pending = PendingArticles(warehouse, chunk.article_ids)
+    pending = PendingArticles(
+        warehouse,
+        chunk.article_ids,
+        warehouse.batch_articles if chunk.article_ids is None else None,
+    )
     total = pending.count()
     report = ChunkReport()
     # The run's workers are used whatever the number: they have loaded the model already.
@@ -151,7 +163,8 @@ def summarize_extractions(
     kinds={"spacy", "duckdb"},
 )
 def extractions(raw_articles: None) -> dg.MaterializeResult:
-    """Entities, figures, dates and quotations of articles not yet extracted by this version.
+    """Entities, figures, dates and quotations of articles not yet extracted by this version,
+    one batch a run.
 
     An article whose extraction raises, or whose worker dies, is recorded in
     failed_extractions with its error instead; the others go on.

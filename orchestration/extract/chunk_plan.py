@@ -1,8 +1,8 @@
 """How a run's extraction is split into steps, and what each step reports back.
 
-Under the in-process executor a run extracts every pending article in one step, spreading
-them over this machine's worker processes. Under an executor that hands steps to other
-processes (Celery), the pending articles are split into chunks of a fixed number of articles,
+A run extracts one batch of the pending articles. Under the in-process executor it does so
+in one step, spreading them over this machine's worker processes. Under an executor that hands
+steps to other processes (Celery), the batch is split into chunks of a fixed number of articles,
 each chunk a step that any worker may run. A chunk names its articles, not positions in the
 backlog, so a step run twice (re-delivered after its worker died) does the same work, and
 only what is still pending then.
@@ -14,14 +14,15 @@ from typing import Any
 
 from orchestration.core.previews import PREVIEW_ROWS
 
-# The mapping key of the one chunk holding every pending article.
+# The mapping key of the one chunk holding the run's batch of pending articles.
 ALL_PENDING = "all"
 
 
 @dataclass(frozen=True)
 class ExtractionChunk:
-    """The articles one extraction step takes: those of `article_ids` still pending, or every
-    pending article when None (extracted over this machine's worker processes)."""
+    """The articles one extraction step takes: those of `article_ids` still pending, or the
+    run's batch of pending articles when None (extracted over this machine's worker
+    processes)."""
 
     key: str
     article_ids: tuple[str, ...] | None = None

@@ -33,14 +33,18 @@ class PendingArticles:
     costs more than the rows it moves. Writing an article's record, or its failure, takes it
     out of the pending query, so the next read starts after the articles read but not yet
     written, in the query's stable order. Given `article_ids`, only those of them still
-    pending are read.
+    pending are read; given `limit`, at most that many articles, the first in that order.
     """
 
     def __init__(
-        self, warehouse: WarehouseResource, article_ids: Sequence[str] | None = None
+        self,
+        warehouse: WarehouseResource,
+        article_ids: Sequence[str] | None = None,
+        limit: int | None = None,
     ) -> None:
         self.warehouse = warehouse
         self.article_ids = article_ids
+        self.limit = limit
         self.read = 0
         self.written = 0
         self.extracted = 0
@@ -49,16 +53,18 @@ class PendingArticles:
         self.unwritten_failures: list[FailedExtraction] = []
 
     def count(self) -> int:
-        """How many articles are pending now."""
+        """How many articles are pending now (at most `limit`)."""
         with self.warehouse.connect(read_only=True) as con:
-            return len(articles_to_extract(con, self.article_ids))
+            pending = len(articles_to_extract(con, self.article_ids))
+        return pending if self.limit is None else min(pending, self.limit)
 
     def chunks(self) -> Iterator[list[ArticleText]]:
-        """The pending articles, CHUNK_SIZE at a time, read ARTICLES_PER_CONNECTION ahead."""
-        while True:
+        """The pending articles, CHUNK_SIZE at a time, read ARTICLES_PER_CONNECTION ahead, until
+        `limit` of them have been read."""
+        while (to_read := self.to_read()) > 0:
             with self.warehouse.connect(read_only=True) as con:
                 ids = articles_to_extract(con, self.article_ids).limit(
-                    ARTICLES_PER_CONNECTION, offset=self.read - self.written
+                    to_read, offset=self.read - self.written
                 )
                 articles = article_texts(con, [article_id for (article_id,) in ids.fetchall()])
             if not articles:
@@ -66,6 +72,13 @@ class PendingArticles:
             self.read += len(articles)
             for start in range(0, len(articles), CHUNK_SIZE):
                 yield articles[start : start + CHUNK_SIZE]
+
+    def to_read(self) -> int:
+        """How many articles the next read takes: ARTICLES_PER_CONNECTION, or fewer once near
+        `limit`."""
+        if self.limit is None:
+            return ARTICLES_PER_CONNECTION
+        return min(ARTICLES_PER_CONNECTION, self.limit - self.read)
 
     def write(self, outcomes: list[Outcome]) -> None:
         """Queue a chunk's records and failures; store them once ARTICLES_PER_CONNECTION are

@@ -9,7 +9,7 @@ from orchestration.core.resources import WarehouseResource
 from orchestration.core.settings import DUCKDB_POOL
 from orchestration.core.tables import table_specs
 from orchestration.quality.assets import STAGING_TABLES
-from orchestration.warehouse.load import LOAD_ORDER, awaiting_load, load_batch
+from orchestration.warehouse.load import LOAD_ORDER, awaiting_runs, load_batch
 from orchestration.warehouse.marts import create_marts
 
 DESCRIPTIONS = {
@@ -38,14 +38,15 @@ def warehouse_tables(
     """Merge the checked staging batch into the star schema in one transaction, then create or
     refresh the analysts' marts (the views of sql/marts/).
 
-    Reports how many articles still await loading: a backlog larger than one batch is loaded by
-    the runs that follow (`newsledger run` starts them itself; the backlog sensor in the UI).
+    Reports how many articles still await loading, extracted or not: a backlog larger than one
+    batch is extracted and loaded by the runs that follow (`newsledger run` starts them itself;
+    the backlog sensor in the UI).
     """
     with warehouse.connect() as con:
         counts = load_batch(con, context.run.run_id)
         batch = row_count(con, "batch_articles")
         create_marts(con)
-        awaiting = awaiting_load(con)
+        awaiting = awaiting_runs(con)
     context.log.info(
         f"loaded {batch} articles into the warehouse"
         + (f"; {awaiting} more await the next batches" if awaiting else "")

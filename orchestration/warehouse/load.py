@@ -4,6 +4,7 @@ import duckdb
 
 from orchestration.core.connection import row_count, set_run, transactions
 from orchestration.core.sql import read_sql
+from orchestration.extract.pending import articles_to_extract
 
 # Dimensions before facts, so a reader never sees a fact whose keys are missing.
 LOAD_ORDER = [
@@ -38,3 +39,9 @@ def awaiting_load(con: duckdb.DuckDBPyConnection) -> int:
     """How many articles await loading: extracted, not loaded, not held back."""
     con.execute(read_sql("staging/create_articles_to_load.sql"))
     return row_count(con, "articles_to_load")
+
+
+def awaiting_runs(con: duckdb.DuckDBPyConnection) -> int:
+    """How many articles later runs will take on: those awaiting loading, and those awaiting
+    extraction (a run extracts one batch of them)."""
+    return awaiting_load(con) + len(articles_to_extract(con))

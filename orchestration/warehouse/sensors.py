@@ -1,10 +1,10 @@
 """backlog_sensor: the next run while articles await loading, one batch a run.
 
-A run stages, checks and loads at most WarehouseResource.batch_articles articles. When more
-were ingested at once (a large drop, a first run on an archive), a "Materialize all" in the UI
-loads the first batch; this sensor requests a run for each next one, after the previous run
-succeeded, until none await. A failed run (a blocking check) stops the drain: what it left
-waits for a person, or for the next run that succeeds.
+A run extracts, stages, checks and loads at most WarehouseResource.batch_articles articles.
+When more were ingested at once (a large drop, a first run on an archive), a "Materialize all"
+in the UI loads the first batch; this sensor requests a run for each next one, after the
+previous run succeeded, until none await. A failed run (a blocking check) stops the drain:
+what it left waits for a person, or for the next run that succeeds.
 """
 
 import dagster as dg
@@ -12,7 +12,7 @@ import dagster as dg
 from orchestration.core.connection import WarehouseBusyError
 from orchestration.core.jobs import ingest_run_config, newsledger_job
 from orchestration.core.resources import WarehouseResource
-from orchestration.warehouse.load import awaiting_load
+from orchestration.warehouse.load import awaiting_runs
 
 UNFINISHED = [
     dg.DagsterRunStatus.QUEUED,
@@ -39,7 +39,7 @@ def evaluate_backlog(
     quick = warehouse.model_copy(update={"lock_wait_seconds": LOCK_WAIT_SECONDS})
     try:
         with quick.connect(read_only=True) as con:
-            awaiting = awaiting_load(con)
+            awaiting = awaiting_runs(con)
     except WarehouseBusyError:
         return dg.SkipReason("the warehouse is being written to")
     if not awaiting:

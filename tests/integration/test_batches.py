@@ -9,7 +9,7 @@ import duckdb
 import pytest
 
 from orchestration.core.resources import WarehouseResource
-from orchestration.runner import batch_load, run_job, run_until_loaded
+from orchestration.runner import batch_load, reported, run_job, run_until_loaded
 from orchestration.warehouse.load import LOAD_ORDER
 from orchestration.warehouse.sensors import evaluate_backlog
 from tests.conftest import FIXTURES
@@ -57,6 +57,31 @@ def test_each_run_loads_one_batch_until_none_awaits(batched) -> None:
     assert all(result.success for result in results)
     loads = [batch_load(result) for result in results]
     assert loads == [(2, 3), (2, 1), (1, 0)]
+
+
+def test_each_run_extracts_the_batch_it_loads(batched) -> None:
+    warehouse, results = batched
+    assert [reported(result, "extractions", "articles_extracted") for result in results] == [
+        2,
+        2,
+        1,
+    ]
+    # Extracted in the order they were ingested, a batch a run: each run's records share the
+    # time they were written.
+    with duckdb.connect(str(warehouse), read_only=True) as con:
+        batches = con.execute(
+            "select list(article_id order by article_id) from extractions "
+            "group by extracted_at order by extracted_at"
+        ).fetchall()
+        ingested = [
+            article_id
+            for (article_id,) in con.execute(
+                "select article_id from raw_articles order by ingested_at, article_id"
+            ).fetchall()
+        ]
+    assert [batch for (batch,) in batches] == [
+        sorted(ingested[start : start + BATCH]) for start in range(0, ARTICLES, BATCH)
+    ]
 
 
 def test_each_batch_is_checked_in_its_own_run(batched) -> None:
