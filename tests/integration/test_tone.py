@@ -79,7 +79,8 @@ def test_dim_article_holds_the_extracted_tone(query) -> None:
     [row] = query(
         """select tone, positive_score, negative_score, polarity, activity_density,
                   self_group_density, tone_word_count, gcam_vader_words, gcam_vader_valence
-           from dim_article join raw_articles using (article_id) where source like ?""",
+           from dim_article as d join raw_articles as r using (article_id)
+           where r.source like ?""",
         [f"%{SEED}"],
     )
     names = [
