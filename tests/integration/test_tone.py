@@ -7,17 +7,25 @@ analyzer: the library's own behaviour, not our code's.
 """
 
 import re
+import shutil
 import string
 from pathlib import Path
 
+import duckdb
 import pytest
 import vaderSentiment
 from vaderSentiment.vaderSentiment import SentimentIntensityAnalyzer
 
+from orchestration.runner import run_job
+from tests.conftest import FIXTURES
 from tests.integration.conftest import stored_extraction
 from tests.integration.test_gkg_export import SEED, export, read_gkg
 
 LEXICON = Path(vaderSentiment.__file__).parent / "vader_lexicon.txt"
+TONE_COLUMNS = [
+    "tone", "positive_score", "negative_score", "polarity", "activity_density",
+    "self_group_density", "tone_word_count", "gcam_vader_words", "gcam_vader_valence",
+]  # fmt: skip
 GCAM = re.compile(r"wc:(\d+),c26\.1:(\d+),v26\.1:(-?\d+(?:\.\d+)?(?:e-?\d+)?)")
 
 
@@ -77,8 +85,7 @@ def test_seed_gcam_carries_vaders_dimension(seed: dict[str, str], body: str) -> 
 def test_dim_article_holds_the_extracted_tone(query) -> None:
     record = stored_extraction(query, SEED)["article"]
     [row] = query(
-        """select tone, positive_score, negative_score, polarity, activity_density,
-                  self_group_density, tone_word_count, gcam_vader_words, gcam_vader_valence
+        f"""select {", ".join(TONE_COLUMNS)}
            from dim_article as d join raw_articles as r using (article_id)
            where r.source like ?""",
         [f"%{SEED}"],
@@ -128,3 +135,31 @@ def test_every_sentence_has_its_tone_with_offsets(query, body: str) -> None:
         assert (compound, positive, negative, neutral) == (
             scores["compound"], scores["pos"], scores["neg"], scores["neu"],
         )  # fmt: skip
+
+
+def test_a_warehouse_from_before_tone_gets_its_columns_and_exports_without_tone(
+    loaded_warehouse: Path, tmp_path: Path
+) -> None:
+    warehouse = tmp_path / "warehouse.duckdb"
+    shutil.copy(loaded_warehouse, warehouse)
+    with duckdb.connect(str(warehouse)) as con:
+        for column in TONE_COLUMNS:
+            con.execute(f"alter table dim_article drop column {column}")
+        con.execute("alter table fct_quote drop column tone")
+        con.execute("drop table fct_sentence_tone")
+        con.execute("delete from schema_version")  # as a warehouse from before tone
+
+    assert run_job([FIXTURES / "articles"], warehouse).success
+    with duckdb.connect(str(warehouse), read_only=True) as con:
+        columns = {
+            c
+            for (c,) in con.execute("select name from pragma_table_info('dim_article')").fetchall()
+        }
+        assert set(TONE_COLUMNS) <= columns
+        assert con.execute("select count(*) from fct_sentence_tone").fetchone() == (0,)
+    out = tmp_path / "export.gkg.csv"
+    export(warehouse, out)
+    [seed] = [r for r in read_gkg(out) if r["V2DOCUMENTIDENTIFIER"].endswith(SEED)]
+    # Its articles were loaded before tone was measured: no tone until they are loaded again.
+    assert seed["V1.5TONE"] == ""
+    assert seed["V2GCAM"] == "wc:448"
