@@ -13,8 +13,8 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
-# The article fields tone adds to the extraction record, each a share in percent of the words
-# (`word_count`) but the two GCAM fields: words in VADER's lexicon and their mean valence.
+# The tone fields of the extraction record's article that are percentages of its words
+# (`word_count`); the GCAM fields are a count of words and their mean valence.
 SHARE_FIELDS = (
     "tone", "positive_score", "negative_score", "polarity", "activity_density",
     "self_group_density",

@@ -5,8 +5,8 @@
 -- reads the document's text; the title's facts, whose offsets index the title, are left out). Country codes are FIPS 10-4, as in GDELT
 -- (mapped from ISO alpha-3 through ref_country). V1.5TONE and V2GCAM's VADER dimension come
 -- from dim_article's tone columns (VADER's lexicon standing in for GDELT's). Fields we have no
--- data for (counts, themes, images, embeds, translation) are empty. `newsledger export gkg` writes this view as a
--- GDELT file: tab-separated, no header.
+-- data for (counts, themes, images, embeds, translation) are empty. `newsledger export gkg`
+-- writes this view as a GDELT file: tab-separated, no header.
 -- Columns: GKGRECORDID, V2.1DATE, V2SOURCECOLLECTIONIDENTIFIER, V2SOURCECOMMONNAME,
 -- V2DOCUMENTIDENTIFIER, V1COUNTS, V2.1COUNTS, V1THEMES, V2ENHANCEDTHEMES, V1LOCATIONS,
 -- V2ENHANCEDLOCATIONS, V1PERSONS, V2ENHANCEDPERSONS, V1ORGANIZATIONS, V2ENHANCEDORGANIZATIONS,
