@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import functools
 from collections.abc import Sequence
@@ -15,6 +16,8 @@ from orchestration.extract.nlp import build_pipeline, model_name
 from orchestration.extract.records import sentence_bounds
 from orchestration.extract.schema import as_dict
 from orchestration.extract.sections import SECTION_CHARS, Section, merge_sections, section_bounds
+from orchestration.extract.tone import compound, sentence_tones, tone_counts
+from orchestration.extract.tone_scores import article_tone
 from orchestration.extract.version import EXTRACTOR_VERSION
 
 # Titles per nlp.pipe batch: short docs, so a large batch costs little memory.
@@ -118,7 +121,8 @@ def prepare_doc(
 
 
 def doc_record(nlp: Language, doc: Doc) -> dict[str, Any]:
-    """The extraction record of a doc the full pipeline has processed."""
+    """The extraction record of a doc the full pipeline has processed, with its tone: the
+    article's, each sentence's and each quotation's (see `tone`)."""
     dateline = doc._.dateline
     published = doc._.published_date
     place_id = None
@@ -138,10 +142,12 @@ def doc_record(nlp: Language, doc: Doc) -> dict[str, Any]:
             "dateline": dateline.name if dateline else None,
             "dateline_entity_id": place_id,
             "agency": dateline.agency if dateline else None,
+            **article_tone(tone_counts(doc)),
         },
         "entities": [as_dict(e) for e in doc._.entities],
         "figures": [as_dict(f) for f in doc._.figures],
         "dates": [as_dict(d) for d in doc._.dates],
-        "quotes": [as_dict(q) for q in doc._.quotes],
+        "quotes": [as_dict(dataclasses.replace(q, tone=compound(q.text))) for q in doc._.quotes],
+        "sentence_tones": [as_dict(s) for s in sentence_tones(doc)],
         "extractor": {"version": EXTRACTOR_VERSION, "model": model_name(nlp)},
     }

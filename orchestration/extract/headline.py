@@ -22,7 +22,7 @@ from orchestration.extract.geo import name_key
 from orchestration.extract.records import doc_text, sentence_index
 from orchestration.extract.schema import Mention, as_dict
 
-RECORD_LISTS = ("figures", "dates", "quotes")
+RECORD_LISTS = ("figures", "dates", "quotes", "sentence_tones")
 # Words of this many letters or more decide whether a headline is written in title case
 # (most of them capitalised) rather than sentence case.
 CASE_WORD_LETTERS = 4

@@ -113,9 +113,27 @@ class Quote:
     verb: str | None
     sentence: int
     field: TextField = "body"
+    # VADER's compound score of the quotation's own text, from -1 to 1 (see `tone`).
+    tone: float | None = None
 
 
-Record = Mention | Entity | DateRef | Figure | Quote
+@dataclass
+class SentenceTone:
+    """A sentence's tone by VADER: the compound score, from -1 (most negative) to 1 (most
+    positive), and the shares of its positive, negative and neutral intensity (summing to 1
+    when it has words)."""
+
+    start: int
+    end: int
+    sentence: int
+    compound: float
+    positive: float
+    negative: float
+    neutral: float
+    field: TextField = "body"
+
+
+Record = Mention | Entity | DateRef | Figure | Quote | SentenceTone
 
 
 def as_dict(record: Record) -> dict[str, Any]:
@@ -134,6 +152,7 @@ RECORD_LISTS: dict[str, type] = {
     "figures": Figure,
     "dates": DateRef,
     "quotes": Quote,
+    "sentence_tones": SentenceTone,
 }
 SCALAR_TYPES = {str: "VARCHAR", int: "BIGINT", float: "DOUBLE", bool: "BOOLEAN"}
 

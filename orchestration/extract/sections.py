@@ -11,6 +11,8 @@ import re
 from dataclasses import dataclass
 from typing import Any
 
+from orchestration.extract.tone_scores import merge_tones
+
 # Longest section, in characters: ten times a typical news article and about a long-read's
 # length, so news is not cut. Measured on a 336,000-character article, a worker extracting
 # 50,000-character sections peaks at 504 MB, against 771 MB with 100,000, at the same speed.
@@ -24,7 +26,7 @@ BOUNDARIES = (
     re.compile(r"[.!?;:][\"'”’)\]]*\s+"),
     re.compile(r"\s+"),
 )
-RECORD_LISTS = ("figures", "dates", "quotes")
+RECORD_LISTS = ("figures", "dates", "quotes", "sentence_tones")
 
 
 def section_bounds(body: str, size: int = SECTION_CHARS) -> list[tuple[int, int]]:
@@ -77,7 +79,8 @@ def merge_sections(sections: list[Section]) -> dict[str, Any]:
     Offsets and sentence numbers are shifted to index the whole body. Entities with the same
     id are one entity: mentions and aliases are joined, and a field the first section left
     empty takes the value a later one found. The article's fields (published date, dateline,
-    agency) and the extractor are the first section's.
+    agency) and the extractor are the first section's, but its tone, which is that of every
+    section's words (`tone_scores.merge_tones`).
     """
     entities: dict[str, dict[str, Any]] = {}
     lists: dict[str, list[dict[str, Any]]] = {name: [] for name in RECORD_LISTS}
@@ -95,4 +98,13 @@ def merge_sections(sections: list[Section]) -> dict[str, Any]:
                     known[name] = value
         for name in RECORD_LISTS:
             lists[name].extend(_shifted(item, section) for item in section.record[name])
-    return {**sections[0].record, "entities": list(entities.values()), **lists}
+    article = {
+        **sections[0].record["article"],
+        **merge_tones([section.record["article"] for section in sections]),
+    }
+    return {
+        **sections[0].record,
+        "article": article,
+        "entities": list(entities.values()),
+        **lists,
+    }

@@ -74,6 +74,13 @@ def in_set(column: str, values: list[str], severity: str = "critical") -> Expect
     )
 
 
+def between(column: str, low: float, high: float) -> Expectation:
+    """Values (nulls aside) within [low, high]."""
+    return gx.expectations.ExpectColumnValuesToBeBetween(
+        column=column, min_value=low, max_value=high
+    )
+
+
 def articles_expectations() -> list[Expectation]:
     """stg_articles: one row per article with a body and a known extractor."""
     return [
@@ -82,6 +89,7 @@ def articles_expectations() -> list[Expectation]:
         gx.expectations.ExpectColumnValuesToNotBeNull(column="extractor_version"),
         in_set("published_date_source", DATE_SOURCES),
         gx.expectations.ExpectColumnValuesToNotBeNull(column="published_date", severity="warning"),
+        between("tone", -100, 100),
     ]
 
 
@@ -133,6 +141,7 @@ def quotes_expectations() -> list[Expectation]:
             column="speaker_name", mostly=0.5, severity="warning"
         ),
         *offsets(),
+        between("tone", -1, 1),
     ]
 
 
@@ -147,6 +156,21 @@ def date_references_expectations() -> list[Expectation]:
     ]
 
 
+def sentence_tones_expectations() -> list[Expectation]:
+    """stg_sentence_tones: keyed, VADER's compound score and intensity shares in range,
+    offsets inside the text."""
+    return [
+        *key("sentence_tone_id"),
+        *(
+            gx.expectations.ExpectColumnValuesToNotBeNull(column=column)
+            for column in ("compound", "positive", "negative", "neutral")
+        ),
+        between("compound", -1, 1),
+        *(between(column, 0, 1) for column in ("positive", "negative", "neutral")),
+        *offsets(),
+    ]
+
+
 SUITES: dict[str, Callable[[], list[Expectation]]] = {
     "stg_articles": articles_expectations,
     "stg_entities": entities_expectations,
@@ -154,4 +178,5 @@ SUITES: dict[str, Callable[[], list[Expectation]]] = {
     "stg_figures": figures_expectations,
     "stg_quotes": quotes_expectations,
     "stg_date_references": date_references_expectations,
+    "stg_sentence_tones": sentence_tones_expectations,
 }

@@ -116,7 +116,8 @@ def corpus_dashboard(
     context: dg.AssetExecutionContext, warehouse: WarehouseResource
 ) -> dg.MaterializeResult:
     """A dashboard of the whole corpus: mentions over time of the top entities, money by
-    country pair and entity co-occurrence, drawn offline (reports/dashboard.html).
+    country pair, entity co-occurrence and the average tone per day, drawn offline
+    (reports/dashboard.html).
 
     The page is rewritten only when what it draws has changed.
     """

@@ -103,3 +103,30 @@ def cooccurrence_heatmap(rows: list[Row]) -> alt.LayerChart:
         ),
     )
     return (cells + labels).properties(width=alt.Step(34), height=alt.Step(26))
+
+
+def tone_over_time(rows: list[Row]) -> alt.LayerChart:
+    """The average tone of each day's articles, as a line through a dot per day (sized by the
+    articles it averages), with a rule at neutral (0)."""
+    base = alt.Chart(alt.Data(values=rows)).encode(
+        x=alt.X(
+            "published_date:T",
+            title="published",
+            axis=alt.Axis(format="%Y-%m-%d"),
+            scale=alt.Scale(padding=24),
+        ),
+        y=alt.Y("tone:Q", title="average tone (positive − negative words, %)"),
+    )
+    line = base.mark_line(color="#1f5fa8")
+    dots = base.mark_circle(color="#1f5fa8", opacity=0.9).encode(
+        size=alt.Size("articles:Q", title="articles", scale=alt.Scale(range=[40, 400])),
+        tooltip=[
+            "published_date:T",
+            alt.Tooltip("tone:Q", format=".2f", title="average tone"),
+            "articles:Q",
+        ],
+    )
+    neutral = (
+        alt.Chart(alt.Data(values=[{"tone": 0}])).mark_rule(color="#c0c7d4").encode(y="tone:Q")
+    )
+    return (neutral + line + dots).properties(width="container", height=220)

@@ -15,6 +15,7 @@ from orchestration.reports.dashboard import (
     cooccurrence_heatmap,
     mentions_over_time,
     money_by_country_pair,
+    tone_over_time,
 )
 from orchestration.reports.files import write_atomic
 from orchestration.reports.templating import render
@@ -76,6 +77,9 @@ def panels(data: dict[str, list[Row]]) -> list[Panel]:
         ("cooccurrence", "Entities named in the same sentence", "How many sentences name both "
          "entities, for the most mentioned people, organisations and places.",
          cooccurrence_heatmap),
+        ("tone", "Tone over time", "The average tone of the articles published each day: the "
+         "share of their words VADER's lexicon rates positive minus the share it rates "
+         "negative, in percent (GDELT's tone); above 0 leans positive.", tone_over_time),
     ]  # fmt: skip
     # The chart builders' specs are checked against the Vega-Lite schema in the tests; checking
     # every data point of every run again took half a second.

@@ -69,4 +69,5 @@ def dashboard_rows(
         "mentions": rows(con, "reports/select_mentions_over_time", {"top_n": timeline}),
         "money": rows(con, "reports/select_money_by_country_pair", {"top_n": pairs}),
         "cooccurrence": rows(con, "reports/select_entity_cooccurrence", {"top_n": matrix}),
+        "tone": rows(con, "reports/select_tone_over_time"),
     }

@@ -24,6 +24,7 @@ DESCRIPTIONS = {
     "fct_quote": "One quotation with its speaker.",
     "fct_date_reference": "One date expression resolved to ISO.",
     "fct_date_reference_sentence": "The sentence around one date expression.",
+    "fct_sentence_tone": "One sentence's tone by VADER: compound score and intensity shares.",
 }
 
 

@@ -15,7 +15,16 @@ USING (
         extractor_version,
         extractor_model,
         extracted_at,
-        current_timestamp::TIMESTAMP AS loaded_at
+        current_timestamp::TIMESTAMP AS loaded_at,
+        tone,
+        positive_score,
+        negative_score,
+        polarity,
+        activity_density,
+        self_group_density,
+        tone_word_count,
+        gcam_vader_words,
+        gcam_vader_valence
     FROM batch_articles
 ) AS s
 ON t.article_id = s.article_id

@@ -3,9 +3,10 @@
 -- '#' (locations, dates), ',' (name and offset, amounts) or '|' (quotations). Offsets are our
 -- exact character offsets into raw_articles.body, so only the body's facts are listed (GDELT
 -- reads the document's text; the title's facts, whose offsets index the title, are left out). Country codes are FIPS 10-4, as in GDELT
--- (mapped from ISO alpha-3 through ref_country). Fields we have no data for (counts, themes,
--- tone, images, embeds, translation) are empty. `newsledger export gkg` writes this view as a
--- GDELT file: tab-separated, no header.
+-- (mapped from ISO alpha-3 through ref_country). V1.5TONE and V2GCAM's VADER dimension come
+-- from dim_article's tone columns (VADER's lexicon standing in for GDELT's). Fields we have no
+-- data for (counts, themes, images, embeds, translation) are empty. `newsledger export gkg`
+-- writes this view as a GDELT file: tab-separated, no header.
 -- Columns: GKGRECORDID, V2.1DATE, V2SOURCECOLLECTIONIDENTIFIER, V2SOURCECOMMONNAME,
 -- V2DOCUMENTIDENTIFIER, V1COUNTS, V2.1COUNTS, V1THEMES, V2ENHANCEDTHEMES, V1LOCATIONS,
 -- V2ENHANCEDLOCATIONS, V1PERSONS, V2ENHANCEDPERSONS, V1ORGANIZATIONS, V2ENHANCEDORGANIZATIONS,
@@ -35,7 +36,22 @@ articles AS (
         -- was kept, the file's name: never a path only one machine has.
         coalesce(r.relative_path, regexp_extract(r.source, '[^/\\]+$')) AS relative_path,
         r.title,
-        d.word_count
+        d.word_count,
+        -- V1.5TONE: Tone, Positive Score, Negative Score, Polarity, Activity Reference Density,
+        -- Self/Group Reference Density, Word Count; empty for an article loaded before tone.
+        CASE WHEN d.tone IS NOT NULL THEN
+            concat_ws(
+                ',', d.tone, d.positive_score, d.negative_score, d.polarity, d.activity_density,
+                d.self_group_density, d.tone_word_count
+            )
+        END AS tone,
+        -- V2GCAM: the word count, then GCAM's VADER dimension (c26.1 the words in VADER's
+        -- lexicon, v26.1 their mean valence) when any word is in it.
+        'wc:' || coalesce(d.tone_word_count, d.word_count)
+            || CASE WHEN d.gcam_vader_words > 0
+                THEN ',c26.1:' || d.gcam_vader_words || ',v26.1:' || d.gcam_vader_valence
+                ELSE ''
+            END AS gcam
     FROM dim_article AS d
     JOIN raw_articles AS r USING (article_id)
 ),
@@ -191,9 +207,9 @@ SELECT
     coalesce(n.v2_persons, '') AS "V2ENHANCEDPERSONS",
     coalesce(n.v1_organizations, '') AS "V1ORGANIZATIONS",
     coalesce(n.v2_organizations, '') AS "V2ENHANCEDORGANIZATIONS",
-    '' AS "V1.5TONE",
+    coalesce(a.tone, '') AS "V1.5TONE",
     coalesce(t.enhanced_dates, '') AS "V2.1ENHANCEDDATES",
-    'wc:' || a.word_count AS "V2GCAM",
+    a.gcam AS "V2GCAM",
     '' AS "V2.1SHARINGIMAGE",
     '' AS "V2.1RELATEDIMAGES",
     '' AS "V2.1SOCIALIMAGEEMBEDS",

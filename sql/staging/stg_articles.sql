@@ -16,7 +16,16 @@ SELECT
     e.article ->> 'dateline_entity_id' AS dateline_entity_id,
     e.extractor_version,
     e.model AS extractor_model,
-    e.extracted_at
+    e.extracted_at,
+    CAST(e.article ->> 'tone' AS DOUBLE) AS tone,
+    CAST(e.article ->> 'positive_score' AS DOUBLE) AS positive_score,
+    CAST(e.article ->> 'negative_score' AS DOUBLE) AS negative_score,
+    CAST(e.article ->> 'polarity' AS DOUBLE) AS polarity,
+    CAST(e.article ->> 'activity_density' AS DOUBLE) AS activity_density,
+    CAST(e.article ->> 'self_group_density' AS DOUBLE) AS self_group_density,
+    CAST(e.article ->> 'word_count' AS INTEGER) AS tone_word_count,
+    CAST(e.article ->> 'gcam_vader_words' AS INTEGER) AS gcam_vader_words,
+    CAST(e.article ->> 'gcam_vader_valence' AS DOUBLE) AS gcam_vader_valence
 -- The payload is parsed once for its article object, not once per field.
 FROM (SELECT *, payload -> '$.article' AS article FROM batch_extractions) AS e
 JOIN raw_articles AS r USING (article_id);

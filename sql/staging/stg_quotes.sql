@@ -25,7 +25,8 @@ SELECT
     q.start AS start_char,
     q."end" AS end_char,
     coalesce(q.field, 'body') AS field,
-    CASE WHEN q.field = 'title' THEN u.title_length ELSE u.body_length END AS text_length
+    CASE WHEN q.field = 'title' THEN u.title_length ELSE u.body_length END AS text_length,
+    q.tone
 FROM unnested AS u
 LEFT JOIN stg_entities AS s
     ON s.article_id = u.article_id AND s.extracted_entity_id = u.q.speaker_entity_id;

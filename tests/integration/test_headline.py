@@ -18,7 +18,9 @@ ARTICLE = {
         "next year, Carris said, and the older cars will be retired over two years."
     ),
 }
-FACT_TABLES = ["fct_entity_mention", "fct_figure", "fct_date_reference", "fct_quote"]
+FACT_TABLES = [
+    "fct_entity_mention", "fct_figure", "fct_date_reference", "fct_quote", "fct_sentence_tone",
+]  # fmt: skip
 
 
 @pytest.fixture(scope="module")
@@ -66,6 +68,7 @@ def test_every_fact_table_holds_body_rows_and_the_figures_title_rows(warehouse: 
     }
     assert fields["fct_figure"] == {"title", "body"}
     assert fields["fct_entity_mention"] == {"title", "body"}
+    assert fields["fct_sentence_tone"] == {"title", "body"}
     assert all(found <= {"title", "body"} for found in fields.values())
 
 

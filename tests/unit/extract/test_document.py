@@ -62,13 +62,24 @@ def gold() -> dict:
 
 
 def test_contract_shape(seed: dict) -> None:
-    assert set(seed) == {"article", "entities", "figures", "dates", "quotes", "extractor"}
+    assert set(seed) == {
+        "article", "entities", "figures", "dates", "quotes", "extractor", "sentence_tones",
+    }  # fmt: skip
     assert set(seed["article"]) == {
         "published_date",
         "published_date_source",
         "dateline",
         "dateline_entity_id",
         "agency",
+        "tone",
+        "positive_score",
+        "negative_score",
+        "polarity",
+        "activity_density",
+        "self_group_density",
+        "word_count",
+        "gcam_vader_words",
+        "gcam_vader_valence",
     }
     assert all(set(e) == ENTITY_KEYS for e in seed["entities"])
     assert all(set(f) == FIGURE_KEYS for f in seed["figures"])

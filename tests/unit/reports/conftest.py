@@ -33,6 +33,8 @@ MENTIONS = [
     ("a2", "ent_malta", 1, "Malta", 0),
 ]
 LOADED_AT = datetime(2024, 5, 2, 12, 0, 0)
+# Each article's tone (dim_article.tone: positive minus negative words, in percent).
+TONES = {"a1": 2.5, "a2": -1.25}
 
 
 def offset(body: str, surface: str, occurrence: int) -> int:
@@ -58,10 +60,13 @@ def fill(con) -> None:
             [article_id, f"articles/{article_id}.txt", title, body, published, LOADED_AT],
         )
         con.execute(
-            """insert into dim_article values (?, ?, null, ?, ?, ?, 'given', null, null, 20,
-               '0.2.0', 'test-model', ?, ?)""",
+            """insert into dim_article (article_id, source_id, date_key, source, title,
+               published_date, published_date_source, dateline, dateline_entity_id, word_count,
+               extractor_version, extractor_model, extracted_at, loaded_at, tone)
+               values (?, ?, null, ?, ?, ?, 'given', null, null, 20, '0.2.0', 'test-model', ?, ?,
+               ?)""",
             [article_id, source_id, f"articles/{article_id}.txt", title, published,
-             datetime(2024, 5, 2, 11, 0), LOADED_AT],
+             datetime(2024, 5, 2, 11, 0), LOADED_AT, TONES[article_id]],
         )  # fmt: skip
     con.executemany("insert into dim_entity (entity_id, canonical_name, entity_type, country_code)"
                     " values (?, ?, ?, ?)", ENTITIES)  # fmt: skip

@@ -10,6 +10,7 @@ from orchestration.reports.dashboard import (
     cooccurrence_heatmap,
     mentions_over_time,
     money_by_country_pair,
+    tone_over_time,
 )
 from orchestration.reports.dashboard_page import (
     panels,
@@ -60,12 +61,29 @@ def test_heatmap_orders_entities_by_how_often_they_co_occur() -> None:
     assert cells["encoding"]["x"]["sort"] == ["South Korea", "Kazakhstan", "Moon Jae-in"]
 
 
+def test_tone_line_averages_each_days_articles(small_warehouse) -> None:
+    with connect(small_warehouse, read_only=True) as con:
+        rows = dashboard_rows(con)["tone"]
+    assert rows == [
+        {"published_date": "2021-08-16", "tone": 2.5, "articles": 1},
+        {"published_date": "2024-03-05", "tone": -1.25, "articles": 1},
+    ]
+    spec = tone_over_time(rows).to_dict()
+    neutral, line, dots = spec["layer"]
+    assert neutral["mark"]["type"] == "rule" and neutral["data"]["values"] == [{"tone": 0}]
+    assert line["mark"]["type"] == "line"
+    assert line["encoding"]["x"]["field"] == "published_date"
+    assert line["encoding"]["y"]["field"] == "tone"
+    assert dots["encoding"]["size"]["field"] == "articles"
+
+
 def test_empty_data_gives_a_panel_without_chart() -> None:
-    shown = panels({"mentions": MENTIONS, "money": [], "cooccurrence": PAIRS})
+    shown = panels({"mentions": MENTIONS, "money": [], "cooccurrence": PAIRS, "tone": []})
     assert [(p.key, p.spec is None) for p in shown] == [
         ("mentions", False),
         ("money", True),
         ("cooccurrence", False),
+        ("tone", True),
     ]
 
 
@@ -73,7 +91,7 @@ def test_panels_from_a_warehouse_are_valid_vega_lite(small_warehouse) -> None:
     with connect(small_warehouse, read_only=True) as con:
         shown = panels(dashboard_rows(con))
     specs = [p.spec for p in shown if p.spec]
-    assert len(specs) == 3
+    assert len(specs) == 4
     for spec in specs:
         alt.TopLevelSpec.from_dict(spec)  # raises on a spec the schema refuses
 
@@ -102,6 +120,6 @@ def test_page_inlines_vega_and_each_spec(small_warehouse) -> None:
         html = render_dashboard(dashboard_rows(con))
     assert not re.search(r"<script[^>]+src=|<link\b", html)
     assert "window.vegaEmbed" in html
-    for key in ["mentions", "money", "cooccurrence"]:
+    for key in ["mentions", "money", "cooccurrence", "tone"]:
         assert f'id="chart-{key}"' in html
     assert f"/v{alt.SCHEMA_VERSION.lstrip('v').split('.')[0]}" in html  # the spec's $schema
