@@ -1,4 +1,4 @@
-"""Public entry point: extract entities, figures, dates and quotations from one article."""
+"""Public entry point: extract entities, figures, dates, quotations and themes from one article."""
 
 from __future__ import annotations
 
@@ -143,5 +143,6 @@ def doc_record(nlp: Language, doc: Doc) -> dict[str, Any]:
         "figures": [as_dict(f) for f in doc._.figures],
         "dates": [as_dict(d) for d in doc._.dates],
         "quotes": [as_dict(q) for q in doc._.quotes],
+        "themes": [as_dict(t) for t in doc._.themes],
         "extractor": {"version": EXTRACTOR_VERSION, "model": model_name(nlp)},
     }
