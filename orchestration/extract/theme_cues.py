@@ -2,9 +2,10 @@
 
 Each row gives a GKG theme code, its cues and why they were chosen. A cue is a word or phrase
 matched word by word against the text's tokens, each word equal to a token's lower-cased
-text or its lemma; a hyphenated cue word ("cease-fire") also matches the hyphen split into
-its own token. At each token the longest cue starting there wins, and matches do not
-overlap: "trade union" is a union, not trade.
+text or its lemma; a word marked "=" ("=trade") only as written, for a word whose other
+inflections have another sense ("the peso traded at"). A hyphenated cue word ("cease-fire")
+also matches the hyphen split into its own token. At each token the longest cue starting
+there wins, and matches do not overlap: "trade union" is a union, not trade.
 """
 
 from __future__ import annotations
@@ -17,6 +18,7 @@ from orchestration.extract.datafiles import data_rows
 
 LEXICON = "themes.tsv"
 HYPHEN = "-"
+AS_WRITTEN = "="
 
 
 @dataclass(frozen=True)

@@ -21,15 +21,20 @@ from orchestration.extract.keyword_themes import (
 from orchestration.extract.lemmas import lemma
 from orchestration.extract.records import token_chars, token_texts
 from orchestration.extract.schema import Theme
-from orchestration.extract.theme_cues import find_cues
+from orchestration.extract.theme_cues import AS_WRITTEN, find_cues
 
 
 def token_forms(doc: Doc) -> list[frozenset[str]]:
-    """Each token as the lexicon's cues read it: its lower-cased text and its lemma."""
-    return [
-        frozenset({text.lower(), lemma(doc[i]).lower()} if text[:1].isalpha() else {text})
-        for i, text in enumerate(token_texts(doc))
-    ]
+    """Each token as the lexicon's cues read it: its lower-cased text, its lemma, and its
+    lower-cased text marked as written (`theme_cues.AS_WRITTEN`)."""
+    forms = []
+    for i, text in enumerate(token_texts(doc)):
+        lower = text.lower()
+        if text[:1].isalpha():
+            forms.append(frozenset({lower, lemma(doc[i]).lower(), AS_WRITTEN + lower}))
+        else:
+            forms.append(frozenset({text}))
+    return forms
 
 
 def cue_themes(doc: Doc) -> list[Theme]:
