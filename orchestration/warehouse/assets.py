@@ -24,6 +24,8 @@ DESCRIPTIONS = {
     "fct_quote": "One quotation with its speaker.",
     "fct_date_reference": "One date expression resolved to ISO.",
     "fct_date_reference_sentence": "The sentence around one date expression.",
+    "fct_theme_mention": "One place an article names a theme of GDELT's GKG taxonomy, with the "
+    "words that named it.",
 }
 
 
