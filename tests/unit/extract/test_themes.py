@@ -101,3 +101,16 @@ def test_the_seed_article_names_themes_of_every_kind(extract: Extract) -> None:
     assert found["ECON_WORLDCURRENCIES_US_DOLLAR"] == {"more than $6 billion", "$5.9 billion"}
     assert found["WB_698_TRADE"] == {"trade"}
     assert found["HEALTH_PANDEMIC"] == {"pandemic"}
+
+
+def test_a_name_written_as_a_language_is_the_language_not_a_people(extract: Extract) -> None:
+    body = (
+        "The minister said in Korean that the Russian language would be taught again. "
+        "Ukrainian refugees met Polish officials in French Guiana."
+    )
+    found = named(extract(body), body)
+    assert found["TAX_WORLDLANGUAGES_KOREAN"] == {"Korean"}
+    assert found["TAX_WORLDLANGUAGES_RUSSIAN"] == {"Russian"}
+    assert "TAX_ETHNICITY_KOREAN" not in found and "TAX_ETHNICITY_RUSSIAN" not in found
+    assert found["TAX_ETHNICITY_UKRAINIAN"] == {"Ukrainian"}
+    assert "TAX_WORLDLANGUAGES_FRENCH" not in found
