@@ -14,7 +14,7 @@ from orchestration.extract.keyword_themes import currency_code, title_code
 from orchestration.extract.taxonomy import theme_codes
 from orchestration.extract.theme_cues import LEXICON, cue_forms
 from tests.conftest import SEED
-from tests.unit.extract.conftest import Extract
+from tests.unit.extract.conftest import Extract, corpus_texts
 
 
 def themes(result: dict[str, Any]) -> set[str]:
@@ -114,3 +114,15 @@ def test_a_name_written_as_a_language_is_the_language_not_a_people(extract: Extr
     assert "TAX_ETHNICITY_KOREAN" not in found and "TAX_ETHNICITY_RUSSIAN" not in found
     assert found["TAX_ETHNICITY_UKRAINIAN"] == {"Ukrainian"}
     assert "TAX_WORLDLANGUAGES_FRENCH" not in found
+
+
+def test_a_title_written_after_the_name_is_found_in_its_sentence(extract: Extract) -> None:
+    body = "Kofi Asante-Mensah, the president of Ghana, said the plan would work."
+    found = named(extract(body), body)
+    assert found["TAX_FNCACT_PRESIDENT"] == {"president"}
+
+
+def test_every_theme_of_the_corpus_is_a_taxonomy_code_at_its_words(extract: Extract) -> None:
+    for article in corpus_texts():
+        result = extract(article.body)  # the fixture checks that every offset slices the body
+        assert themes(result) <= theme_codes(), article.article_id
