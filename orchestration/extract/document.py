@@ -1,4 +1,4 @@
-"""Public entry point: extract entities, figures, dates and quotations from one article."""
+"""Public entry point: extract entities, figures, dates, quotations and themes from one article."""
 
 from __future__ import annotations
 
@@ -149,5 +149,6 @@ def doc_record(nlp: Language, doc: Doc) -> dict[str, Any]:
         "dates": [as_dict(d) for d in doc._.dates],
         "quotes": [as_dict(dataclasses.replace(q, tone=compound(q.text))) for q in doc._.quotes],
         "sentence_tones": [as_dict(s) for s in sentence_tones(doc)],
+        "themes": [as_dict(t) for t in doc._.themes],
         "extractor": {"version": EXTRACTOR_VERSION, "model": model_name(nlp)},
     }

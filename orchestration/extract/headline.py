@@ -2,11 +2,11 @@
 
 The title goes through the same pipeline as a second, short doc, so the body's analysis
 (its dateline, sentence numbers, offsets) is exactly what it is without a title. The title's
-relative dates resolve against the body's publication date. Every mention, figure, date and
-quotation carries the `field` it was found in ("title" or "body"), and its offsets index that
-field's text. An entity the title and the body both name is one entity with the mentions of
-both; an entity only a headline written in title case names ("Markets Rally As Fed Holds")
-is left out, as the model capitalises most of its words into names.
+relative dates resolve against the body's publication date. Every mention, figure, date,
+quotation and theme carries the `field` it was found in ("title" or "body"), and its offsets
+index that field's text. An entity the title and the body both name is one entity with the
+mentions of both; an entity only a headline written in title case names ("Markets Rally As Fed
+Holds") is left out, as the model capitalises most of its words into names.
 """
 
 from __future__ import annotations
@@ -22,7 +22,7 @@ from orchestration.extract.geo import name_key
 from orchestration.extract.records import doc_text, sentence_index
 from orchestration.extract.schema import Mention, as_dict
 
-RECORD_LISTS = ("figures", "dates", "quotes", "sentence_tones")
+RECORD_LISTS = ("figures", "dates", "quotes", "sentence_tones", "themes")
 # Words of this many letters or more decide whether a headline is written in title case
 # (most of them capitalised) rather than sentence case.
 CASE_WORD_LETTERS = 4

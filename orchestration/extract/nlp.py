@@ -20,6 +20,7 @@ from orchestration.extract import (  # noqa: F401
     lemmas,
     quotes,
     sentences,
+    themes,
 )
 from orchestration.extract.pipeline import STEPS
 

@@ -1,7 +1,7 @@
 """The extraction record, declared once.
 
 These dataclasses are what extraction produces and what its JSON holds (DESIGN's extraction
-JSON: `entities`, `figures`, `dates`, `quotes`, each a list of these records). The rest is
+JSON: `entities`, `figures`, `dates`, `quotes`, `themes`, each a list of these records). The rest is
 derived from them: the DuckDB types the staging SQL parses the stored JSON with
 (`json_structures`), the value sets the Great Expectations suites check (`vocabulary`), and
 the tests' expectations of a well-formed record. A field added here reaches all of them.
@@ -133,7 +133,19 @@ class SentenceTone:
     field: TextField = "body"
 
 
-Record = Mention | Entity | DateRef | Figure | Quote | SentenceTone
+@dataclass
+class Theme:
+    """A theme of GDELT's GKG taxonomy the article names: its code and the words that named it."""
+
+    theme: str
+    start: int
+    end: int
+    text: str
+    sentence: int
+    field: TextField = "body"
+
+
+Record = Mention | Entity | DateRef | Figure | Quote | SentenceTone | Theme
 
 
 def as_dict(record: Record) -> dict[str, Any]:
@@ -153,6 +165,7 @@ RECORD_LISTS: dict[str, type] = {
     "dates": DateRef,
     "quotes": Quote,
     "sentence_tones": SentenceTone,
+    "themes": Theme,
 }
 SCALAR_TYPES = {str: "VARCHAR", int: "BIGINT", float: "DOUBLE", bool: "BOOLEAN"}
 
@@ -185,7 +198,7 @@ def duckdb_structure(kind: Any) -> Any:
 
 def json_structures() -> dict[str, str]:
     """The `from_json` structure of each record list, as the staging SQL's named parameters
-    (`$entities`, `$figures`, `$dates`, `$quotes`) take them."""
+    (`$entities`, `$figures`, `$dates`, `$quotes`, `$themes`) take them."""
     return {key: json.dumps([duckdb_structure(record)]) for key, record in RECORD_LISTS.items()}
 
 

@@ -23,6 +23,7 @@ GRANULARITIES = vocabulary(DateRef, "granularity")
 DATE_SOURCES = list(get_args(DateSource))
 TEXT_FIELDS = list(get_args(TextField))
 ISO_DATE = r"^\d{4}(?:-\d{2}(?:-\d{2})?)?$"
+THEME_CODE = r"^[A-Z][A-Z0-9_]*$"
 # Finite values only: infinities fall outside, NaN is caught by the not-null expectations.
 FINITE_LIMIT = 1e18
 
@@ -171,6 +172,20 @@ def sentence_tones_expectations() -> list[Expectation]:
     ]
 
 
+def theme_mentions_expectations() -> list[Expectation]:
+    """stg_theme_mentions: keyed, written as GKG theme codes, offsets inside the text.
+
+    The codes are checked for their form, not against the 59,323 of the taxonomy: Data Docs
+    would print the whole set on every page (extraction emits only codes of the taxonomy).
+    """
+    return [
+        *key("theme_mention_id"),
+        gx.expectations.ExpectColumnValuesToMatchRegex(column="theme", regex=THEME_CODE),
+        gx.expectations.ExpectColumnValuesToNotBeNull(column="surface"),
+        *offsets(),
+    ]
+
+
 SUITES: dict[str, Callable[[], list[Expectation]]] = {
     "stg_articles": articles_expectations,
     "stg_entities": entities_expectations,
@@ -179,4 +194,5 @@ SUITES: dict[str, Callable[[], list[Expectation]]] = {
     "stg_quotes": quotes_expectations,
     "stg_date_references": date_references_expectations,
     "stg_sentence_tones": sentence_tones_expectations,
+    "stg_theme_mentions": theme_mentions_expectations,
 }

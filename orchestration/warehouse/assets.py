@@ -25,6 +25,8 @@ DESCRIPTIONS = {
     "fct_date_reference": "One date expression resolved to ISO.",
     "fct_date_reference_sentence": "The sentence around one date expression.",
     "fct_sentence_tone": "One sentence's tone by VADER: compound score and intensity shares.",
+    "fct_theme_mention": "One place an article names a theme of GDELT's GKG taxonomy, with the "
+    "words that named it.",
 }
 
 

@@ -19,6 +19,7 @@ LOAD_ORDER = [
     "fct_date_reference",
     "fct_date_reference_sentence",
     "fct_sentence_tone",
+    "fct_theme_mention",
 ]
 
 

@@ -4,9 +4,10 @@
 -- exact character offsets into raw_articles.body, so only the body's facts are listed (GDELT
 -- reads the document's text; the title's facts, whose offsets index the title, are left out). Country codes are FIPS 10-4, as in GDELT
 -- (mapped from ISO alpha-3 through ref_country). V1.5TONE and V2GCAM's VADER dimension come
--- from dim_article's tone columns (VADER's lexicon standing in for GDELT's). Fields we have no
--- data for (counts, themes, images, embeds, translation) are empty. `newsledger export gkg`
--- writes this view as a GDELT file: tab-separated, no header.
+-- from dim_article's tone columns (VADER's lexicon standing in for GDELT's). Themes are codes
+-- of GDELT's GKG theme taxonomy (fct_theme_mention). Fields we have no data for (counts,
+-- images, embeds, translation) are empty. `newsledger export gkg` writes this view as a GDELT
+-- file: tab-separated, no header.
 -- Columns: GKGRECORDID, V2.1DATE, V2SOURCECOLLECTIONIDENTIFIER, V2SOURCECOMMONNAME,
 -- V2DOCUMENTIDENTIFIER, V1COUNTS, V2.1COUNTS, V1THEMES, V2ENHANCEDTHEMES, V1LOCATIONS,
 -- V2ENHANCEDLOCATIONS, V1PERSONS, V2ENHANCEDPERSONS, V1ORGANIZATIONS, V2ENHANCEDORGANIZATIONS,
@@ -174,6 +175,15 @@ amounts AS (
     WHERE kind <> 'ordinal' AND value IS NOT NULL AND field = 'body'
     GROUP BY article_id
 ),
+themes AS (
+    SELECT
+        article_id,
+        string_agg(DISTINCT theme, ';' ORDER BY theme) AS v1,
+        string_agg(theme || ',' || start_char, ';' ORDER BY start_char, theme) AS v2
+    FROM fct_theme_mention
+    WHERE field = 'body'
+    GROUP BY article_id
+),
 quotations AS (
     SELECT
         article_id,
@@ -199,8 +209,8 @@ SELECT
     gkg_text(coalesce(a.url, a.relative_path), '') AS "V2DOCUMENTIDENTIFIER",
     '' AS "V1COUNTS",
     '' AS "V2.1COUNTS",
-    '' AS "V1THEMES",
-    '' AS "V2ENHANCEDTHEMES",
+    coalesce(th.v1, '') AS "V1THEMES",
+    coalesce(th.v2, '') AS "V2ENHANCEDTHEMES",
     coalesce(l.v1, '') AS "V1LOCATIONS",
     coalesce(l.v2, '') AS "V2ENHANCEDLOCATIONS",
     coalesce(n.v1_persons, '') AS "V1PERSONS",
@@ -230,4 +240,5 @@ LEFT JOIN names AS n USING (article_id)
 LEFT JOIN dates AS t USING (article_id)
 LEFT JOIN amounts AS m USING (article_id)
 LEFT JOIN quotations AS q USING (article_id)
+LEFT JOIN themes AS th USING (article_id)
 ORDER BY a.loaded_at, a.article_id;

@@ -242,8 +242,29 @@ def test_dates_and_all_names(seed: dict[str, str], body: str, query) -> None:
     mentions = [(m["text"], m["start"]) for e in record["entities"] for m in e["mentions"]]
     assert names == sorted(mentions, key=lambda mention: mention[1])
     assert all(body[offset : offset + len(name)] == name for name, offset in names)
-    assert seed["V1THEMES"] == ""
     assert seed["V2GCAM"].startswith("wc:448,")  # GCAM's VADER dimension: see test_tone
+
+
+def enhanced_themes(field: str) -> list[tuple[str, int]]:
+    """V2ENHANCEDTHEMES blocks: Theme,Offset."""
+    return [(theme, int(offset)) for theme, offset in (b.split(",") for b in blocks(field))]
+
+
+def test_themes_are_codes_the_body_names_at_their_offsets(
+    seed: dict[str, str], body: str, query
+) -> None:
+    themes = enhanced_themes(seed["V2ENHANCEDTHEMES"])
+    assert themes and [offset for _, offset in themes] == sorted(o for _, o in themes)
+    assert blocks(seed["V1THEMES"]) == sorted({theme for theme, _ in themes})
+    assert ("TAX_FNCACT_PRESIDENT", body.index("President Kassym-Jomart")) in themes
+    assert ("WB_698_TRADE", body.index("trade and economic")) in themes
+    stored = query(
+        """select theme, start_char, surface from fct_theme_mention join raw_articles
+           using (article_id) where source like ? and field = 'body'""",
+        [f"%{SEED}"],
+    )
+    assert sorted((t, s) for t, s, _ in stored) == sorted(themes)
+    assert all(body[s : s + len(words)] == words for _, s, words in stored)
 
 
 def test_header_flag(loaded_warehouse: Path, tmp_path: Path) -> None:

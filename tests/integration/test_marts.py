@@ -36,7 +36,7 @@ def documented_columns() -> dict[str, list[str]]:
 
 
 def test_every_mart_is_created_and_returns_rows(query) -> None:
-    assert len(MARTS) == 5
+    assert len(MARTS) == 6
     for view in MARTS:
         assert query(f"select count(*) from {view}")[0][0] > 0, view
 
@@ -47,6 +47,16 @@ def test_marts_are_documented_column_by_column(loaded_warehouse: Path) -> None:
     with duckdb.connect(str(loaded_warehouse), read_only=True) as con:
         for view in view_names():
             assert con.table(view).columns == documented[view], view
+
+
+def test_themes_by_day_count_every_theme_mention(query) -> None:
+    assert query("select sum(mentions) from mart_themes_by_day") == query(
+        "select count(*) from fct_theme_mention"
+    )
+    [(articles,)] = query(
+        "select sum(articles) from mart_themes_by_day where theme = 'TAX_FNCACT_PRESIDENT'"
+    )
+    assert articles >= 1
 
 
 def test_mart_articles_counts_and_verdict(query) -> None:

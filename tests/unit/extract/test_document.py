@@ -64,6 +64,7 @@ def gold() -> dict:
 def test_contract_shape(seed: dict) -> None:
     assert set(seed) == {
         "article", "entities", "figures", "dates", "quotes", "extractor", "sentence_tones",
+        "themes",
     }  # fmt: skip
     assert set(seed["article"]) == {
         "published_date",
@@ -83,6 +84,9 @@ def test_contract_shape(seed: dict) -> None:
     }
     assert all(set(e) == ENTITY_KEYS for e in seed["entities"])
     assert all(set(f) == FIGURE_KEYS for f in seed["figures"])
+    assert all(
+        set(t) == {"theme", "start", "end", "text", "sentence", "field"} for t in seed["themes"]
+    )
     assert seed["extractor"]["version"] == EXTRACTOR_VERSION
     assert seed["extractor"]["model"].startswith("en_core_web_sm")
     json.dumps(seed)

@@ -134,3 +134,27 @@ def test_unknown_field_and_a_range_ending_below_its_start_are_errors() -> None:
         ("expect_column_values_to_be_in_set", "field", ERROR),
         ("expect_column_pair_values_a_to_be_greater_than_b", "high_value,low_value", ERROR),
     }
+
+
+def theme_mentions(**overrides: list) -> pd.DataFrame:
+    columns = {
+        "theme_mention_id": ["a:0:9:TAX_FNCACT_PRESIDENT", "a:title:4:9:WB_698_TRADE"],
+        "article_id": ["a", "a"],
+        "theme": ["TAX_FNCACT_PRESIDENT", "WB_698_TRADE"],
+        "surface": ["President", "trade"],
+        "start_char": [0, 4],
+        "end_char": [9, 9],
+        "text_length": [100, 20],
+        "field": ["body", "title"],
+    }
+    return pd.DataFrame({**columns, **overrides})
+
+
+def test_clean_theme_mentions_pass() -> None:
+    assert failed(theme_mentions(), "stg_theme_mentions") == set()
+
+
+def test_a_theme_not_written_as_a_gkg_code_is_an_error() -> None:
+    assert failed(theme_mentions(theme=["president", "WB_698_TRADE"]), "stg_theme_mentions") == {
+        ("expect_column_values_to_match_regex", "theme", ERROR)
+    }
