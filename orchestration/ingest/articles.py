@@ -15,7 +15,10 @@ class ArticleInput:
     stated a date that is not stored (not a date, or outside the accepted window); None lets the
     warehouse say 'given' whenever there is a date. `relative_path` is, for an article read
     from a file, the file's path from the folder it was read from (with its place in the file,
-    "#L3", for a JSON Lines line); None for an article fetched from the web.
+    "#L3", for a JSON Lines line); None for an article fetched from the web. `language` is
+    the ISO 639-1 code of the language it is written in, as detected (see `language`), with
+    the detector's `language_confidence`; `authors` are the writers the input or the body's
+    byline names.
     """
 
     source: str
@@ -26,6 +29,9 @@ class ArticleInput:
     url: str | None = None
     published_date_source: str | None = None
     relative_path: str | None = None
+    language: str | None = None
+    language_confidence: float | None = None
+    authors: tuple[str, ...] = ()
 
     @property
     def article_id(self) -> str:

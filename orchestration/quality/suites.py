@@ -75,13 +75,15 @@ def in_set(column: str, values: list[str], severity: str = "critical") -> Expect
 
 
 def articles_expectations() -> list[Expectation]:
-    """stg_articles: one row per article with a body and a known extractor."""
+    """stg_articles: one row per article with a body and a known extractor; a language, when
+    known, an ISO 639-1 code."""
     return [
         *key("article_id"),
         gx.expectations.ExpectColumnValuesToBeBetween(column="body_length", min_value=1),
         gx.expectations.ExpectColumnValuesToNotBeNull(column="extractor_version"),
         in_set("published_date_source", DATE_SOURCES),
         gx.expectations.ExpectColumnValuesToNotBeNull(column="published_date", severity="warning"),
+        gx.expectations.ExpectColumnValuesToMatchRegex(column="language", regex=r"^[a-z]{2}$"),
     ]
 
 

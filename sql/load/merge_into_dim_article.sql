@@ -15,7 +15,9 @@ USING (
         extractor_version,
         extractor_model,
         extracted_at,
-        current_timestamp::TIMESTAMP AS loaded_at
+        current_timestamp::TIMESTAMP AS loaded_at,
+        language,
+        authors
     FROM batch_articles
 ) AS s
 ON t.article_id = s.article_id

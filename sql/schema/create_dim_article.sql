@@ -13,5 +13,10 @@ CREATE TABLE IF NOT EXISTS dim_article (
     extractor_version     VARCHAR NOT NULL,
     extractor_model       VARCHAR NOT NULL,
     extracted_at          TIMESTAMP NOT NULL,
-    loaded_at             TIMESTAMP NOT NULL
+    loaded_at             TIMESTAMP NOT NULL,
+    language              VARCHAR,            -- ISO 639-1; only English ('en') is extracted
+    authors               VARCHAR[]           -- the writers the input or the byline names
 );
+-- Warehouses created before languages and authors were read.
+ALTER TABLE dim_article ADD COLUMN IF NOT EXISTS language VARCHAR;
+ALTER TABLE dim_article ADD COLUMN IF NOT EXISTS authors VARCHAR[];

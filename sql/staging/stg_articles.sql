@@ -16,7 +16,9 @@ SELECT
     e.article ->> 'dateline_entity_id' AS dateline_entity_id,
     e.extractor_version,
     e.model AS extractor_model,
-    e.extracted_at
+    e.extracted_at,
+    r.language,
+    r.authors
 -- The payload is parsed once for its article object, not once per field.
 FROM (SELECT *, payload -> '$.article' AS article FROM batch_extractions) AS e
 JOIN raw_articles AS r USING (article_id);

@@ -1,0 +1,119 @@
+"""A French and a Russian article, beside an English one with a byline, through the real job
+into a DuckDB file: each is stored and loaded with its language; the French and Russian ones
+yield no entities, figures, dates or quotations and say why; the English one's authors are in
+dim_article.authors and not among its mentions."""
+
+import json
+import shutil
+from pathlib import Path
+
+import duckdb
+import pytest
+
+from orchestration.core.connection import connect
+from orchestration.reports.article_page import render_article_page
+from orchestration.reports.queries import article_records
+from orchestration.runner import run_job
+from tests.conftest import FIXTURES
+
+FRENCH = "port-de-marseille.md"
+RUSSIAN = "dorogi-sibiri.json"
+ENGLISH = "lagos-ferry-terminal.txt"
+AUTHORS = ["Margaret Okafor", "Daniel Reyes"]
+
+
+@pytest.fixture(scope="module")
+def warehouse(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    folder = tmp_path_factory.mktemp("languages")
+    shutil.copytree(FIXTURES / "languages", folder / "articles")
+    path = folder / "warehouse.duckdb"
+    assert run_job([folder / "articles"], path).success
+    return path
+
+
+def rows(warehouse: Path, sql: str) -> list[tuple]:
+    with duckdb.connect(str(warehouse), read_only=True) as con:
+        return con.execute(sql).fetchall()
+
+
+def by_file(warehouse: Path, sql: str) -> dict[str, tuple]:
+    """Rows keyed by the file name of their article's source (the query's first column)."""
+    return {Path(row[0]).name: row[1:] for row in rows(warehouse, sql)}
+
+
+def test_every_article_is_stored_and_loaded_with_its_language(warehouse: Path) -> None:
+    raw = by_file(warehouse, "select source, language, language_confidence from raw_articles")
+    assert {name: row[0] for name, row in raw.items()} == {
+        FRENCH: "fr",
+        RUSSIAN: "ru",
+        ENGLISH: "en",
+    }
+    assert all(0.5 < confidence <= 1 for _, confidence in raw.values())
+    loaded = by_file(warehouse, "select source, language from dim_article")
+    assert loaded == {FRENCH: ("fr",), RUSSIAN: ("ru",), ENGLISH: ("en",)}
+
+
+def test_other_languages_produce_no_facts_and_say_why(warehouse: Path) -> None:
+    counts = by_file(
+        warehouse,
+        """select source, entities, mentions, figures, quotes, dates, not_extracted, dq_verdict
+           from mart_articles""",
+    )
+    for name, code in ((FRENCH, "fr"), (RUSSIAN, "ru")):
+        *facts, why, verdict = counts[name]
+        assert facts == [0, 0, 0, 0, 0]
+        assert why == f"language {code}: only English articles are extracted"
+        assert verdict == "passed"
+    *facts, why, _ = counts[ENGLISH]
+    assert facts[0] > 0 and why is None
+    [(mentions,)] = rows(
+        warehouse,
+        """select count(*) from fct_entity_mention m join dim_article a using (article_id)
+           where a.language in ('fr', 'ru')""",
+    )
+    assert mentions == 0
+    payloads = by_file(
+        warehouse,
+        "select r.source, e.payload from extractions e join raw_articles r using (article_id)",
+    )
+    assert json.loads(payloads[RUSSIAN][0])["article"]["language"] == "ru"
+    assert json.loads(payloads[RUSSIAN][0])["entities"] == []
+
+
+def test_authors_are_read_and_are_not_mentions(warehouse: Path) -> None:
+    authors = by_file(warehouse, "select source, authors from dim_article")
+    assert authors == {
+        FRENCH: (["Claire Dubois"],),
+        RUSSIAN: (["Анна Петрова"],),
+        ENGLISH: (AUTHORS,),
+    }
+    surfaces = {
+        surface
+        for (surface,) in rows(
+            warehouse,
+            """select m.surface from fct_entity_mention m join dim_article a using (article_id)
+               where a.source like '%lagos%'""",
+        )
+    }
+    assert "Adebayo Bello" in surfaces
+    assert not any(name in surface for surface in surfaces for name in ("Okafor", "Reyes"))
+    names = {name for (name,) in rows(warehouse, "select canonical_name from dim_entity")}
+    assert not names & set(AUTHORS)
+    outlet = by_file(
+        warehouse, "select a.source, s.name from dim_article a join dim_source s using (source_id)"
+    )
+    assert outlet[ENGLISH] == ("Reuters",)
+
+
+def test_the_article_page_says_the_language_and_that_it_was_not_extracted(
+    warehouse: Path,
+) -> None:
+    ids = by_file(warehouse, "select source, article_id from dim_article")
+    with connect(warehouse) as con:
+        french, english = article_records(con, [ids[FRENCH][0], ids[ENGLISH][0]])
+    page = render_article_page(french)
+    assert "in French" in page and 'id="not-extracted"' in page
+    assert "by Claire Dubois" in page
+    english_page = render_article_page(english)
+    assert 'id="not-extracted"' not in english_page
+    assert "by Margaret Okafor, Daniel Reyes" in english_page
