@@ -61,7 +61,12 @@ class StoredInputs:
         new = set(counts.new_article_ids)
         added = (a for a in batch.articles if a.article_id in new)
         self.preview.extend(
-            {"source": a.source, "title": a.title, "words": word_count(a.body)}
+            {
+                "source": a.source,
+                "title": a.title,
+                "words": word_count(a.body),
+                "language": a.language,
+            }
             for a in itertools.islice(added, PREVIEW_ROWS - len(self.preview))
         )
 

@@ -35,7 +35,8 @@ articles AS (
         -- was kept, the file's name: never a path only one machine has.
         coalesce(r.relative_path, regexp_extract(r.source, '[^/\\]+$')) AS relative_path,
         r.title,
-        d.word_count
+        d.word_count,
+        d.authors
     FROM dim_article AS d
     JOIN raw_articles AS r USING (article_id)
 ),
@@ -207,7 +208,15 @@ SELECT
             || replace(replace(replace(gkg_text(a.title, ''), '&', '&amp;'), '<', '&lt;'), '>', '&gt;')
             || '</PAGE_TITLE>',
         ''
-    ) AS "V2EXTRASXML"
+    )
+    -- The authors, separated by semicolons, as GDELT's <PAGE_AUTHORS> block lists them.
+    || CASE WHEN len(a.authors) > 0 THEN
+        '<PAGE_AUTHORS>'
+            || replace(replace(replace(
+                array_to_string([gkg_text(x, ';') FOR x IN a.authors], ';'),
+                '&', '&amp;'), '<', '&lt;'), '>', '&gt;')
+            || '</PAGE_AUTHORS>'
+    ELSE '' END AS "V2EXTRASXML"
 FROM articles AS a
 LEFT JOIN locations AS l USING (article_id)
 LEFT JOIN names AS n USING (article_id)
