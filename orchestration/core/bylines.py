@@ -12,7 +12,9 @@ on with a list of names, as news agencies and papers write it:
   Wei";
 - what follows the first comma after the last name is the writers' affiliation, not a name:
   "By Jane Smith, Reuters", "By Jane Smith and Ali Hassan, Associated Press"; so is what
-  follows " in ", " for ", " at ", a bar or a dash ("By Jane Smith in Kyiv");
+  follows " in ", " for ", " at ", a bar or a dash ("By Jane Smith in Kyiv"), and, after
+  names written in capitals, the first word that is not ("By ANITA SNOW Associated Press
+  Writer");
 - a name is two to five words, each capitalised (initials such as "J." count), bar short
   lower-case particles inside it ("Ursula von der Leyen"), and holds no word naming a
   newsroom role ("By Staff Writer", "By Reuters Staff").
@@ -27,8 +29,12 @@ import re
 from dataclasses import dataclass
 
 BYLINE_LINE = re.compile(r"(?:By|BY):?\s+(?P<names>.+)")
-# What starts the affiliation or the place after the names.
-AFFILIATION = re.compile(r"\s+(?:in|for|at)\s+|\s*[|/]\s*|\s+[-\u2013\u2014]+\s+")
+# What starts the affiliation or the place after the names; after names written in capitals,
+# the first word that is not ("By ANITA SNOW Associated Press Writer").
+AFFILIATION = re.compile(
+    r"\s+(?:in|for|at)\s+|\s*[|/]\s*|\s+[-\u2013\u2014]+\s+"
+    r"|(?<=[A-Z]{2})\s+(?=[A-Z][a-z])"
+)
 # The last separator of a list of names: "and" or "&", after an optional (Oxford) comma.
 AND = re.compile(r",?\s+(?:and|&|AND)\s+")
 MIN_NAME_WORDS = 2

@@ -31,6 +31,7 @@ REPORT = (
         ("By J. K. Rowling | The Times", ("J. K. Rowling",)),
         ("BY JANE SMITH AND ALI HASSAN", ("Jane Smith", "Ali Hassan")),
         ("By: Jean-Pierre Dubois", ("Jean-Pierre Dubois",)),
+        ("By MARIA J. LOPEZ Associated Press Writer", ("Maria J. Lopez",)),
     ],
 )
 def test_a_byline_gives_its_names_without_the_affiliation(
