@@ -14,7 +14,10 @@ from orchestration.core.connection import connect
 from orchestration.reports.article_page import render_article_page
 from orchestration.reports.queries import article_records
 from orchestration.runner import run_job
+from orchestration.warehouse.export import export_gkg
+from orchestration.warehouse.status import articles_by_language
 from tests.conftest import FIXTURES
+from tests.integration.test_gkg_export import read_gkg
 
 FRENCH = "port-de-marseille.md"
 RUSSIAN = "dorogi-sibiri.json"
@@ -117,3 +120,47 @@ def test_the_article_page_says_the_language_and_that_it_was_not_extracted(
     english_page = render_article_page(english)
     assert 'id="not-extracted"' not in english_page
     assert "by Margaret Okafor, Daniel Reyes" in english_page
+
+
+def test_gkg_records_and_status_name_authors_and_languages(warehouse: Path, tmp_path: Path) -> None:
+    out = tmp_path / "export.gkg.csv"
+    assert export_gkg(warehouse, out) == 3
+    extras = {Path(r["V2DOCUMENTIDENTIFIER"]).name: r["V2EXTRASXML"] for r in read_gkg(out)}
+    assert "<PAGE_AUTHORS>Margaret Okafor;Daniel Reyes</PAGE_AUTHORS>" in extras[ENGLISH]
+    assert "<PAGE_AUTHORS>Claire Dubois</PAGE_AUTHORS>" in extras[FRENCH]
+    with connect(warehouse, read_only=True) as con:
+        assert articles_by_language(con) == {"en": 1, "fr": 1, "ru": 1}
+
+
+def test_a_warehouse_from_before_languages_gains_them_and_extracts_its_articles_as_english(
+    tmp_path: Path,
+) -> None:
+    """Articles stored before languages were detected have none, and are extracted as
+    English, as they always were; the columns are added to the old tables."""
+    folder = tmp_path / "articles"
+    folder.mkdir()
+    shutil.copy(FIXTURES / "languages" / ENGLISH, folder / ENGLISH)
+    path = tmp_path / "warehouse.duckdb"
+    assert run_job([folder], path).success
+    body = (FIXTURES / "extract" / "moscow-summit.txt").read_text(encoding="utf-8").strip()
+    with duckdb.connect(str(path)) as con:
+        for column in ("language", "language_confidence", "authors"):
+            con.execute(f"alter table raw_articles drop column {column}")
+        con.execute("alter table dim_article drop column language")
+        con.execute("alter table dim_article drop column authors")
+        con.execute("delete from schema_version")
+        con.execute(
+            "insert into raw_articles (article_id, source, body, ingested_at)"
+            " values ('old', 'old.txt', ?, current_timestamp)",
+            [body],
+        )
+    (tmp_path / "empty").mkdir()
+    assert run_job([tmp_path / "empty"], path).success
+    [(language, authors, mentions)] = rows(
+        path,
+        """select a.language, a.authors, m.mentions from dim_article a
+           join mart_articles m using (article_id) where article_id = 'old'""",
+    )
+    assert (language, authors) == (None, None)
+    assert mentions > 0
+    assert by_file(path, "select source, language from raw_articles")[ENGLISH] == (None,)
