@@ -9,9 +9,12 @@ from pathlib import Path
 
 import duckdb
 import pytest
+from typer.testing import CliRunner
 
+from orchestration.cli import app
 from orchestration.core.connection import connect
 from orchestration.reports.article_page import render_article_page
+from orchestration.reports.index_page import index_entry, render_index
 from orchestration.reports.queries import article_records
 from orchestration.runner import run_job
 from orchestration.warehouse.export import export_gkg
@@ -120,6 +123,8 @@ def test_the_article_page_says_the_language_and_that_it_was_not_extracted(
     english_page = render_article_page(english)
     assert 'id="not-extracted"' not in english_page
     assert "by Margaret Okafor, Daniel Reyes" in english_page
+    index = render_index({"fr": index_entry(french), "en": index_entry(english)}, [])
+    assert index.count("not extracted") == 1 and "fr: not extracted" in index
 
 
 def test_gkg_records_and_status_name_authors_and_languages(warehouse: Path, tmp_path: Path) -> None:
@@ -130,6 +135,8 @@ def test_gkg_records_and_status_name_authors_and_languages(warehouse: Path, tmp_
     assert "<PAGE_AUTHORS>Claire Dubois</PAGE_AUTHORS>" in extras[FRENCH]
     with connect(warehouse, read_only=True) as con:
         assert articles_by_language(con) == {"en": 1, "fr": 1, "ru": 1}
+    status = CliRunner().invoke(app, ["status", "--warehouse", str(warehouse)])
+    assert "en 1, fr 1, ru 1" in status.output
 
 
 def test_a_warehouse_from_before_languages_gains_them_and_extracts_its_articles_as_english(
