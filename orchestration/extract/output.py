@@ -64,8 +64,8 @@ def chunk_results(
     chunks.stored_records). Articles in a language the model does not read get an empty
     record (see `languages`); the others go through the model, as `model_results` says."""
     nlp = nlp or load_pipeline()
-    english = [a for a in articles if is_extracted(a.language)]
-    read = iter(model_results(english, nlp, section_chars))
+    readable = [a for a in articles if is_extracted(a.language)]
+    read = iter(model_results(readable, nlp, section_chars))
     return [
         with_language(next(read), a.language)
         if is_extracted(a.language)
