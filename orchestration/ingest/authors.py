@@ -15,14 +15,16 @@ MAX_AUTHOR_CHARS = 200
 def stated_authors(value: object) -> tuple[str, ...]:
     """The authors an input's `author` or `authors` field names: a string (one name, or a list
     as a byline writes it: "Jane Smith and Ali Hassan"; or names joined by ";" or "|"), or a
-    list of strings. Anything else states no author."""
+    list of names or of objects with a "name" (as JSON Feed and schema.org write authors).
+    Anything else states no author."""
     if isinstance(value, str):
         for separator in AUTHOR_SEPARATORS:
             value = value.replace(separator, "\n")
         parts = [part.strip() for part in value.split("\n")]
         found = [name for part in parts if part for name in split_names(part) or (part,)]
     elif isinstance(value, list):
-        found = [item.strip() for item in value if isinstance(item, str) and item.strip()]
+        names = [item.get("name") if isinstance(item, dict) else item for item in value]
+        found = [name.strip() for name in names if isinstance(name, str) and name.strip()]
     else:
         return ()
     kept = (valid_text(" ".join(name.split())) for name in found)

@@ -87,6 +87,7 @@ def test_a_byline_is_not_taken_for_the_headline() -> None:
         ("Jane Smith and Ali Hassan", ("Jane Smith", "Ali Hassan")),
         ("Jane Smith; Ali Hassan", ("Jane Smith", "Ali Hassan")),
         (["Jane Smith", " Ali Hassan ", 7, ""], ("Jane Smith", "Ali Hassan")),
+        ([{"name": "Jane Smith"}, {"url": "x"}, {"name": "Li Wei"}], ("Jane Smith", "Li Wei")),
         ("Smith, Jane", ("Smith, Jane",)),
         ("Madonna", ("Madonna",)),
         (42, ()),
