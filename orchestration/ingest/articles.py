@@ -6,6 +6,12 @@ import unicodedata
 from dataclasses import dataclass, field
 from datetime import date
 
+# Characters of the scripts written without spaces between words: Thai, Lao, Myanmar, Khmer,
+# Japanese kana, CJK ideographs (and their extensions and compatibility forms).
+UNSPACED_SCRIPTS = re.compile(
+    "[\u0e00-\u0eff\u1000-\u109f\u1780-\u17ff\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]"
+)
+
 
 @dataclass(frozen=True)
 class ArticleInput:
@@ -83,5 +89,9 @@ def clean_body(text: str) -> str:
 
 
 def word_count(text: str) -> int:
-    """Number of whitespace-separated words."""
-    return len(text.split())
+    """Number of words: whitespace-separated, but for the scripts that write words without
+    spaces between them (Chinese, Japanese, Thai, Lao, Khmer, Myanmar), where each character
+    counts as one, so that an article in them is not taken for a one-word text."""
+    if UNSPACED_SCRIPTS.search(text) is None:
+        return len(text.split())
+    return len(UNSPACED_SCRIPTS.sub(" _ ", text).split())

@@ -5,7 +5,7 @@ from pathlib import Path
 
 import pytest
 
-from orchestration.ingest.articles import ArticleInput
+from orchestration.ingest.articles import ArticleInput, word_count
 from orchestration.ingest.language import (
     DETECTION_CHARS,
     detect_language,
@@ -92,3 +92,21 @@ def test_language_names_for_reports() -> None:
         "English",
     )
     assert language_name("xx") == "xx"
+
+
+# A short report in Chinese, written for these tests: no spaces between its words.
+CHINESE = (
+    "北京，3月5日——国家统计局周二公布的数据显示，今年前两个月全国规模以上工业增加值同比增长"
+    "百分之六点二，高于市场预期。统计局发言人表示，制造业投资保持稳定增长，消费市场逐步回暖。"
+)
+
+
+def test_an_article_written_without_spaces_is_read_with_its_language(tmp_path: Path) -> None:
+    assert word_count(CHINESE) > 20
+    assert word_count("The 3 words") == 3
+    assert word_count("Tokyo 東京 office") == 4
+    (tmp_path / "gongye.txt").write_text(CHINESE, encoding="utf-8")
+    read = read_path(tmp_path / "gongye.txt")
+    assert not read.rejections
+    [article] = read.articles
+    assert article.language == "zh"
