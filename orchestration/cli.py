@@ -502,6 +502,7 @@ def status(
             *state.counts.items(),
             ("pending extraction", state.pending_extraction),
             ("pending load", state.pending_load),
+            *health.language_rows(state.languages),
         ],
     )
     if history is None or not history.runs:

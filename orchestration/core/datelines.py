@@ -11,6 +11,8 @@ from __future__ import annotations
 
 import re
 
+from orchestration.core.bylines import body_head
+
 MONTH = (
     r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?"
     r"|Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?"
@@ -24,8 +26,10 @@ DASH = r"(?:[\u2013\u2014:]|-{1,2})"
 # a capitalised word follows the agency's name.
 AGENCY_CAPS = r"[A-Z][A-Z&]{2,}(?:[ \-][A-Z][A-Z&]+)*"
 HEAD_AGENCIES = ("agency1", "agency2", "agency3")
+# Matched where a report starts (`DATELINE_RE.match(text, body_head(text))`): at the head of
+# the text, or after its byline line.
 DATELINE_RE = re.compile(
-    rf"\A\s*(?P<place>{CAPS_PLACE}|{TITLE_PLACE})"
+    rf"\s*(?P<place>{CAPS_PLACE}|{TITLE_PLACE})"
     rf"(?:,\s*(?!{MONTH}\s*\d)(?P<region>{TITLE_PLACE}|{CAPS_PLACE}))?"
     rf"(?:,?\s*(?P<date>{MONTH}\s+\d{{1,2}}(?:,\s*\d{{4}})?|\d{{1,2}}\s+{MONTH}(?:\s+\d{{4}})?"
     rf"|\d{{4}}-\d{{2}}-\d{{2}}))?"
@@ -60,9 +64,10 @@ def dateline_agency(text: str) -> str | None:
     "SEOUL, Aug 16 (Reuters) - ...", "KAZINFORM" in "XI'AN. KAZINFORM - ..."), or None.
 
     Judged by the form alone: a place in title case needs a date or region beside it, so that
-    "Apple (AAPL) - Shares rose" names no agency.
+    "Apple (AAPL) - Shares rose" names no agency. A byline line before the dateline is
+    skipped ("By Jane Smith\nSEOUL, Aug 16 (Reuters) - ...").
     """
-    match = DATELINE_RE.match(text)
+    match = DATELINE_RE.match(text, body_head(text))
     if match is None or not written_as_dateline(match):
         return None
     group = head_agency_group(match)

@@ -1,4 +1,4 @@
-"""What extraction needs of an article: its identity, text and date."""
+"""What extraction needs of an article: its identity, text, date and language."""
 
 from dataclasses import dataclass
 from datetime import date
@@ -19,14 +19,18 @@ class ArticleFields(Protocol):
     def body(self) -> str: ...
     @property
     def published_date(self) -> date | None: ...
+    @property
+    def language(self) -> str | None: ...
 
 
 @dataclass(frozen=True)
 class ArticleText:
-    """An article's identity, text and date, as extraction reads them from raw_articles."""
+    """An article's identity, text, date and language, as extraction reads them from
+    raw_articles; `language` is None for an article stored before languages were detected."""
 
     article_id: str
     source: str
     title: str | None
     body: str
     published_date: date | None
+    language: str | None = None

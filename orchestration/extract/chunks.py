@@ -82,6 +82,7 @@ def stored_records(
                     "figures": len(result["figures"]),
                     "dates": len(result["dates"]),
                     "quotes": len(result["quotes"]),
+                    "language": article.get("language"),
                 },
             )
         )

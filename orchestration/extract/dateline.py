@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from spacy.language import Language
 from spacy.tokens import Doc
 
+from orchestration.core.bylines import body_head
 from orchestration.core.datelines import DATELINE_RE, head_agency_group, written_as_dateline
 from orchestration.extract.geo import Place, gazetteer
 from orchestration.extract.records import doc_text
@@ -44,9 +45,10 @@ def find_dateline(body: str, model_places: set[tuple[int, int]] | None = None) -
     """Detect the dateline place, its date and the reporting agency at the head of a report.
 
     `model_places` holds the (start, end) offsets the model tagged as places; a capitalised
-    head word the gazetteer does not know counts as a place only if the model agrees.
+    head word the gazetteer does not know counts as a place only if the model agrees. The head
+    is where the report starts, after a byline line ("By Jane Smith") when it has one.
     """
-    match = DATELINE_RE.match(body)
+    match = DATELINE_RE.match(body, body_head(body))
     place = name = region = None
     if match and accept_dateline(match, model_places or set()):
         region = gazetteer().lookup(match["region"]) if match["region"] else None
@@ -92,10 +94,11 @@ def find_agency(
     group = head_agency_group(match) if match else None
     if match and group:
         return match[group], match.start(group), match.end(group)
-    first_paragraph = body.split("\n\n", 1)[0]
+    head = body_head(body)
+    first_paragraph = body[head:].split("\n\n", 1)[0]
     found = AGENCY_RE.search(first_paragraph)
     if found:
-        return found[1], found.start(1), found.end(1)
+        return found[1], head + found.start(1), head + found.end(1)
     return None, None, None
 
 

@@ -18,6 +18,8 @@ from orchestration.extract.document import (
 )
 from orchestration.extract.failures import FailedExtraction, failure
 from orchestration.extract.geo import gazetteer
+from orchestration.extract.languages import is_extracted, unextracted_record
+from orchestration.extract.nlp import model_name
 from orchestration.extract.sections import SECTION_CHARS
 
 # Docs per nlp.pipe batch. The model's working memory grows with the batch: 16 keeps a
@@ -33,11 +35,21 @@ def with_article_fields(
     return {**result, "article": {**article, **result["article"]}}
 
 
+def with_language(result: dict[str, Any], language: str | None) -> dict[str, Any]:
+    """An extraction result whose article object names the article's language."""
+    return {**result, "article": {**result["article"], "language": language}}
+
+
 def extraction_record(nlp: Language, article: ArticleFields) -> dict[str, Any]:
-    """Extract one article and shape the result as DESIGN's extraction JSON."""
-    result = extract_article(
-        nlp, article.body, title=article.title, published_date=article.published_date
-    )
+    """Extract one article and shape the result as DESIGN's extraction JSON; an article in a
+    language the model does not read gets an empty record (see `languages`)."""
+    if is_extracted(article.language):
+        found = extract_article(
+            nlp, article.body, title=article.title, published_date=article.published_date
+        )
+        result = with_language(found, article.language)
+    else:
+        result = unextracted_record(model_name(nlp), article.language, article.published_date)
     return with_article_fields(
         result, article.article_id, article.source, article.title, article.body
     )
@@ -49,13 +61,28 @@ def chunk_results(
     section_chars: int = SECTION_CHARS,
 ) -> list[dict[str, Any]]:
     """What extraction found in each article, without the article's own fields (see
-    chunks.stored_records).
+    chunks.stored_records). Articles in a language the model does not read get an empty
+    record (see `languages`); the others go through the model, as `model_results` says."""
+    nlp = nlp or load_pipeline()
+    readable = [a for a in articles if is_extracted(a.language)]
+    read = iter(model_results(readable, nlp, section_chars))
+    return [
+        with_language(next(read), a.language)
+        if is_extracted(a.language)
+        else unextracted_record(model_name(nlp), a.language, a.published_date)
+        for a in articles
+    ]
+
+
+def model_results(
+    articles: Sequence[ArticleText], nlp: Language, section_chars: int
+) -> list[dict[str, Any]]:
+    """What the model and the components find in each article.
 
     Articles of at most `section_chars` characters (or `nlp.max_length`, when lower) go through
     `nlp.pipe` together; longer ones are extracted alone, in sections. The titles then go
     through `nlp.pipe` together.
     """
-    nlp = nlp or load_pipeline()
     section_chars = section_length(nlp, section_chars)
     prepared = (
         prepare_doc(nlp, a.body, title=a.title, published_date=a.published_date)

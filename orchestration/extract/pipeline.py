@@ -92,6 +92,7 @@ STEPS: tuple[Step, ...] = (
     Step("newsledger_type_sides", {"votes": 3}),
     Step("newsledger_vote_labels", {"short_form_votes": 2, "org_head_votes": 2}),
     Step("newsledger_entities", {"context_words": 10, "descriptor_words": 3}),
+    Step("newsledger_drop_byline"),
     Step("newsledger_dates", {"search_years": 40, "climb_steps": 4}),
     Step("newsledger_figures", {"climb_steps": 6}),
     Step(

@@ -6,6 +6,12 @@ import unicodedata
 from dataclasses import dataclass, field
 from datetime import date
 
+# Characters of the scripts written without spaces between words: Thai, Lao, Myanmar, Khmer,
+# Japanese kana, CJK ideographs (and their extensions and compatibility forms).
+UNSPACED_SCRIPTS = re.compile(
+    "[\u0e00-\u0eff\u1000-\u109f\u1780-\u17ff\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]"
+)
+
 
 @dataclass(frozen=True)
 class ArticleInput:
@@ -15,7 +21,10 @@ class ArticleInput:
     stated a date that is not stored (not a date, or outside the accepted window); None lets the
     warehouse say 'given' whenever there is a date. `relative_path` is, for an article read
     from a file, the file's path from the folder it was read from (with its place in the file,
-    "#L3", for a JSON Lines line); None for an article fetched from the web.
+    "#L3", for a JSON Lines line); None for an article fetched from the web. `language` is
+    the ISO 639-1 code of the language it is written in, as detected (see `language`), with
+    the detector's `language_confidence`; `authors` are the writers the input or the body's
+    byline names.
     """
 
     source: str
@@ -26,6 +35,9 @@ class ArticleInput:
     url: str | None = None
     published_date_source: str | None = None
     relative_path: str | None = None
+    language: str | None = None
+    language_confidence: float | None = None
+    authors: tuple[str, ...] = ()
 
     @property
     def article_id(self) -> str:
@@ -77,5 +89,9 @@ def clean_body(text: str) -> str:
 
 
 def word_count(text: str) -> int:
-    """Number of whitespace-separated words."""
-    return len(text.split())
+    """Number of words: whitespace-separated, but for the scripts that write words without
+    spaces between them (Chinese, Japanese, Thai, Lao, Khmer, Myanmar), where each character
+    counts as one, so that an article in them is not taken for a one-word text."""
+    if UNSPACED_SCRIPTS.search(text) is None:
+        return len(text.split())
+    return len(UNSPACED_SCRIPTS.sub(" _ ", text).split())

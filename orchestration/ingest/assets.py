@@ -61,7 +61,12 @@ class StoredInputs:
         new = set(counts.new_article_ids)
         added = (a for a in batch.articles if a.article_id in new)
         self.preview.extend(
-            {"source": a.source, "title": a.title, "words": word_count(a.body)}
+            {
+                "source": a.source,
+                "title": a.title,
+                "words": word_count(a.body),
+                "language": a.language,
+            }
             for a in itertools.islice(added, PREVIEW_ROWS - len(self.preview))
         )
 
@@ -90,6 +95,10 @@ def raw_articles(
     batch in its own transaction, so a large drop of files does not have to fit in memory.
     """
     paths = [Path(p) for p in (sources.folders if config.paths is None else config.paths)]
+    # Writable first, so that the schema is brought up to date (columns added since the
+    # warehouse was made, which extraction reads) even by a run that reads nothing new.
+    with warehouse.connect():
+        pass
     batches: Iterator[ReadResult] = read_batches(paths, warehouse.batch_articles, sources.policy())
     reports: list[FeedReport] = []
     if config.fetch_feeds:

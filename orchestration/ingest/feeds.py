@@ -9,6 +9,7 @@ import feedparser
 import yaml
 
 from orchestration.ingest.articles import ArticleInput, ReadResult, Rejection
+from orchestration.ingest.authors import stated_authors
 from orchestration.ingest.html import read_html
 from orchestration.ingest.http import FetchError, fetch
 from orchestration.ingest.policy import IngestPolicy
@@ -65,11 +66,19 @@ def _rejected(source: str, feed: Feed, error: Exception) -> ReadResult:
     )
 
 
+def entry_authors(entry: feedparser.FeedParserDict) -> tuple[str, ...]:
+    """The authors a feed entry names (Atom's author, RSS's dc:creator, or RSS's author
+    without its e-mail address), for a page that names none itself."""
+    detail = entry.get("author_detail") or {}
+    return stated_authors(detail.get("name") or entry.get("author"))
+
+
 def read_page(
     link: str, feed: Feed, entry: feedparser.FeedParserDict, policy: IngestPolicy
 ) -> ReadResult:
-    """Fetch one entry's page and read it as HTML. Any failure, of whatever class, becomes a
-    rejection of that page, so one broken page never stops the feed or the run."""
+    """Fetch one entry's page and read it as HTML, with the entry's date, feed name and
+    authors where the page gives none. Any failure, of whatever class, becomes a rejection of
+    that page, so one broken page never stops the feed or the run."""
     try:
         page = fetch(link, policy)
         result = read_html(link, page.body, url=link)
@@ -82,6 +91,7 @@ def read_page(
                 published_date=a.published_date or published,
                 outlet=a.outlet or feed.name,
                 url=link,
+                authors=a.authors or entry_authors(entry),
             )
             for a in result.articles
         ]

@@ -10,6 +10,7 @@ import yaml
 
 from orchestration.core.datelines import dateline_agency
 from orchestration.ingest.articles import ArticleInput, ReadResult, Rejection, clean_body
+from orchestration.ingest.authors import article_authors
 from orchestration.ingest.policy import DEFAULT_POLICY, IngestPolicy
 from orchestration.ingest.text import (
     UnreadableInput,
@@ -62,19 +63,22 @@ def require_body(body: str) -> str:
 
 
 def from_record(source: str, record: Mapping[str, Any], body: str | None = None) -> ArticleInput:
-    """An article from the fields title, body, published, source and url."""
+    """An article from the fields title, body, published, source, url and author (or
+    authors)."""
     body = record.get("body") if body is None else body
     if not isinstance(body, str):
         raise UnreadableInput('no "body" text')
     published = stated_date(record.get("published"))
+    body = require_body(valid_text(body))
     return ArticleInput(
         source=source,
-        body=require_body(valid_text(body)),
+        body=body,
         title=_field(record, "title"),
         published_date=published.value,
         outlet=_field(record, "source"),
         url=_field(record, "url"),
         published_date_source=published.source,
+        authors=article_authors(record.get("authors") or record.get("author"), body),
     )
 
 
@@ -86,12 +90,18 @@ def _field(record: Mapping[str, Any], name: str) -> str | None:
 def read_txt(source: str, data: bytes, *, policy: IngestPolicy = DEFAULT_POLICY) -> ReadResult:
     """A plain-text article, titled and attributed as its text is: the title is its headline
     line (see `split_headline`), the outlet the news agency its dateline names ("SEOUL, Aug 16
-    (Reuters) -"); each is None when the text gives none."""
+    (Reuters) -"), the authors those its byline names ("By Jane Smith"); each is None (or
+    empty) when the text gives none."""
     title, body = split_headline(clean_body(decode_text(data)))
     body = require_body(body)
-    return ReadResult(
-        [ArticleInput(source=source, title=title, body=body, outlet=dateline_agency(body))]
+    article = ArticleInput(
+        source=source,
+        title=title,
+        body=body,
+        outlet=dateline_agency(body),
+        authors=article_authors(None, body),
     )
+    return ReadResult([article])
 
 
 def json_nesting_exceeds(text: str, limit: int) -> bool:
@@ -121,7 +131,7 @@ def _json_object(text: str) -> Mapping[str, Any]:
 
 
 def read_json(source: str, data: bytes, *, policy: IngestPolicy = DEFAULT_POLICY) -> ReadResult:
-    """A JSON object with title, body, published, source and url."""
+    """A JSON object with title, body, published, source, url and author (or authors)."""
     return ReadResult([from_record(source, _json_object(decode_text(data)))])
 
 
@@ -181,7 +191,8 @@ def _front_matter(header: str, policy: IngestPolicy) -> Mapping[str, Any]:
 
 
 def read_markdown(source: str, data: bytes, *, policy: IngestPolicy = DEFAULT_POLICY) -> ReadResult:
-    """Markdown with optional YAML front matter (title, published, source, url)."""
+    """Markdown with optional YAML front matter (title, published, source, url, author or
+    authors)."""
     text = clean_body(decode_text(data))
     meta: Mapping[str, Any] = {}
     if text.startswith(FRONT_MATTER_FENCE):

@@ -1,8 +1,9 @@
-"""HTML pages: main text, title, date and site name, with trafilatura."""
+"""HTML pages: main text, title, date, site name and authors, with trafilatura."""
 
 import trafilatura
 
 from orchestration.ingest.articles import ArticleInput, ReadResult
+from orchestration.ingest.authors import article_authors
 from orchestration.ingest.formats import require_body
 from orchestration.ingest.policy import DEFAULT_POLICY, IngestPolicy
 from orchestration.ingest.text import UnreadableInput, decode_text, stated_date
@@ -21,16 +22,18 @@ def read_html(
     if title and first.strip() == title and rest.strip():
         body = rest
     published = stated_date(document.date)
+    body = require_body(body)
     return ReadResult(
         [
             ArticleInput(
                 source=source,
-                body=require_body(body),
+                body=body,
                 title=title,
                 published_date=published.value,
                 outlet=document.sitename or None,
                 url=url,
                 published_date_source=published.source,
+                authors=article_authors(document.author, body),
             )
         ]
     )

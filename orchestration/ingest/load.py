@@ -21,6 +21,9 @@ ARTICLE_SCHEMA = pa.schema(
         ("published_date", pa.date32()),
         ("published_date_source", pa.string()),
         ("relative_path", pa.string()),
+        ("language", pa.string()),
+        ("language_confidence", pa.float64()),
+        ("authors", pa.list_(pa.string())),
     ]
 )
 REJECTION_SCHEMA = pa.schema(

@@ -17,6 +17,7 @@ from orchestration.ingest.articles import ArticleInput, ReadResult, Rejection, w
 from orchestration.ingest.files import Refused, read_bytes
 from orchestration.ingest.formats import read_json, read_jsonl, read_markdown, read_txt
 from orchestration.ingest.html import read_html
+from orchestration.ingest.language import with_language
 from orchestration.ingest.listing import ListedFile, list_inputs, source_of
 from orchestration.ingest.policy import DEFAULT_POLICY, IngestPolicy
 from orchestration.ingest.text import UnreadableInput, valid_text
@@ -53,8 +54,9 @@ def within_window(article: ArticleInput, earliest: date, latest: date) -> Articl
 
 
 def apply_policy(result: ReadResult, policy: IngestPolicy, today: date | None = None) -> ReadResult:
-    """Move articles too short or too long to be news into the rejections, and drop publication
-    dates outside the accepted window (counted from `today`, by default the current date).
+    """Move articles too short or too long to be news into the rejections, drop publication
+    dates outside the accepted window (counted from `today`, by default the current date), and
+    detect the language of the articles admitted.
     """
     admitted = ReadResult(rejections=list(result.rejections))
     latest = policy.latest_published(today)
@@ -65,7 +67,8 @@ def apply_policy(result: ReadResult, policy: IngestPolicy, today: date | None = 
         elif words > policy.max_words:
             reason = f"body too long to be an article: {words} words (maximum {policy.max_words})"
         else:
-            admitted.articles.append(within_window(article, policy.earliest_published, latest))
+            dated = within_window(article, policy.earliest_published, latest)
+            admitted.articles.append(with_language(dated))
             continue
         admitted.rejections.append(Rejection.of(article.source, reason, article.body.encode()))
     return admitted

@@ -7,6 +7,7 @@ from datetime import date, datetime
 
 import dateparser
 
+from orchestration.core.bylines import byline_authors
 from orchestration.core.datelines import is_dateline_only
 
 HEADLINE_MAX_WORDS = 25
@@ -84,7 +85,8 @@ def split_headline(text: str) -> tuple[str | None, str]:
     A headline, as plain text writes one, is a first paragraph of one line, of at most
     HEADLINE_MAX_WORDS words, that does not end as a sentence does (SENTENCE_ENDS), set off
     from the body by a blank line. So an opening sentence is body, and so is the first line of
-    a paragraph wrapped over several lines; a line holding only a dateline is the body's head.
+    a paragraph wrapped over several lines; a line holding only a dateline, or a byline ("By
+    Jane Smith"), is the body's head.
     Without a headline the title is None and the text is all body (the article index then
     names the article by its file name).
     """
@@ -97,6 +99,7 @@ def split_headline(text: str) -> tuple[str | None, str]:
         and len(first.split()) <= HEADLINE_MAX_WORDS
         and not first.endswith(SENTENCE_ENDS)
         and not is_dateline_only(first)
+        and not byline_authors(first)
     )
     return (first, parts[1]) if is_headline else (None, text)
 

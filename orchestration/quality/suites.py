@@ -83,7 +83,8 @@ def between(column: str, low: float, high: float) -> Expectation:
 
 
 def articles_expectations() -> list[Expectation]:
-    """stg_articles: one row per article with a body and a known extractor."""
+    """stg_articles: one row per article with a body and a known extractor; a language, when
+    known, an ISO 639-1 code."""
     return [
         *key("article_id"),
         gx.expectations.ExpectColumnValuesToBeBetween(column="body_length", min_value=1),
@@ -91,6 +92,7 @@ def articles_expectations() -> list[Expectation]:
         in_set("published_date_source", DATE_SOURCES),
         gx.expectations.ExpectColumnValuesToNotBeNull(column="published_date", severity="warning"),
         between("tone", -100, 100),
+        gx.expectations.ExpectColumnValuesToMatchRegex(column="language", regex=r"^[a-z]{2}$"),
     ]
 
 

@@ -2,6 +2,8 @@
 
 from typing import Any
 
+from orchestration.extract.languages import is_extracted
+from orchestration.ingest.language import language_name
 from orchestration.reports.highlight import highlight_entities
 from orchestration.reports.templating import render
 from orchestration.reports.verdict import Verdict, verdict
@@ -43,10 +45,14 @@ def article_verdict(record: Row) -> Verdict:
 
 
 def render_article_page(record: Row) -> str:
-    """The self-contained HTML page of one article record (see queries.article_records)."""
+    """The self-contained HTML page of one article record (see queries.article_records); an
+    article in a language extraction does not read says so."""
+    language = record["language"]
     return render(
         "article.html",
         article=record,
+        language=language_name(language) if language else None,
+        extracted=is_extracted(language),
         text=highlight_entities(record["body"], body_mentions(record["mentions"])),
         entities=entity_summary(record["mentions"]),
         verdict=article_verdict(record),

@@ -24,6 +24,7 @@ def index_entry(record: Row) -> Row:
         "quality": verdict.label,
         "tone": verdict.tone,
         "verdict": verdict.summary,
+        "language": record["language"],
     }
 
 

@@ -50,6 +50,7 @@ class WarehouseStatus:
     pending_load: int
     rejections: Listing
     quarantines: Listing
+    languages: dict[str, int] = field(default_factory=dict)
 
 
 @dataclass(frozen=True)
@@ -101,6 +102,23 @@ def listing(
     return Listing(total, [{k: v for k, v in row.items() if k != "total"} for row in rows])
 
 
+def articles_by_language(con: duckdb.DuckDBPyConnection) -> dict[str, int]:
+    """How many stored articles each language has ("en", "fr", ..., "unknown"), most first;
+    none for a warehouse whose articles were stored before languages were, until its next
+    run adds the column."""
+    if "language" not in con.table("raw_articles").columns:
+        return {}
+    return dict(con.execute(read_sql("select/select_articles_by_language.sql")).fetchall())
+
+
+def language_rows(languages: dict[str, int]) -> list[tuple[str, str]]:
+    """The status table's row of articles per language ("en 120, fr 2, ru 1"), when the
+    warehouse records languages."""
+    if not languages:
+        return []
+    return [("articles by language", ", ".join(f"{k} {n}" for k, n in languages.items()))]
+
+
 def warehouse_status(
     con: duckdb.DuckDBPyConnection, path: Warehouse, since: datetime | None, latest: int
 ) -> WarehouseStatus:
@@ -117,6 +135,7 @@ def warehouse_status(
         pending_load=awaiting_load(con),
         rejections=listing(con, "select_rejections_since.sql", since, latest),
         quarantines=listing(con, "select_quarantines_since.sql", since, latest),
+        languages=articles_by_language(con),
     )
 
 

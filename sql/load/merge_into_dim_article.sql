@@ -24,7 +24,9 @@ USING (
         self_group_density,
         tone_word_count,
         gcam_vader_words,
-        gcam_vader_valence
+        gcam_vader_valence,
+        language,
+        authors
     FROM batch_articles
 ) AS s
 ON t.article_id = s.article_id

@@ -8,7 +8,8 @@ USING (
         coalesce(
             published_date_source, CASE WHEN published_date IS NOT NULL THEN 'given' END
         ) AS published_date_source,
-        current_timestamp::TIMESTAMP AS ingested_at
+        current_timestamp::TIMESTAMP AS ingested_at,
+        language, language_confidence, authors
     FROM incoming_articles
     ORDER BY article_id, source
 ) AS s

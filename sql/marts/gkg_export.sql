@@ -52,7 +52,8 @@ articles AS (
             || CASE WHEN d.gcam_vader_words > 0
                 THEN ',c26.1:' || d.gcam_vader_words || ',v26.1:' || d.gcam_vader_valence
                 ELSE ''
-            END AS gcam
+            END AS gcam,
+        d.authors
     FROM dim_article AS d
     JOIN raw_articles AS r USING (article_id)
 ),
@@ -233,7 +234,15 @@ SELECT
             || replace(replace(replace(gkg_text(a.title, ''), '&', '&amp;'), '<', '&lt;'), '>', '&gt;')
             || '</PAGE_TITLE>',
         ''
-    ) AS "V2EXTRASXML"
+    )
+    -- The authors, separated by semicolons, as GDELT's <PAGE_AUTHORS> block lists them.
+    || CASE WHEN len(a.authors) > 0 THEN
+        '<PAGE_AUTHORS>'
+            || replace(replace(replace(
+                array_to_string([gkg_text(x, ';') FOR x IN a.authors], ';'),
+                '&', '&amp;'), '<', '&lt;'), '>', '&gt;')
+            || '</PAGE_AUTHORS>'
+    ELSE '' END AS "V2EXTRASXML"
 FROM articles AS a
 LEFT JOIN locations AS l USING (article_id)
 LEFT JOIN names AS n USING (article_id)

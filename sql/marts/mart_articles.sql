@@ -1,7 +1,10 @@
 -- Grain: one row per article body in raw_articles, loaded or not.
 -- Columns: article_id, source, title, outlet, url, published_date, word_count, loaded_at
 -- (null until loaded), entities (distinct entities mentioned), mentions, figures, quotes,
--- dates (date expressions), dq_verdict, dq_expectations, dq_run_id.
+-- dates (date expressions), dq_verdict, dq_expectations, dq_run_id, language (ISO 639-1, as
+-- detected when read; null for articles read before languages were), authors, not_extracted
+-- (why the model did not read the article: only English articles go through it; null when it
+-- did).
 -- dq_verdict is 'extraction_failed' when the article's latest extraction attempt raised
 -- (failed_extractions holds a failure newer than any extraction of it; dq_expectations is the
 -- failure as "ErrorClass: message", dq_run_id null; it is retried by the next extractor
@@ -81,7 +84,8 @@ judged AS (
         fl.reason AS failure,
         x.run_id AS quarantine_run_id,
         l.warnings,
-        l.run_id AS load_run_id
+        l.run_id AS load_run_id,
+        coalesce(r.language <> 'en', false) AS other_language
     FROM raw_articles AS r
     LEFT JOIN extractions AS e USING (article_id)
     LEFT JOIN dim_article AS d USING (article_id)
@@ -114,7 +118,12 @@ SELECT
         WHEN 'pending' THEN NULL
         WHEN 'extraction_failed' THEN NULL
         ELSE j.load_run_id
-    END AS dq_run_id
+    END AS dq_run_id,
+    j.language,
+    j.authors,
+    CASE WHEN j.other_language
+        THEN 'language ' || j.language || ': only English articles are extracted'
+    END AS not_extracted
 FROM judged AS j
 LEFT JOIN mentions AS m USING (article_id)
 LEFT JOIN figures AS f USING (article_id)

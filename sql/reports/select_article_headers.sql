@@ -12,7 +12,9 @@ SELECT
     a.word_count,
     a.extractor_version,
     a.extractor_model,
-    CAST(a.loaded_at AS VARCHAR) AS loaded_at
+    CAST(a.loaded_at AS VARCHAR) AS loaded_at,
+    a.language,
+    a.authors
 FROM dim_article AS a
 JOIN raw_articles AS r USING (article_id)
 LEFT JOIN dim_source AS s USING (source_id)

@@ -23,7 +23,9 @@ CREATE TABLE IF NOT EXISTS dim_article (
     self_group_density    DOUBLE,   -- personal and possessive pronouns
     tone_word_count       INTEGER,  -- VADER's words of the body: split at whitespace
     gcam_vader_words      INTEGER,  -- GCAM c26.1: words found in VADER's lexicon
-    gcam_vader_valence    DOUBLE    -- GCAM v26.1: their mean valence (-4 to 4)
+    gcam_vader_valence    DOUBLE,   -- GCAM v26.1: their mean valence (-4 to 4)
+    language              VARCHAR,  -- ISO 639-1; only English ('en') is extracted
+    authors               VARCHAR[] -- the writers the input or the byline names
 );
 -- Warehouses created before the tone columns: their articles' tone is unknown until reloaded.
 ALTER TABLE dim_article ADD COLUMN IF NOT EXISTS tone DOUBLE;
@@ -35,3 +37,6 @@ ALTER TABLE dim_article ADD COLUMN IF NOT EXISTS self_group_density DOUBLE;
 ALTER TABLE dim_article ADD COLUMN IF NOT EXISTS tone_word_count INTEGER;
 ALTER TABLE dim_article ADD COLUMN IF NOT EXISTS gcam_vader_words INTEGER;
 ALTER TABLE dim_article ADD COLUMN IF NOT EXISTS gcam_vader_valence DOUBLE;
+-- Warehouses created before languages and authors were read.
+ALTER TABLE dim_article ADD COLUMN IF NOT EXISTS language VARCHAR;
+ALTER TABLE dim_article ADD COLUMN IF NOT EXISTS authors VARCHAR[];

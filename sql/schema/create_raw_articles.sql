@@ -10,7 +10,15 @@ CREATE TABLE IF NOT EXISTS raw_articles (
     published_date        DATE,
     published_date_source VARCHAR,            -- 'given' when the input states it
     ingested_at           TIMESTAMP NOT NULL,
-    relative_path         VARCHAR             -- a file's path from the folder it was read from
+    relative_path         VARCHAR,            -- a file's path from the folder it was read from
+    language              VARCHAR,            -- ISO 639-1, as detected when read
+    language_confidence   DOUBLE,             -- the detector's confidence in it, 0 to 1
+    authors               VARCHAR[]           -- the writers the input or the body's byline names
 );
 -- Warehouses created before the column: their files' folders were not kept.
 ALTER TABLE raw_articles ADD COLUMN IF NOT EXISTS relative_path VARCHAR;
+-- Warehouses created before languages and authors were read: their articles have NULL, and
+-- extraction takes a NULL language for English, as it always did.
+ALTER TABLE raw_articles ADD COLUMN IF NOT EXISTS language VARCHAR;
+ALTER TABLE raw_articles ADD COLUMN IF NOT EXISTS language_confidence DOUBLE;
+ALTER TABLE raw_articles ADD COLUMN IF NOT EXISTS authors VARCHAR[];

@@ -25,7 +25,9 @@ SELECT
     CAST(e.article ->> 'self_group_density' AS DOUBLE) AS self_group_density,
     CAST(e.article ->> 'word_count' AS INTEGER) AS tone_word_count,
     CAST(e.article ->> 'gcam_vader_words' AS INTEGER) AS gcam_vader_words,
-    CAST(e.article ->> 'gcam_vader_valence' AS DOUBLE) AS gcam_vader_valence
+    CAST(e.article ->> 'gcam_vader_valence' AS DOUBLE) AS gcam_vader_valence,
+    r.language,
+    r.authors
 -- The payload is parsed once for its article object, not once per field.
 FROM (SELECT *, payload -> '$.article' AS article FROM batch_extractions) AS e
 JOIN raw_articles AS r USING (article_id);

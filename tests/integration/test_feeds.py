@@ -259,3 +259,40 @@ def test_unexpected_error_rejects_one_page_or_feed_and_the_others_load(
         f"feed Mixed: broken response from {newsroom}/broken-chunks.html: "
         "IncompleteRead(0 bytes read)"
     )
+
+
+def test_feed_pages_keep_their_authors_or_take_the_entry_s(
+    site: tuple[Path, str], tmp_path: Path
+) -> None:
+    root, base = site
+    page = (root / "wind-farm.html").read_text(encoding="utf-8")
+    (root / "bylined.html").write_text(
+        page.replace("</head>", '<meta name="author" content="Daniel Reyes"></head>'),
+        encoding="utf-8",
+    )
+    items = "".join(
+        f"<item><title>{name}</title><link>{base}/{name}</link>{creator}</item>"
+        for name, creator in [
+            ("bylined.html", "<dc:creator>Someone Else</dc:creator>"),
+            ("port-strike.html", "<dc:creator>Ana Ruiz</dc:creator>"),
+            ("rail-link.html", "<author>desk@example.org (Li Wei)</author>"),
+            ("vaccine-trial.html", ""),
+        ]
+    )
+    (root / "authors.xml").write_text(
+        '<?xml version="1.0"?><rss version="2.0" xmlns:dc="http://purl.org/dc/elements/1.1/">'
+        f"<channel><title>Coastal Courier</title><link>{base}/</link>"
+        f"<description>News</description>{items}</channel></rss>",
+        encoding="utf-8",
+    )
+    result, report = poll_feed(
+        Feed("Coastal Courier", f"{base}/authors.xml"), set(), IngestPolicy()
+    )
+    assert report.error is None
+    authors = {Path(a.url or "").name: a.authors for a in result.articles}
+    assert authors == {
+        "bylined.html": ("Daniel Reyes",),
+        "port-strike.html": ("Ana Ruiz",),
+        "rail-link.html": ("Li Wei",),
+        "vaccine-trial.html": (),
+    }

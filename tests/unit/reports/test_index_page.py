@@ -21,6 +21,7 @@ def test_an_entry_counts_what_the_article_holds(small_warehouse) -> None:
         "quality": "passed",
         "tone": "ok",
         "verdict": "Passed: all 2 expectations met.",
+        "language": None,
     }
 
 
