@@ -2,9 +2,9 @@
 
 The model and the components read English; run on another language they would only find
 noise. An article in another language is still stored, listed and loaded, with its language
-and an empty record: every record list of the extraction JSON empty. An article whose language is
-unknown (stored before languages were detected, or with no words to tell it by) is extracted,
-as every article was before.
+and an empty record: every record list of the extraction JSON empty. An article whose language
+is unknown (stored before languages were detected, or with no words to tell it by) is
+extracted, as every article was before.
 """
 
 from __future__ import annotations
