@@ -143,5 +143,6 @@ def doc_record(nlp: Language, doc: Doc) -> dict[str, Any]:
         "figures": [as_dict(f) for f in doc._.figures],
         "dates": [as_dict(d) for d in doc._.dates],
         "quotes": [as_dict(q) for q in doc._.quotes],
+        "counts": [as_dict(c) for c in doc._.counts],
         "extractor": {"version": EXTRACTOR_VERSION, "model": model_name(nlp)},
     }

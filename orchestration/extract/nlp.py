@@ -11,6 +11,7 @@ from spacy.util import compile_infix_regex
 
 from orchestration.extract import (  # noqa: F401
     attribute_rules,
+    counts,
     dateline,
     dates,
     entities,

@@ -105,4 +105,5 @@ STEPS: tuple[Step, ...] = (
             "reference_sentences": 3,
         },
     ),
+    Step("newsledger_counts"),
 )

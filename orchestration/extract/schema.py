@@ -174,3 +174,36 @@ def vocabulary(record: type, name: str) -> list[str]:
     """The values a record's field may take, when its type lists them (a Literal)."""
     kind = _without_none(field_types(record)[name])
     return list(get_args(kind)) if get_origin(kind) is Literal else []
+
+
+# GDELT's GKG count types (codebook: V1COUNTS' CountType), each a code of its theme taxonomy.
+CountType = Literal[
+    "KILL", "WOUND", "ARREST", "KIDNAP", "PROTEST", "DISPLACED", "EVACUATION", "AFFECT",
+    "SEIZE", "SICKENED",
+]  # fmt: skip
+
+
+@dataclass
+class Count:
+    """A count of those an event befell, in GDELT's count types: "police arrested 30
+    protesters" is ARREST, 30, "protesters".
+
+    Its offsets are the number's (with its qualifier and counted noun when it is a figure);
+    `event` is the lemma of the word that names the event ("arrest", "dead", "deaths") and
+    `location_entity_id` the place the sentence puts it in, when it names one.
+    """
+
+    start: int
+    end: int
+    text: str
+    type: CountType
+    value: float
+    object: str | None
+    qualifier: Qualifier | None
+    event: str
+    location_entity_id: str | None
+    sentence: int
+    field: TextField = "body"
+
+
+RECORD_LISTS["counts"] = Count

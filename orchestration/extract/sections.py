@@ -24,7 +24,7 @@ BOUNDARIES = (
     re.compile(r"[.!?;:][\"'”’)\]]*\s+"),
     re.compile(r"\s+"),
 )
-RECORD_LISTS = ("figures", "dates", "quotes")
+RECORD_LISTS = ("figures", "dates", "quotes", "counts")
 
 
 def section_bounds(body: str, size: int = SECTION_CHARS) -> list[tuple[int, int]]:

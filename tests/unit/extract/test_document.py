@@ -62,7 +62,9 @@ def gold() -> dict:
 
 
 def test_contract_shape(seed: dict) -> None:
-    assert set(seed) == {"article", "entities", "figures", "dates", "quotes", "extractor"}
+    assert set(seed) == {
+        "article", "entities", "figures", "dates", "quotes", "extractor", "counts",
+    }  # fmt: skip
     assert set(seed["article"]) == {
         "published_date",
         "published_date_source",

@@ -1,0 +1,148 @@
+"""The count component: GDELT's GKG counts, the numbers of those an event befell.
+
+Every count figure ("12 people", "30 protesters") and every number standing alone where a
+noun would ("2,000 were evacuated", "left 40 dead") is a candidate; it is a count when a word
+of count_words.tsv names what befell it (see `count_events`). The count keeps the figure's
+value, qualifier and counted noun, and the place the event's clause names ("in Lagos"), the
+nearest to the number when it names several.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from spacy.language import Language
+from spacy.tokens import Doc, Span
+
+from orchestration.extract.count_events import Event, clause_verb, event_of
+from orchestration.extract.entities import entity_by_token
+from orchestration.extract.figure_context import qualifier_before
+from orchestration.extract.figures import excluded_tokens
+from orchestration.extract.lemmas import lemma
+from orchestration.extract.numbers import read_number
+from orchestration.extract.records import sentence_index
+from orchestration.extract.schema import Count, Entity, Figure
+
+PLACE_TYPES = frozenset({"GPE", "LOC", "FAC"})
+
+
+@dataclass(frozen=True)
+class Counted:
+    """A number that may be a count: its tokens (with qualifier and counted noun), value,
+    qualifier and counted noun, if any (its token index and text)."""
+
+    span: Span
+    value: float
+    qualifier: str | None
+    noun: int | None
+    object: str | None
+
+
+def figure_spans(doc: Doc) -> list[tuple[Figure, Span]]:
+    """Each figure of a doc with its tokens."""
+    spans = [(f, doc.char_span(f.start, f.end, alignment_mode="expand")) for f in doc._.figures]
+    return [(figure, span) for figure, span in spans if span is not None]
+
+
+def figure_candidates(figures: list[tuple[Figure, Span]]) -> list[Counted]:
+    """The count figures, each with the counted noun that ends its text."""
+    found = []
+    for figure, span in figures:
+        if figure.kind != "count":
+            continue
+        nouns = [t.i for t in span if t.pos_ in ("NOUN", "PROPN")]
+        noun = nouns[-1] if nouns else None
+        found.append(Counted(span, figure.value, figure.qualifier, noun, figure.unit))
+    return found
+
+
+def bare_candidates(doc: Doc, taken: set[int]) -> list[Counted]:
+    """Whole numbers standing where a noun would, outside the `taken` tokens (of figures),
+    dates and names ("2,000 were evacuated", "killing 12")."""
+    blocked = excluded_tokens(doc) | taken
+    found = []
+    i = 0
+    while i < len(doc):
+        if i in blocked or doc[i].pos_ != "NUM":
+            i += 1
+            continue
+        number = read_number(doc, i)
+        if number is None:
+            i += 1
+            continue
+        i = number.end
+        if number.value >= 1 and number.value == int(number.value):
+            qualifier, start = qualifier_before(doc, number.start)
+            found.append(Counted(doc[start : number.end], number.value, qualifier, None, None))
+    return found
+
+
+def place_of(event: Event, span: Span, owners: dict[int, Entity]) -> str | None:
+    """The place named in the event's clause nearest to the counted number, if any."""
+    clause = clause_verb(event.word)
+    places = [
+        (abs(tok.idx - span.start_char), owners[tok.i].id)
+        for tok in clause.subtree
+        if tok.i in owners and owners[tok.i].type in PLACE_TYPES
+    ]
+    return min(places)[1] if places else None
+
+
+def event_word(event: Event) -> str:
+    """The event's word as recorded: a verb's or noun's lemma, an adjective as written."""
+    word = event.word
+    return word.lower_ if word.pos_ == "ADJ" else lemma(word).lower()
+
+
+def find_counts(doc: Doc) -> list[Count]:
+    """Every count of a parsed doc, in text order."""
+    figures = figure_spans(doc)
+    taken = {t.i for _, span in figures for t in span}
+    candidates = figure_candidates(figures) + bare_candidates(doc, taken)
+    owners = entity_by_token(doc)
+    counts = []
+    for counted in sorted(candidates, key=lambda c: c.span.start):
+        if counted.value < 1:
+            continue
+        anchor = doc[counted.noun] if counted.noun is not None else counted.span[-1]
+        event = event_of(anchor, noun=counted.noun is not None)
+        if event is None:
+            continue
+        span = counted.span
+        counts.append(
+            Count(
+                start=span.start_char,
+                end=span.end_char,
+                text=span.text,
+                type=event.type,
+                value=counted.value,
+                object=counted.object,
+                qualifier=counted.qualifier,
+                event=event_word(event),
+                location_entity_id=place_of(event, span, owners),
+                sentence=sentence_index(doc, span.start_char),
+            )
+        )
+    return counts
+
+
+@Language.factory(
+    "newsledger_counts",
+    assigns=["doc._.counts"],
+    requires=["doc._.figures", "doc._.entities"],
+)
+def make_counts(nlp: Language, name: str) -> CountComponent:
+    """Pipeline factory for the count component."""
+    return CountComponent()
+
+
+class CountComponent:
+    """Set doc._.counts."""
+
+    def __init__(self) -> None:
+        if not Doc.has_extension("counts"):
+            Doc.set_extension("counts", default=None)
+
+    def __call__(self, doc: Doc) -> Doc:
+        doc._.counts = find_counts(doc)
+        return doc
