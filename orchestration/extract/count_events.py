@@ -40,6 +40,8 @@ STATE_DEPS = frozenset({"amod", "acomp", "oprd", "appos", "dep"})
 COUNTED_DEPS = frozenset({"dobj", "nsubj", "nsubjpass"})
 # Words that deny the event of a number they modify ("no one was killed").
 DENIALS = frozenset({"no", "none", "nobody"})
+# Conjunctions that join the event to another the number counts too ("dead or missing").
+ALTERNATIVES = frozenset({"or", "and/or"})
 
 
 @dataclass(frozen=True)
@@ -61,7 +63,7 @@ def event_of(counted: Token, noun: bool) -> Event | None:
     found = found or governing_verb(role) or state_head(role) or state_clause(role)
     if found is None and noun:
         found = noun_event(counted)
-    if found is None or not asserted(found.word) or denied(counted):
+    if found is None or not asserted(found.word) or denied(counted) or alternative(found.word):
         return None
     return found
 
@@ -161,6 +163,14 @@ def asserted(word: Token) -> bool:
             if child.dep_ == "neg" or child.tag_ in ("MD", "TO"):
                 return False
     return True
+
+
+def alternative(word: Token) -> bool:
+    """Whether the event's word is one of alternatives the number counts together ("left 300
+    dead or missing", "killed or injured")."""
+    return any(c.dep_ == "cc" and c.lower_ in ALTERNATIVES for c in word.children) and has_child(
+        word, "conj"
+    )
 
 
 def denied(tok: Token) -> bool:

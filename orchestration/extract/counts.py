@@ -12,7 +12,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from spacy.language import Language
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc, Span, Token
 
 from orchestration.extract.count_events import Event, clause_verb, event_of
 from orchestration.extract.entities import entity_by_token
@@ -24,6 +24,9 @@ from orchestration.extract.records import sentence_index
 from orchestration.extract.schema import Count, Entity, Figure
 
 PLACE_TYPES = frozenset({"GPE", "LOC", "FAC"})
+# Clauses inside the event's clause that say where something else is or happens: what is
+# said, demanded or wanted ("demanding that Japan apologise").
+REPORTED_CLAUSE_DEPS = frozenset({"ccomp", "xcomp", "csubj", "parataxis"})
 
 
 @dataclass(frozen=True)
@@ -77,12 +80,21 @@ def bare_candidates(doc: Doc, taken: set[int]) -> list[Counted]:
     return found
 
 
+def clause_tokens(verb: Token) -> list[Token]:
+    """The tokens of a verb's clause, without the clauses of what is said, demanded or
+    wanted in it ("demanding that Japan apologise")."""
+    found = [verb]
+    for child in verb.children:
+        if child.dep_ not in REPORTED_CLAUSE_DEPS:
+            found.extend(clause_tokens(child))
+    return found
+
+
 def place_of(event: Event, span: Span, owners: dict[int, Entity]) -> str | None:
     """The place named in the event's clause nearest to the counted number, if any."""
-    clause = clause_verb(event.word)
     places = [
         (abs(tok.idx - span.start_char), owners[tok.i].id)
-        for tok in clause.subtree
+        for tok in clause_tokens(clause_verb(event.word))
         if tok.i in owners and owners[tok.i].type in PLACE_TYPES
     ]
     return min(places)[1] if places else None

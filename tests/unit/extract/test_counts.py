@@ -8,10 +8,29 @@ from pathlib import Path
 
 import py_gdelt
 import pytest
+from spacy.language import Language
 
 from orchestration.extract.count_events import COUNT_WORDS
+from orchestration.extract.output import chunk_results
 from orchestration.extract.schema import Count, vocabulary
-from tests.unit.extract.conftest import Extract
+from tests.unit.extract.conftest import Extract, corpus_texts
+
+# Every number the shipped corpus's articles give for one of GDELT's count types, read off
+# the articles: (article, type, number). The corpus's other 128 counted figures ("113,000
+# people" employed, "1,200 workers") are no such event, nor is "more than 6,300 people dead or
+# missing", which counts the dead and the missing together.
+CORPUS_COUNTS = {
+    ("delhi-heatwave", "KILL", 110.0),
+    ("jakarta-earthquake", "KILL", 42.0),
+    ("jakarta-earthquake", "WOUND", 700.0),
+    ("jakarta-earthquake", "KILL", 4300.0),
+    ("kigali-malaria-vaccine", "KILL", 600000.0),
+    ("nairobi-drought-appeal", "KILL", 1.5e6),
+    ("port-moresby-election", "KILL", 17.0),
+    ("sao-paulo-court-ruling", "KILL", 19.0),
+    ("seoul-tokyo-summit", "PROTEST", 2000.0),
+    ("sydney-bushfire", "KILL", 33.0),
+}
 
 
 def counts(result: dict) -> list[tuple[str, float, str | None, str | None]]:
@@ -53,6 +72,10 @@ def counts(result: dict) -> list[tuple[str, float, str | None, str | None]]:
         ("Rebels killed 12 soldiers and wounded 30.", [("KILL", 12.0, "soldiers", None),
                                                        ("WOUND", 30.0, None, None)]),
         ("The bombing left 40 dead.", [("KILL", 40.0, None, None)]),
+        (
+            "Some 2,000 protesters gathered in Seoul, demanding that Japan apologise.",
+            [("PROTEST", 2000.0, "protesters", "Seoul")],
+        ),
     ],
 )  # fmt: skip
 def test_counts_of_events(extract: Extract, text: str, expected: list) -> None:
@@ -72,6 +95,7 @@ def test_counts_of_events(extract: Extract, text: str, expected: list) -> None:
         "He was arrested in 2019 along with 3 others.",
         "Shares rose 4.5 percent on Monday.",
         "The museum holds 300 paintings.",
+        "The typhoon left more than 6,300 people dead or missing.",
     ],
 )
 def test_numbers_that_count_no_event(extract: Extract, text: str) -> None:
@@ -94,3 +118,14 @@ def test_count_types_are_gdelt_codes() -> None:
     used = {kind for words in COUNT_WORDS.values() for kind in words.values()}
     assert used == declared
     assert declared <= set(themes)
+
+
+def test_counts_on_the_corpus_are_the_events_its_articles_report(nlp: Language) -> None:
+    texts = corpus_texts()
+    records = chunk_results(texts, nlp)
+    found = {
+        (text.article_id, count["type"], count["value"])
+        for text, record in zip(texts, records, strict=True)
+        for count in record["counts"]
+    }
+    assert found == CORPUS_COUNTS
