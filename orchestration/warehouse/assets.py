@@ -24,6 +24,8 @@ DESCRIPTIONS = {
     "fct_quote": "One quotation with its speaker.",
     "fct_date_reference": "One date expression resolved to ISO.",
     "fct_date_reference_sentence": "The sentence around one date expression.",
+    "fct_count": "One count of those an event befell (killed, wounded, arrested, ...), in "
+    "GDELT's count types, with the counted noun and the place.",
 }
 
 

@@ -18,6 +18,7 @@ LOAD_ORDER = [
     "fct_quote",
     "fct_date_reference",
     "fct_date_reference_sentence",
+    "fct_count",
 ]
 
 

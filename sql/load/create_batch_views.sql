@@ -12,3 +12,5 @@ CREATE OR REPLACE TEMP VIEW batch_quotes AS
     SELECT * FROM stg_quotes WHERE run_id = getvariable('run_id');
 CREATE OR REPLACE TEMP VIEW batch_date_references AS
     SELECT * FROM stg_date_references WHERE run_id = getvariable('run_id');
+CREATE OR REPLACE TEMP VIEW batch_counts AS
+    SELECT * FROM stg_counts WHERE run_id = getvariable('run_id');

@@ -11,3 +11,5 @@ DELETE FROM stg_quotes WHERE run_id = getvariable('run_id') AND article_id IN
     (SELECT article_id FROM quarantined_articles WHERE run_id = getvariable('run_id'));
 DELETE FROM stg_date_references WHERE run_id = getvariable('run_id') AND article_id IN
     (SELECT article_id FROM quarantined_articles WHERE run_id = getvariable('run_id'));
+DELETE FROM stg_counts WHERE run_id = getvariable('run_id') AND article_id IN
+    (SELECT article_id FROM quarantined_articles WHERE run_id = getvariable('run_id'));
