@@ -6,6 +6,7 @@ from pathlib import Path
 import duckdb
 
 from orchestration.core.connection import row_count
+from orchestration.quality.suites import SUITES
 from orchestration.runner import check_evaluations, run_job
 from orchestration.warehouse.load import LOAD_ORDER
 from tests.conftest import FIXTURES
@@ -171,6 +172,6 @@ def test_checks_link_their_data_docs(loaded_warehouse: Path, tmp_path: Path) -> 
     shutil.copy(loaded_warehouse, copy)
     result = run_job([FIXTURES / "articles"], copy)
     pages = [e.metadata["data_docs"].value for e in result.get_asset_check_evaluations()]
-    assert len(pages) == 6
+    assert len(pages) == len(SUITES)
     assert all(Path(page.removeprefix("file://")).is_file() for page in pages)
     assert all(str(tmp_path / "quality_docs") in page for page in pages)
