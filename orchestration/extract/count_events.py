@@ -27,8 +27,6 @@ def read_count_words() -> dict[str, dict[str, str]]:
 
 
 COUNT_WORDS = read_count_words()
-# Where a counted word stands to a verb that says what befell it.
-PATIENT_DEPS = frozenset({"dobj", "nsubjpass"})
 # A participle after or before the counted noun ("people killed in", "displaced people").
 PARTICIPLE_DEPS = frozenset({"acl", "relcl", "amod"})
 STATES = COUNT_WORDS["state"]
@@ -69,7 +67,7 @@ def event_of(counted: Token, noun: bool) -> Event | None:
 
 
 def word_type(tok: Token, role: str) -> str | None:
-    """The count type of a verb of `role` ("patient" or "agent"), by its lemma."""
+    """The count type of a verb of `role` ("patient", "passive" or "agent"), by its lemma."""
     if tok.pos_ != "VERB":
         return None
     return COUNT_WORDS[role].get(lemma(tok).lower())
@@ -83,12 +81,14 @@ def governing_verb(tok: Token) -> Event | None:
     if head.i == tok.i:
         return None
     kind = None
-    if tok.dep_ in PATIENT_DEPS:
+    if tok.dep_ == "dobj":
         kind = word_type(head, "patient")
+    elif tok.dep_ == "nsubjpass":
+        kind = word_type(head, "patient") or word_type(head, "passive")
     elif tok.dep_ == "nsubj":
         kind = word_type(head, "agent")
         if kind is None and head.tag_ == "VBN" and not has_child(head, "dobj", "aux", "auxpass"):
-            kind = word_type(head, "patient")
+            kind = word_type(head, "patient") or word_type(head, "passive")
     return Event(kind, head) if kind else None
 
 
@@ -97,7 +97,7 @@ def participle(tok: Token) -> Event | None:
     arrested", "5,000 displaced people")."""
     for child in tok.children:
         if child.dep_ in PARTICIPLE_DEPS and child.tag_ == "VBN":
-            kind = word_type(child, "patient")
+            kind = word_type(child, "patient") or word_type(child, "passive")
             if kind:
                 return Event(kind, child)
     return None

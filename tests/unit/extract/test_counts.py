@@ -66,12 +66,25 @@ def counts(result: dict) -> list[tuple[str, float, str | None, str | None]]:
             [("PROTEST", 10000.0, "people", "London")],
         ),
         ("The outbreak has sickened 200 people.", [("SICKENED", 200.0, "people", None)]),
-        ("The storm affected 1.2 million people.", [("AFFECT", 1.2e6, "people", None)]),
+        (
+            "About 1.2 million people were affected by the storm.",
+            [("AFFECT", 1.2e6, "people", None)],
+        ),
         ("Officials reported 45 deaths.", [("KILL", 45.0, "deaths", None)]),
         ("Police made 30 arrests.", [("ARREST", 30.0, "arrests", None)]),
         ("Rebels killed 12 soldiers and wounded 30.", [("KILL", 12.0, "soldiers", None),
                                                        ("WOUND", 30.0, None, None)]),
         ("The bombing left 40 dead.", [("KILL", 40.0, None, None)]),
+        (
+            "The quake left 2,000 people homeless.",
+            [("DISPLACED", 2000.0, "people", None)],
+        ),
+        (
+            "Two people were killed and 15 injured when a bus overturned near Karachi.",
+            [("KILL", 2.0, "people", "Karachi"), ("WOUND", 15.0, None, "Karachi")],
+        ),
+        ("Israel said 30 were killed in Gaza.", [("KILL", 30.0, None, "Gaza")]),
+        ("4 killed in Kabul blast", [("KILL", 4.0, None, "Kabul")]),
         (
             "Some 2,000 protesters gathered in Seoul, demanding that Japan apologise.",
             [("PROTEST", 2000.0, "protesters", "Seoul")],
@@ -96,6 +109,8 @@ def test_counts_of_events(extract: Extract, text: str, expected: list) -> None:
         "Shares rose 4.5 percent on Monday.",
         "The museum holds 300 paintings.",
         "The typhoon left more than 6,300 people dead or missing.",
+        "The new rule affects 300 products.",
+        "He has been arrested 3 times.",
     ],
 )
 def test_numbers_that_count_no_event(extract: Extract, text: str) -> None:
