@@ -17,10 +17,10 @@ from spacy.tokens import Doc, Span, Token
 from orchestration.extract.count_events import Event, clause_verb, event_of
 from orchestration.extract.entities import entity_by_token
 from orchestration.extract.figure_context import qualifier_before
-from orchestration.extract.figures import excluded_tokens
+from orchestration.extract.figures import excluded_tokens, may_start_figure
 from orchestration.extract.lemmas import lemma
 from orchestration.extract.numbers import read_number
-from orchestration.extract.records import sentence_index
+from orchestration.extract.records import sentence_index, token_texts
 from orchestration.extract.schema import Count, Entity, Figure
 
 PLACE_TYPES = frozenset({"GPE", "LOC", "FAC"})
@@ -63,10 +63,11 @@ def bare_candidates(doc: Doc, taken: set[int]) -> list[Counted]:
     """Whole numbers standing where a noun would, outside the `taken` tokens (of figures),
     dates and names ("2,000 were evacuated", "killing 12")."""
     blocked = excluded_tokens(doc) | taken
+    texts = token_texts(doc)
     found = []
     i = 0
     while i < len(doc):
-        if i in blocked or doc[i].pos_ != "NUM":
+        if i in blocked or not may_start_figure(texts[i]) or doc[i].pos_ != "NUM":
             i += 1
             continue
         number = read_number(doc, i)
