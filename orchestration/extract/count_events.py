@@ -34,7 +34,7 @@ STATES = COUNT_WORDS["state"]
 # ("12 were dead") is counted, or to the counted word itself ("40 people dead").
 OBJECT_STATE_DEPS = frozenset({"oprd", "acomp", "ccomp", "xcomp"})
 SUBJECT_STATE_DEPS = frozenset({"acomp"})
-STATE_DEPS = frozenset({"amod", "acomp", "oprd", "appos", "dep"})
+STATE_DEPS = frozenset({"amod", "acomp", "oprd"})
 COUNTED_DEPS = frozenset({"dobj", "nsubj", "nsubjpass"})
 # Words that deny the event of a number they modify ("no one was killed").
 DENIALS = frozenset({"no", "none", "nobody"})

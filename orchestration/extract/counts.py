@@ -27,6 +27,17 @@ PLACE_TYPES = frozenset({"GPE", "LOC", "FAC"})
 # Clauses inside the event's clause that say where something else is or happens: what is
 # said, demanded or wanted ("demanding that Japan apologise").
 REPORTED_CLAUSE_DEPS = frozenset({"ccomp", "xcomp", "csubj", "parataxis"})
+# Prepositions whose object says where something happens ("in Nairobi", "near Karachi", "on
+# Sulawesi island"); a place after "from" or "to" is an origin or a goal, and one after "of"
+# or modifying a noun elsewhere ("outside the U.S. embassy") says whose a thing is. A closed
+# class of English grammar.
+LOCATIVE_PREPOSITIONS = frozenset(
+    {"in", "at", "near", "outside", "inside", "across", "through", "throughout", "around", "along",
+     "off", "on", "within"}
+)  # fmt: skip
+# How a place's name joins the noun phrase it locates: "Nairobi's Eastleigh district",
+# "a Kabul market", "Nairobi, Kenya", "Kenya and Tanzania".
+PHRASE_DEPS = frozenset({"compound", "poss", "amod", "nmod", "appos", "conj"})
 
 
 @dataclass(frozen=True)
@@ -75,10 +86,20 @@ def bare_candidates(doc: Doc, taken: set[int]) -> list[Counted]:
             i += 1
             continue
         i = number.end
+        # "one" in words is a pronoun as often as a count ("killing one another"), as the
+        # figures read it.
+        if number.spelled and number.value == 1:
+            continue
         if number.value >= 1 and number.value == int(number.value):
             qualifier, start = qualifier_before(doc, number.start)
             found.append(Counted(doc[start : number.end], number.value, qualifier, None, None))
     return found
+
+
+def in_table(span: Span) -> bool:
+    """Whether a number is a value in a list or table, after a colon ("Total dead: 192
+    Americans: 12 Injured: 4,877"), whose labels the parse cannot pair with it."""
+    return span.start > 0 and span.doc[span.start - 1].text == ":"
 
 
 def clause_tokens(verb: Token) -> list[Token]:
@@ -91,12 +112,22 @@ def clause_tokens(verb: Token) -> list[Token]:
     return found
 
 
+def locates(tok: Token) -> bool:
+    """Whether a place's token says where the clause happens: it, or the noun phrase it
+    belongs to, is the object of a locative preposition ("in Nairobi's Eastleigh district"),
+    not a modifier elsewhere ("outside the U.S. embassy" names no place of the event)."""
+    while tok.dep_ in PHRASE_DEPS and tok.head.i != tok.i:
+        tok = tok.head
+    return tok.dep_ == "pobj" and tok.head.lower_ in LOCATIVE_PREPOSITIONS
+
+
 def place_of(event: Event, span: Span, owners: dict[int, Entity]) -> str | None:
-    """The place named in the event's clause nearest to the counted number, if any."""
+    """The place the event's clause says it happened in, the nearest to the counted number
+    when it names several; None when it names none."""
     places = [
         (abs(tok.idx - span.start_char), owners[tok.i].id)
         for tok in clause_tokens(clause_verb(event.word))
-        if tok.i in owners and owners[tok.i].type in PLACE_TYPES
+        if tok.i in owners and owners[tok.i].type in PLACE_TYPES and locates(tok)
     ]
     return min(places)[1] if places else None
 
@@ -115,7 +146,7 @@ def find_counts(doc: Doc) -> list[Count]:
     owners = entity_by_token(doc)
     counts = []
     for counted in sorted(candidates, key=lambda c: c.span.start):
-        if counted.value < 1:
+        if counted.value < 1 or in_table(counted.span):
             continue
         anchor = doc[counted.noun] if counted.noun is not None else counted.span[-1]
         event = event_of(anchor, noun=counted.noun is not None)

@@ -111,6 +111,8 @@ def test_counts_of_events(extract: Extract, text: str, expected: list) -> None:
         "The typhoon left more than 6,300 people dead or missing.",
         "The new rule affects 300 products.",
         "He has been arrested 3 times.",
+        "They prayed for peace and said the faithful must not kill one another.",
+        "KENYA: Total dead: 192 Americans: 12 Injured: 4,877",
     ],
 )
 def test_numbers_that_count_no_event(extract: Extract, text: str) -> None:
