@@ -86,6 +86,14 @@ def counts(result: dict) -> list[tuple[str, float, str | None, str | None]]:
         ("Israel said 30 were killed in Gaza.", [("KILL", 30.0, None, "Gaza")]),
         ("4 killed in Kabul blast", [("KILL", 4.0, None, "Kabul")]),
         (
+            "A car bomb killed six people outside the French embassy in Kabul.",
+            [("KILL", 6.0, "people", "Kabul")],
+        ),
+        (
+            "Ten migrants died when their boat sank on the way from Libya.",
+            [("KILL", 10.0, "migrants", None)],
+        ),
+        (
             "Some 2,000 protesters gathered in Seoul, demanding that Japan apologise.",
             [("PROTEST", 2000.0, "protesters", "Seoul")],
         ),
