@@ -11,6 +11,7 @@ import pytest
 from spacy.language import Language
 
 from orchestration.extract.count_events import COUNT_WORDS
+from orchestration.extract.document import extract_article
 from orchestration.extract.output import chunk_results
 from orchestration.extract.schema import Count, vocabulary
 from tests.unit.extract.conftest import Extract, corpus_texts
@@ -154,3 +155,14 @@ def test_counts_on_the_corpus_are_the_events_its_articles_report(nlp: Language) 
         for count in record["counts"]
     }
     assert found == CORPUS_COUNTS
+
+
+def test_counts_of_a_long_article_index_the_whole_body(nlp: Language) -> None:
+    first = "The council met on Monday to discuss the budget for next year.\n\n"
+    last = "Police arrested 30 protesters in Nairobi.\n\nAt least 12 people were killed."
+    body = first * 3 + last
+    record = extract_article(nlp, body, section_chars=len(first) * 2)
+    assert [(c["type"], body[c["start"] : c["end"]], c["sentence"]) for c in record["counts"]] == [
+        ("ARREST", "30 protesters", 3),
+        ("KILL", "At least 12 people", 4),
+    ]
