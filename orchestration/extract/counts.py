@@ -3,8 +3,8 @@
 Every count figure ("12 people", "30 protesters") and every number standing alone where a
 noun would ("2,000 were evacuated", "left 40 dead") is a candidate; it is a count when a word
 of count_words.tsv names what befell it (see `count_events`). The count keeps the figure's
-value, qualifier and counted noun, and the place the event's clause names ("in Lagos"), the
-nearest to the number when it names several.
+value, qualifier and counted noun, and the place the event's clause says it happened in
+("in Lagos"), the nearest to the number when it names several.
 """
 
 from __future__ import annotations
