@@ -150,5 +150,6 @@ def doc_record(nlp: Language, doc: Doc) -> dict[str, Any]:
         "quotes": [as_dict(dataclasses.replace(q, tone=compound(q.text))) for q in doc._.quotes],
         "sentence_tones": [as_dict(s) for s in sentence_tones(doc)],
         "themes": [as_dict(t) for t in doc._.themes],
+        "counts": [as_dict(c) for c in doc._.counts],
         "extractor": {"version": EXTRACTOR_VERSION, "model": model_name(nlp)},
     }

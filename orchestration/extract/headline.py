@@ -22,7 +22,7 @@ from orchestration.extract.geo import name_key
 from orchestration.extract.records import doc_text, sentence_index
 from orchestration.extract.schema import Mention, as_dict
 
-RECORD_LISTS = ("figures", "dates", "quotes", "sentence_tones", "themes")
+RECORD_LISTS = ("figures", "dates", "quotes", "sentence_tones", "themes", "counts")
 # Words of this many letters or more decide whether a headline is written in title case
 # (most of them capitalised) rather than sentence case.
 CASE_WORD_LETTERS = 4
@@ -174,7 +174,7 @@ def _linked(
 ) -> dict[str, Any]:
     # A title item's entity ids turned to those of the entities kept (None for one left out),
     # and its speaker named as the entity kept is.
-    for key in ("speaker_entity_id", "subject_entity_id", "object_entity_id"):
+    for key in ("speaker_entity_id", "subject_entity_id", "object_entity_id", "location_entity_id"):
         if item.get(key) is not None:
             item[key] = ids.get(item[key], item[key])
     if "speaker" in item and item["speaker"] is not None:

@@ -12,6 +12,7 @@ from spacy.util import compile_infix_regex
 from orchestration.extract import (  # noqa: F401
     attribute_rules,
     bylines,
+    counts,
     dateline,
     dates,
     entities,

@@ -107,4 +107,5 @@ STEPS: tuple[Step, ...] = (
         },
     ),
     Step("newsledger_themes"),
+    Step("newsledger_counts"),
 )

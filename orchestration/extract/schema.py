@@ -145,7 +145,37 @@ class Theme:
     field: TextField = "body"
 
 
-Record = Mention | Entity | DateRef | Figure | Quote | SentenceTone | Theme
+# GDELT's GKG count types (codebook: V1COUNTS' CountType), each a code of its theme taxonomy.
+CountType = Literal[
+    "KILL", "WOUND", "ARREST", "KIDNAP", "PROTEST", "DISPLACED", "EVACUATION", "AFFECT",
+    "SEIZE", "SICKENED",
+]  # fmt: skip
+
+
+@dataclass
+class Count:
+    """A count of those an event befell, in GDELT's count types: "police arrested 30
+    protesters" is ARREST, 30, "protesters".
+
+    Its offsets are the number's (with its qualifier and counted noun when it is a figure);
+    `event` is the lemma of the word that names the event ("arrest", "dead", "deaths") and
+    `location_entity_id` the place the sentence puts it in, when it names one.
+    """
+
+    start: int
+    end: int
+    text: str
+    type: CountType
+    value: float
+    object: str | None
+    qualifier: Qualifier | None
+    event: str
+    location_entity_id: str | None
+    sentence: int
+    field: TextField = "body"
+
+
+Record = Mention | Entity | DateRef | Figure | Quote | SentenceTone | Theme | Count
 
 
 def as_dict(record: Record) -> dict[str, Any]:
@@ -166,6 +196,7 @@ RECORD_LISTS: dict[str, type] = {
     "quotes": Quote,
     "sentence_tones": SentenceTone,
     "themes": Theme,
+    "counts": Count,
 }
 SCALAR_TYPES = {str: "VARCHAR", int: "BIGINT", float: "DOUBLE", bool: "BOOLEAN"}
 

@@ -26,7 +26,7 @@ BOUNDARIES = (
     re.compile(r"[.!?;:][\"'”’)\]]*\s+"),
     re.compile(r"\s+"),
 )
-RECORD_LISTS = ("figures", "dates", "quotes", "sentence_tones", "themes")
+RECORD_LISTS = ("figures", "dates", "quotes", "sentence_tones", "themes", "counts")
 
 
 def section_bounds(body: str, size: int = SECTION_CHARS) -> list[tuple[int, int]]:

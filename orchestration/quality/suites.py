@@ -13,7 +13,15 @@ import great_expectations as gx
 import pycountry
 from great_expectations.expectations import Expectation
 
-from orchestration.extract.schema import DateRef, DateSource, Entity, Figure, TextField, vocabulary
+from orchestration.extract.schema import (
+    Count,
+    DateRef,
+    DateSource,
+    Entity,
+    Figure,
+    TextField,
+    vocabulary,
+)
 
 # The value sets of the extraction record's fields, from its declaration.
 FIGURE_KINDS = vocabulary(Figure, "kind")
@@ -188,6 +196,22 @@ def theme_mentions_expectations() -> list[Expectation]:
     ]
 
 
+def counts_expectations() -> list[Expectation]:
+    """stg_counts: keyed, of GDELT's count types, positive whole numbers, offsets inside the
+    text."""
+    return [
+        *key("count_id"),
+        in_set("count_type", vocabulary(Count, "type")),
+        gx.expectations.ExpectColumnValuesToNotBeNull(column="value"),
+        gx.expectations.ExpectColumnValuesToBeBetween(
+            column="value", min_value=1, max_value=FINITE_LIMIT
+        ),
+        in_set("qualifier", vocabulary(Count, "qualifier")),
+        gx.expectations.ExpectColumnValuesToNotBeNull(column="event"),
+        *offsets(),
+    ]
+
+
 SUITES: dict[str, Callable[[], list[Expectation]]] = {
     "stg_articles": articles_expectations,
     "stg_entities": entities_expectations,
@@ -197,4 +221,5 @@ SUITES: dict[str, Callable[[], list[Expectation]]] = {
     "stg_date_references": date_references_expectations,
     "stg_sentence_tones": sentence_tones_expectations,
     "stg_theme_mentions": theme_mentions_expectations,
+    "stg_counts": counts_expectations,
 }

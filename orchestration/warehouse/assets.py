@@ -27,6 +27,8 @@ DESCRIPTIONS = {
     "fct_sentence_tone": "One sentence's tone by VADER: compound score and intensity shares.",
     "fct_theme_mention": "One place an article names a theme of GDELT's GKG taxonomy, with the "
     "words that named it.",
+    "fct_count": "One count of those an event befell (killed, wounded, arrested, ...), in "
+    "GDELT's count types, with the counted noun and the place.",
 }
 
 

@@ -20,6 +20,7 @@ LOAD_ORDER = [
     "fct_date_reference_sentence",
     "fct_sentence_tone",
     "fct_theme_mention",
+    "fct_count",
 ]
 
 

@@ -8,5 +8,6 @@ EXCEPT (
     UNION SELECT object_entity_id FROM fct_figure
     UNION SELECT speaker_entity_id FROM fct_quote
     UNION SELECT dateline_entity_id FROM dim_article
+    UNION SELECT location_entity_id FROM fct_count
 )
 ORDER BY entity_id;

@@ -16,3 +16,5 @@ CREATE OR REPLACE TEMP VIEW batch_sentence_tones AS
     SELECT * FROM stg_sentence_tones WHERE run_id = getvariable('run_id');
 CREATE OR REPLACE TEMP VIEW batch_theme_mentions AS
     SELECT * FROM stg_theme_mentions WHERE run_id = getvariable('run_id');
+CREATE OR REPLACE TEMP VIEW batch_counts AS
+    SELECT * FROM stg_counts WHERE run_id = getvariable('run_id');

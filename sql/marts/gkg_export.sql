@@ -5,9 +5,9 @@
 -- reads the document's text; the title's facts, whose offsets index the title, are left out). Country codes are FIPS 10-4, as in GDELT
 -- (mapped from ISO alpha-3 through ref_country). V1.5TONE and V2GCAM's VADER dimension come
 -- from dim_article's tone columns (VADER's lexicon standing in for GDELT's). Themes are codes
--- of GDELT's GKG theme taxonomy (fct_theme_mention). Fields we have no data for (counts,
--- images, embeds, translation) are empty. `newsledger export gkg` writes this view as a GDELT
--- file: tab-separated, no header.
+-- of GDELT's GKG theme taxonomy (fct_theme_mention); counts come from fct_count. Fields we have
+-- no data for (images, embeds, translation) are empty. `newsledger export gkg` writes this
+-- view as a GDELT file: tab-separated, no header.
 -- Columns: GKGRECORDID, V2.1DATE, V2SOURCECOLLECTIONIDENTIFIER, V2SOURCECOMMONNAME,
 -- V2DOCUMENTIDENTIFIER, V1COUNTS, V2.1COUNTS, V1THEMES, V2ENHANCEDTHEMES, V1LOCATIONS,
 -- V2ENHANCEDLOCATIONS, V1PERSONS, V2ENHANCEDPERSONS, V1ORGANIZATIONS, V2ENHANCEDORGANIZATIONS,
@@ -196,6 +196,32 @@ quotations AS (
     FROM fct_quote
     WHERE field = 'body'
     GROUP BY article_id
+),
+count_blocks AS (
+    -- CountType#Count#ObjectType, then the place in V1LOCATIONS' seven fields (type 0 and the
+    -- rest empty when the sentence names none, or a place GKG cannot code).
+    SELECT
+        c.article_id,
+        c.start_char,
+        c.count_type || '#' || CAST(CAST(c.value AS BIGINT) AS VARCHAR) || '#'
+            || gkg_text(coalesce(c.object, ''), ';#') || '#'
+            || coalesce(
+                p.location_type || '#' || p.full_name || '#' || p.country_fips || '#' || p.adm1
+                    || '#' || p.latitude || '#' || p.longitude || '#' || p.feature_id,
+                '0######'
+            ) AS block
+    FROM fct_count AS c
+    LEFT JOIN places AS p ON p.entity_id = c.location_entity_id
+    WHERE c.field = 'body' AND c.value < 1e18
+),
+counts AS (
+    -- V1COUNTS: each distinct count once; V2.1COUNTS: every count, with its offset.
+    SELECT
+        article_id,
+        string_agg(DISTINCT block, ';' ORDER BY block) AS v1,
+        string_agg(block || '#' || start_char, ';' ORDER BY start_char) AS v2
+    FROM count_blocks
+    GROUP BY article_id
 )
 SELECT
     strftime(a.loaded_at, '%Y%m%d%H%M%S') || '-'
@@ -208,8 +234,8 @@ SELECT
         ''
     ) AS "V2SOURCECOMMONNAME",
     gkg_text(coalesce(a.url, a.relative_path), '') AS "V2DOCUMENTIDENTIFIER",
-    '' AS "V1COUNTS",
-    '' AS "V2.1COUNTS",
+    coalesce(k.v1, '') AS "V1COUNTS",
+    coalesce(k.v2, '') AS "V2.1COUNTS",
     coalesce(th.v1, '') AS "V1THEMES",
     coalesce(th.v2, '') AS "V2ENHANCEDTHEMES",
     coalesce(l.v1, '') AS "V1LOCATIONS",
@@ -250,4 +276,5 @@ LEFT JOIN dates AS t USING (article_id)
 LEFT JOIN amounts AS m USING (article_id)
 LEFT JOIN quotations AS q USING (article_id)
 LEFT JOIN themes AS th USING (article_id)
+LEFT JOIN counts AS k USING (article_id)
 ORDER BY a.loaded_at, a.article_id;

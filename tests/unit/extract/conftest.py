@@ -49,9 +49,10 @@ def corpus_texts() -> list[ArticleText]:
 
 
 def assert_offsets(body: str, result: dict[str, Any]) -> None:
-    """Every mention, figure, date, quotation and theme indexes `body` exactly."""
+    """Every mention, figure, date, quotation, theme and count indexes `body` exactly."""
     items = [m for e in result["entities"] for m in e["mentions"]]
     items += result["figures"] + result["dates"] + result["quotes"] + result["themes"]
+    items += result["counts"]
     for item in items:
         assert body[item["start"] : item["end"]] == item["text"], item
 

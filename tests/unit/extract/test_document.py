@@ -64,7 +64,7 @@ def gold() -> dict:
 def test_contract_shape(seed: dict) -> None:
     assert set(seed) == {
         "article", "entities", "figures", "dates", "quotes", "extractor", "sentence_tones",
-        "themes",
+        "themes", "counts",
     }  # fmt: skip
     assert set(seed["article"]) == {
         "published_date",

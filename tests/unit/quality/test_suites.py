@@ -158,3 +158,32 @@ def test_a_theme_not_written_as_a_gkg_code_is_an_error() -> None:
     assert failed(theme_mentions(theme=["president", "WB_698_TRADE"]), "stg_theme_mentions") == {
         ("expect_column_values_to_match_regex", "theme", ERROR)
     }
+
+
+def counts_frame(**overrides: list) -> pd.DataFrame:
+    columns = {
+        "count_id": ["a:10:19", "a:title:0:8"],
+        "article_id": ["a", "a"],
+        "count_type": ["KILL", "ARREST"],
+        "value": [12.0, 30.0],
+        "object": ["people", None],
+        "qualifier": ["at_least", None],
+        "event": ["kill", "arrest"],
+        "start_char": [10, 0],
+        "end_char": [19, 8],
+        "text_length": [100, 40],
+        "field": ["body", "title"],
+    }
+    return pd.DataFrame({**columns, **overrides})
+
+
+def test_clean_counts_pass() -> None:
+    assert failed(counts_frame(), "stg_counts") == set()
+
+
+def test_count_of_no_gdelt_type_or_below_one_is_an_error() -> None:
+    problems = failed(counts_frame(count_type=["KILL", "MURDER"], value=[0.0, 3.0]), "stg_counts")
+    assert problems == {
+        ("expect_column_values_to_be_in_set", "count_type", ERROR),
+        ("expect_column_values_to_be_between", "value", ERROR),
+    }
