@@ -1,4 +1,4 @@
 """The extractor's version, stored with every record: articles extracted by an older version
 are extracted again."""
 
-EXTRACTOR_VERSION = "0.2.1"
+EXTRACTOR_VERSION = "0.3.0"
