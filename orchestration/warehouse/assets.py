@@ -24,6 +24,9 @@ DESCRIPTIONS = {
     "fct_quote": "One quotation with its speaker.",
     "fct_date_reference": "One date expression resolved to ISO.",
     "fct_date_reference_sentence": "The sentence around one date expression.",
+    "story_signatures": "The MinHash signature of one article's body and the story it is in.",
+    "dim_story": "One story: articles whose bodies are near-copies (a wire story printed by "
+    "several outlets, a republished copy), with its first article, title, counts and dates.",
 }
 
 

@@ -13,5 +13,8 @@ CREATE TABLE IF NOT EXISTS dim_article (
     extractor_version     VARCHAR NOT NULL,
     extractor_model       VARCHAR NOT NULL,
     extracted_at          TIMESTAMP NOT NULL,
-    loaded_at             TIMESTAMP NOT NULL
+    loaded_at             TIMESTAMP NOT NULL,
+    story_id              VARCHAR             -- its story (dim_story); null until it has a signature
 );
+-- Warehouses created before stories: their articles join one when they are loaded again.
+ALTER TABLE dim_article ADD COLUMN IF NOT EXISTS story_id VARCHAR;

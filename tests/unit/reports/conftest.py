@@ -58,8 +58,11 @@ def fill(con) -> None:
             [article_id, f"articles/{article_id}.txt", title, body, published, LOADED_AT],
         )
         con.execute(
-            """insert into dim_article values (?, ?, null, ?, ?, ?, 'given', null, null, 20,
-               '0.2.0', 'test-model', ?, ?)""",
+            """insert into dim_article (article_id, source_id, date_key, source, title,
+               published_date, published_date_source, dateline, dateline_entity_id,
+               word_count, extractor_version, extractor_model, extracted_at, loaded_at)
+               values (?, ?, null, ?, ?, ?, 'given', null, null, 20, '0.2.0', 'test-model',
+               ?, ?)""",
             [article_id, source_id, f"articles/{article_id}.txt", title, published,
              datetime(2024, 5, 2, 11, 0), LOADED_AT],
         )  # fmt: skip
