@@ -31,7 +31,8 @@ def near_copies(body: str, count: int) -> list[str]:
     paragraphs = body.split("\n\n")
     copies = []
     for number in range(count):
-        outlet = OUTLETS[number % len(OUTLETS)]
+        rounds, which = divmod(number, len(OUTLETS))
+        outlet = OUTLETS[which] + (f" {rounds + 1}" if rounds else "")
         edits = number % 4, number // 4 % 4
         parts = list(paragraphs)
         if 0 in edits:

@@ -12,7 +12,6 @@ import pyarrow as pa
 from orchestration.core.sql import read_sql
 from orchestration.warehouse.stories import (
     NUM_PERM,
-    Grouping,
     Signed,
     StoredArticle,
     group,
@@ -31,7 +30,8 @@ def batch_signatures(con: duckdb.DuckDBPyConnection) -> list[tuple[str, np.ndarr
     return [(article_id, signature) for (article_id, _), signature in zip(rows, made, strict=True)]
 
 
-def _stored(con: duckdb.DuckDBPyConnection) -> Iterator[list[StoredArticle]]:
+def stored_signatures(con: duckdb.DuckDBPyConnection) -> Iterator[list[StoredArticle]]:
+    """Every stored signature with its story, SIGNATURES_PER_READ at a time."""
     cursor = con.execute(read_sql("load/select_story_signatures.sql"))
     for chunk in cursor.to_arrow_reader(SIGNATURES_PER_READ):
         values = chunk.column("signature").flatten().to_numpy().reshape(-1, NUM_PERM)
@@ -48,7 +48,8 @@ def _stored(con: duckdb.DuckDBPyConnection) -> Iterator[list[StoredArticle]]:
         ]
 
 
-def _signature_array(signed: Sequence[np.ndarray]) -> pa.Array:
+def signature_array(signed: Sequence[np.ndarray]) -> pa.Array:
+    """The signatures as one Arrow list column, as story_signatures stores them."""
     offsets = np.arange(len(signed) + 1, dtype=np.int32) * NUM_PERM
     flat = np.concatenate(signed) if signed else np.empty(0, dtype=np.uint32)
     return pa.ListArray.from_arrays(pa.array(offsets), pa.array(flat, type=pa.uint32()))
@@ -72,14 +73,14 @@ def _registered(con: duckdb.DuckDBPyConnection, tables: dict[str, pa.Table]) -> 
 @contextmanager
 def batch_stories(
     con: duckdb.DuckDBPyConnection, new: list[tuple[str, np.ndarray]]
-) -> Iterator[Grouping]:
+) -> Iterator[None]:
     """Find the stories of the batch's `new` articles (from batch_signatures) and register, for
     the load's merges: new_story_members (their signatures and stories), merged_stories (the
     stories the batch joined into an earlier one) and touched_stories (every story the batch
     adds to, changes or merges). Call it inside the load's transaction."""
     [(first,)] = con.execute(read_sql("load/select_next_arrival.sql")).fetchall()
     signed = [Signed(article_id, first + n, sig) for n, (article_id, sig) in enumerate(new)]
-    grouping = group(signed, _stored(con))
+    grouping = group(signed, stored_signatures(con))
     reloaded = [
         story for (story,) in con.execute(read_sql("load/select_batch_stories.sql")).fetchall()
     ]
@@ -89,7 +90,7 @@ def batch_stories(
             "article_id": _ids(a.article_id for a in signed),
             "story_id": _ids(grouping.stories[a.article_id] for a in signed),
             "arrival": pa.array([a.arrival for a in signed], type=pa.int64()),
-            "signature": _signature_array([a.signature for a in signed]),
+            "signature": signature_array([a.signature for a in signed]),
         }
     )
     merged = pa.table(
@@ -101,7 +102,7 @@ def batch_stories(
         "touched_stories": pa.table({"story_id": _ids(sorted(touched))}),
     }
     with _registered(con, tables):
-        yield grouping
+        yield
 
 
 def regroup_stories(con: duckdb.DuckDBPyConnection, story_ids: list[str]) -> None:
