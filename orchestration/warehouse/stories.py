@@ -7,9 +7,10 @@ cut into words (runs of letters and digits, so punctuation and typography do not
 every run of SHINGLE_WORDS consecutive words taken as one shingle. The Jaccard similarity of
 two bodies' shingle sets is estimated by the share of equal MinHash values. Two articles are
 copies when that estimate reaches THRESHOLD; a story is a connected group of copies (a copy of
-a copy belongs to the same story), and its id is the id of its first article: the one that
-joined the warehouse's stories first (`arrival`), so a story keeps its id as copies join it.
-The grouping depends only on the bodies, not on the order or the batches they came in.
+a copy belongs to the same story), and its id is the id of its first article: the first to be
+loaded, and of those loaded together the first ingested (then the smallest id), so a story
+keeps its id as copies join it. Which articles form a story depends only on their bodies, not
+on the order or the batches they came in.
 
 Why these values (measured with the test corpus, the benchmark generator and tests/near_copies.py):
 - 5-word shingles: a word changed alters 5 shingles, so light edits keep most of them, while
@@ -34,6 +35,7 @@ import unicodedata
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from itertools import compress
+from typing import Any
 
 import numpy as np
 from datasketch import LeanMinHash, MinHash, MinHashLSH
@@ -87,6 +89,8 @@ def _may_match(chunk: Sequence["StoredArticle"], batch_keys: np.ndarray) -> list
     """Whether each stored article shares a band with an article of the batch, the index's
     condition for a candidate, tested on the whole chunk at once: querying the index for each
     stored article took most of a load's time on a large warehouse."""
+    if not chunk:
+        return []
     keys = _band_keys(np.stack([article.signature for article in chunk]))
     shared = np.zeros(len(chunk), dtype=bool)
     for band in range(LSH_BANDS):
@@ -94,22 +98,28 @@ def _may_match(chunk: Sequence["StoredArticle"], batch_keys: np.ndarray) -> list
     return shared.tolist()
 
 
+# Which of two articles or stories comes first: the lower rank, a tuple (see Signed).
+Rank = tuple[Any, ...]
+
+
 @dataclass(frozen=True)
 class Signed:
-    """An article to place in a story: its signature and its arrival number."""
+    """An article to place in a story, with its signature and its rank: a story of articles
+    that only this grouping brings together is named after the member of lowest rank."""
 
     article_id: str
-    arrival: int
+    rank: Rank
     signature: Signature
 
 
 @dataclass(frozen=True)
 class StoredArticle:
-    """An article already in a story: its signature, story and that story's first arrival."""
+    """An article already in a story: its signature, its story and that story's rank (which
+    must be lower than any new article's, so a story keeps its name as articles join it)."""
 
     article_id: str
     story_id: str
-    story_arrival: int
+    story_rank: Rank
     signature: Signature
 
 
@@ -123,16 +133,16 @@ class Grouping:
 
 
 class _Groups:
-    """Union-find over article and story ids; each group's root is its earliest arrival."""
+    """Union-find over article and story ids; each group's root is its member of lowest rank."""
 
     def __init__(self) -> None:
         self.parent: dict[str, str] = {}
-        self.arrival: dict[str, int] = {}
+        self.rank: dict[str, Rank] = {}
 
-    def add(self, key: str, arrival: int) -> None:
+    def add(self, key: str, rank: Rank) -> None:
         if key not in self.parent:
             self.parent[key] = key
-            self.arrival[key] = arrival
+            self.rank[key] = rank
 
     def root(self, key: str) -> str:
         while self.parent[key] != key:
@@ -141,37 +151,38 @@ class _Groups:
         return key
 
     def join(self, a: str, b: str) -> None:
-        first, second = sorted((self.root(a), self.root(b)), key=lambda k: (self.arrival[k], k))
+        first, second = sorted((self.root(a), self.root(b)), key=lambda k: (self.rank[k], k))
         self.parent[second] = first
 
 
 def group(new: Sequence[Signed], stored: Iterable[Sequence[StoredArticle]] = ()) -> Grouping:
     """Assign each of `new` to a story: an existing one it copies (an article of `stored`,
-    read in chunks) or a new one, named after its first article (the earliest arrival).
+    read in chunks) or a new one, named after its article of lowest rank.
 
     Only the new articles are indexed: the stored ones are streamed past the index, so memory
-    grows with the batch, not with the warehouse. A new article that copies articles of two
-    stories joins them: the later story is merged into the earlier one.
+    grows with the batch, not with the warehouse; with no new article, nothing is read. A new
+    article that copies articles of two stories joins them: the story of higher rank is merged
+    into the other.
     """
+    if not new:
+        return Grouping()
     index = MinHashLSH(num_perm=NUM_PERM, params=(LSH_BANDS, LSH_ROWS))
     groups = _Groups()
     signature_of = {article.article_id: article.signature for article in new}
     for article in new:
-        groups.add(article.article_id, article.arrival)
+        groups.add(article.article_id, article.rank)
         index.insert(article.article_id, _lean(article.signature))
     for article in new:
         for other in index.query(_lean(article.signature)):
             if similarity(article.signature, signature_of[other]) >= THRESHOLD:
                 groups.join(article.article_id, other)
     stories_seen: set[str] = set()
-    batch_keys = _band_keys(np.stack([article.signature for article in new])) if new else None
+    batch_keys = _band_keys(np.stack([article.signature for article in new]))
     for chunk in stored:
-        if batch_keys is None or not chunk:
-            continue
         for article in compress(chunk, _may_match(chunk, batch_keys)):
             for other in index.query(_lean(article.signature)):
                 if similarity(article.signature, signature_of[other]) >= THRESHOLD:
-                    groups.add(article.story_id, article.story_arrival)
+                    groups.add(article.story_id, article.story_rank)
                     groups.join(article.story_id, other)
                     stories_seen.add(article.story_id)
     return Grouping(

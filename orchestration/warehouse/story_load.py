@@ -1,6 +1,11 @@
 """Keeping the warehouse's stories: signatures of a batch's new articles, their stories found
 among every article loaded before (read back from story_signatures), and the stories
-`newsledger forget` leaves behind, grouped again."""
+`newsledger forget` leaves behind, grouped again.
+
+Ranks (see stories.group) say which article names a story: a stored story ranks before every
+new article, so it keeps its name; among stored stories, and among new articles, the first
+ingested ranks first, then the smallest id.
+"""
 
 from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager
@@ -22,12 +27,18 @@ from orchestration.warehouse.stories import (
 SIGNATURES_PER_READ = 5000
 
 
-def batch_signatures(con: duckdb.DuckDBPyConnection) -> list[tuple[str, np.ndarray]]:
-    """The article id and signature of each article of the batch being loaded that has no
-    stored signature, in the order they join the stories (first ingested first)."""
+STORED, NEW = 0, 1
+
+
+def batch_signatures(con: duckdb.DuckDBPyConnection) -> list[Signed]:
+    """Each article of the batch being loaded that has no stored signature, signed and ranked
+    as a new article."""
     rows = con.execute(read_sql("load/select_unsigned_batch_articles.sql")).fetchall()
-    made = signatures(body for _, body in rows)
-    return [(article_id, signature) for (article_id, _), signature in zip(rows, made, strict=True)]
+    made = signatures(body for _, _, body in rows)
+    return [
+        Signed(article_id, (NEW, ingested_at, article_id), signature)
+        for (article_id, ingested_at, _), signature in zip(rows, made, strict=True)
+    ]
 
 
 def stored_signatures(con: duckdb.DuckDBPyConnection) -> Iterator[list[StoredArticle]]:
@@ -36,12 +47,12 @@ def stored_signatures(con: duckdb.DuckDBPyConnection) -> Iterator[list[StoredArt
     for chunk in cursor.to_arrow_reader(SIGNATURES_PER_READ):
         values = chunk.column("signature").flatten().to_numpy().reshape(-1, NUM_PERM)
         yield [
-            StoredArticle(article_id, story_id, arrival, values[row])
-            for row, (article_id, story_id, arrival) in enumerate(
+            StoredArticle(article_id, story_id, (STORED, ingested_at, story_id), values[row])
+            for row, (article_id, story_id, ingested_at) in enumerate(
                 zip(
                     chunk.column("article_id").to_pylist(),
                     chunk.column("story_id").to_pylist(),
-                    chunk.column("story_arrival").to_pylist(),
+                    chunk.column("story_ingested_at").to_pylist(),
                     strict=True,
                 )
             )
@@ -71,26 +82,21 @@ def _registered(con: duckdb.DuckDBPyConnection, tables: dict[str, pa.Table]) -> 
 
 
 @contextmanager
-def batch_stories(
-    con: duckdb.DuckDBPyConnection, new: list[tuple[str, np.ndarray]]
-) -> Iterator[None]:
+def batch_stories(con: duckdb.DuckDBPyConnection, new: list[Signed]) -> Iterator[None]:
     """Find the stories of the batch's `new` articles (from batch_signatures) and register, for
     the load's merges: new_story_members (their signatures and stories), merged_stories (the
     stories the batch joined into an earlier one) and touched_stories (every story the batch
     adds to, changes or merges). Call it inside the load's transaction."""
-    [(first,)] = con.execute(read_sql("load/select_next_arrival.sql")).fetchall()
-    signed = [Signed(article_id, first + n, sig) for n, (article_id, sig) in enumerate(new)]
-    grouping = group(signed, stored_signatures(con))
+    grouping = group(new, stored_signatures(con))
     reloaded = [
         story for (story,) in con.execute(read_sql("load/select_batch_stories.sql")).fetchall()
     ]
     touched = {*grouping.stories.values(), *grouping.merged, *grouping.merged.values(), *reloaded}
     members = pa.table(
         {
-            "article_id": _ids(a.article_id for a in signed),
-            "story_id": _ids(grouping.stories[a.article_id] for a in signed),
-            "arrival": pa.array([a.arrival for a in signed], type=pa.int64()),
-            "signature": signature_array([a.signature for a in signed]),
+            "article_id": _ids(a.article_id for a in new),
+            "story_id": _ids(grouping.stories[a.article_id] for a in new),
+            "signature": signature_array([a.signature for a in new]),
         }
     )
     merged = pa.table(
@@ -107,13 +113,18 @@ def batch_stories(
 
 def regroup_stories(con: duckdb.DuckDBPyConnection, story_ids: list[str]) -> None:
     """Group the articles left in `story_ids` again, once some of their articles are deleted:
-    a story whose first article went is named after its next one, and one the deleted articles
-    held together splits into the stories its remaining articles form. On the writable
-    connection `con`, inside the deleting transaction."""
+    a story whose first article went is named after the first ingested of those left, and one
+    the deleted articles held together splits into the stories its remaining articles form.
+    On the writable connection `con`, inside the deleting transaction."""
     rows = con.execute(read_sql("forget/select_story_members.sql"), {"story_ids": story_ids})
+    # A story's first article, when it is left, keeps naming the part of the story it is in.
     left = [
-        Signed(article_id, arrival, np.array(signature, dtype=np.uint32))
-        for article_id, arrival, signature in rows.fetchall()
+        Signed(
+            article_id,
+            (STORED if article_id == story_id else NEW, ingested_at, article_id),
+            np.array(signature, dtype=np.uint32),
+        )
+        for article_id, story_id, ingested_at, signature in rows.fetchall()
     ]
     grouping = group(left)
     tables = {

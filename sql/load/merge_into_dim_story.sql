@@ -12,10 +12,10 @@ DELETE FROM dim_story WHERE story_id IN (SELECT story_id FROM touched_stories);
 INSERT INTO dim_story BY NAME
 SELECT
     s.story_id,
-    first(s.article_id ORDER BY a.published_date NULLS LAST, s.arrival)
-        AS first_published_article_id,
-    first(a.title ORDER BY a.published_date NULLS LAST, s.arrival)
-        FILTER (a.title IS NOT NULL) AS title,
+    first(s.article_id ORDER BY a.published_date NULLS LAST, s.article_id <> s.story_id,
+        s.article_id) AS first_published_article_id,
+    first(a.title ORDER BY a.published_date NULLS LAST, s.article_id <> s.story_id,
+        s.article_id) FILTER (a.title IS NOT NULL) AS title,
     count(*) AS articles,
     count(DISTINCT a.source_id) AS outlets,
     min(a.published_date) AS first_published_date,

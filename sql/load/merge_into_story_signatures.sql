@@ -6,6 +6,6 @@ SET story_id = m.into_story_id
 FROM merged_stories AS m
 WHERE s.story_id = m.story_id;
 INSERT INTO story_signatures BY NAME
-SELECT n.article_id, n.story_id, n.arrival, n.signature
+SELECT n.article_id, n.story_id, n.signature
 FROM new_story_members AS n
 WHERE n.article_id NOT IN (SELECT article_id FROM story_signatures);

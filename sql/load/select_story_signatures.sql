@@ -1,8 +1,5 @@
--- Every stored signature with its story and the arrival of the story's first article, to be
+-- Every stored signature with its story and when the story's first article was ingested, to be
 -- matched against a batch's new articles.
-SELECT
-    article_id,
-    story_id,
-    min(arrival) OVER (PARTITION BY story_id) AS story_arrival,
-    signature
-FROM story_signatures;
+SELECT s.article_id, s.story_id, f.ingested_at AS story_ingested_at, s.signature
+FROM story_signatures AS s
+JOIN raw_articles AS f ON f.article_id = s.story_id;

@@ -3,7 +3,6 @@
 -- that an article loaded later is matched against every article loaded before it.
 CREATE TABLE IF NOT EXISTS story_signatures (
     article_id VARCHAR NOT NULL,
-    story_id   VARCHAR NOT NULL,      -- the article_id of the story's first article
-    arrival    BIGINT NOT NULL,       -- the order articles joined the stories in, from 1
+    story_id   VARCHAR NOT NULL,      -- the article_id of the story's first article (dim_story)
     signature  UINTEGER[] NOT NULL
 );

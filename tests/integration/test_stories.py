@@ -63,11 +63,11 @@ def warehouse(loaded: Path, tmp_path: Path) -> Path:
 
 
 def copy_stories(con: duckdb.DuckDBPyConnection) -> list[tuple[str, str]]:
-    """The article and story of each near-copy, in the order they joined the stories."""
+    """The article and story of each near-copy, first ingested (then smallest id) first."""
     return con.execute(
         """select a.article_id, a.story_id from dim_article a
            join raw_articles r using (article_id) join story_signatures s using (article_id)
-           where r.source like '%copy-%' order by s.arrival"""
+           where r.source like '%copy-%' order by r.ingested_at, a.article_id"""
     ).fetchall()
 
 
@@ -157,6 +157,8 @@ def test_a_copy_loaded_by_a_later_run_joins_the_story(warehouse: Path, tmp_path:
 
 
 def test_forgetting_the_first_article_names_the_story_after_the_next(warehouse: Path) -> None:
+    """The story's first article goes: the story is named after the first ingested of the
+    nineteen left."""
     with connect(warehouse) as con:
         [(first, _), (second, _), *_] = copy_stories(con)
         forget_articles(con, [first], "tester", "retracted")

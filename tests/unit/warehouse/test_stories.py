@@ -3,6 +3,7 @@ are not; the grouping does not depend on the order or the batches articles come 
 
 import json
 import random
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -50,11 +51,10 @@ def jaccard(a: str, b: str) -> float:
     return len(first & second) / len(first | second)
 
 
-def signed(bodies: list[str], prefix: str = "a", first: int = 1) -> list[Signed]:
-    """The bodies as articles `<prefix>0`, `<prefix>1`, ... arriving in that order."""
+def signed(bodies: list[str], prefix: str = "a") -> list[Signed]:
+    """The bodies as new articles `<prefix>0`, `<prefix>1`, ..., ranked in that order."""
     return [
-        Signed(f"{prefix}{n}", first + n, signature)
-        for n, signature in enumerate(signatures(bodies))
+        Signed(f"{prefix}{n}", (1, n), signature) for n, signature in enumerate(signatures(bodies))
     ]
 
 
@@ -107,8 +107,8 @@ def test_different_reports_stay_different_stories(corpus: dict[str, str]) -> Non
 
 def test_a_copy_loaded_later_joins_the_stored_story() -> None:
     [original] = signatures([SEED_BODY])
-    stored = [[StoredArticle("old", "story-old", 1, original)]]
-    grouping = group(signed(COPIES[:2], prefix="new", first=2), stored)
+    stored = [[StoredArticle("old", "story-old", (0, 1), original)]]
+    grouping = group(signed(COPIES[:2], prefix="new"), stored)
     assert grouping.stories == {"new0": "story-old", "new1": "story-old"}
     assert grouping.merged == {}
 
@@ -120,10 +120,10 @@ def test_an_article_copying_two_stories_joins_them_under_the_earlier() -> None:
     assert min(jaccard(SEED_BODY, head), jaccard(SEED_BODY, tail)) > THRESHOLD + 0.1
     tail_signature, head_signature = signatures([tail, head])
     stored = [
-        [StoredArticle("tail", "tail", 1, tail_signature)],
-        [StoredArticle("head", "head", 2, head_signature)],
+        [StoredArticle("tail", "tail", (0, 1), tail_signature)],
+        [StoredArticle("head", "head", (0, 2), head_signature)],
     ]
-    grouping = group(signed([SEED_BODY], prefix="whole", first=3), stored)
+    grouping = group(signed([SEED_BODY], prefix="whole"), stored)
     assert grouping == Grouping(stories={"whole0": "tail"}, merged={"head": "tail"})
 
 
@@ -133,14 +133,14 @@ def test_the_grouping_does_not_depend_on_order_or_batches(corpus: dict[str, str]
     at_once = group(articles)
     shuffled = articles.copy()
     random.Random(7).shuffle(shuffled)
-    reordered = [Signed(a.article_id, n, a.signature) for n, a in enumerate(shuffled, 1)]
+    reordered = [Signed(a.article_id, (1, n), a.signature) for n, a in enumerate(shuffled)]
     assert partition(group(reordered).stories) == partition(at_once.stories)
     # In two batches, the second matched against what the first stored.
     first = group(articles[:8])
-    arrival = {a.article_id: a.arrival for a in articles}
+    rank = {a.article_id: a.rank for a in articles}
     stored = [
         [
-            StoredArticle(a.article_id, story, arrival[story], a.signature)
+            StoredArticle(a.article_id, story, (0, *rank[story]), a.signature)
             for a in articles[:8]
             for story in [first.stories[a.article_id]]
         ]
@@ -159,3 +159,11 @@ def test_a_short_wire_story_rewritten_at_both_ends_is_still_one_story() -> None:
     copy = "\n\n".join([own_lead(outlet), *paragraphs[1:3], boilerplate(outlet)])
     assert THRESHOLD < jaccard(wire, copy) < 0.6  # half its text is new or gone
     assert set(group(signed([wire, copy])).stories.values()) == {"a0"}
+
+
+def test_with_no_new_article_no_stored_signature_is_read() -> None:
+    def stored() -> Iterator[list[StoredArticle]]:
+        raise AssertionError("the stored signatures were read")
+        yield []
+
+    assert group([], stored()) == Grouping()
