@@ -25,8 +25,7 @@ from orchestration.warehouse.stories import (
 
 # Stored signatures read at a time: 5,000 of 128 values are 2.5 MB.
 SIGNATURES_PER_READ = 5000
-
-
+# The first element of a rank: a stored story comes before any new article.
 STORED, NEW = 0, 1
 
 
