@@ -16,8 +16,9 @@ def by_total(rows: list[Row], key: str, value: str) -> list[str]:
 
 
 def mentions_over_time(rows: list[Row]) -> alt.Chart:
-    """A timeline per top entity: a dot on each day its articles were published, sized by its
-    mentions that day (dots, not lines, since news days are sparse)."""
+    """A timeline per top entity: a dot on each day its articles were published, sized by the
+    stories mentioning it that day, so a story printed by many outlets counts once (dots, not
+    lines, since news days are sparse)."""
     return (
         alt.Chart(alt.Data(values=rows))
         .mark_circle(opacity=0.8)
@@ -28,17 +29,25 @@ def mentions_over_time(rows: list[Row]) -> alt.Chart:
                 axis=alt.Axis(format="%Y-%m-%d"),
                 scale=alt.Scale(padding=24),
             ),
-            y=alt.Y("entity:N", title=None, sort=by_total(rows, "entity", "mentions")),
-            size=alt.Size("mentions:Q", title="mentions", scale=alt.Scale(range=[40, 600])),
+            y=alt.Y("entity:N", title=None, sort=by_total(rows, "entity", "stories")),
+            size=alt.Size("stories:Q", title="stories", scale=alt.Scale(range=[40, 600])),
             color=alt.Color("entity_type:N", title="type"),
-            tooltip=["entity:N", "entity_type:N", "published_date:T", "mentions:Q", "articles:Q"],
+            tooltip=[
+                "entity:N",
+                "entity_type:N",
+                "published_date:T",
+                "stories:Q",
+                "articles:Q",
+                "mentions:Q",
+            ],
         )
         .properties(width="container", height=32 * len({row["entity"] for row in rows}) + 20)
     )
 
 
 def money_by_country_pair(rows: list[Row]) -> alt.LayerChart:
-    """Money figures summed per subject → object country pair and currency, one row each.
+    """Money figures summed per subject → object country pair and currency, one row each, a
+    story printed by several outlets counted once.
 
     A dot on a log scale: sums in different currencies are never added, and millions stay
     visible beside billions. The colour tells where the countries came from.
@@ -76,6 +85,8 @@ def money_by_country_pair(rows: list[Row]) -> alt.LayerChart:
             alt.Tooltip("total_value:Q", format=",.0f", title="total value"),
             "figures:Q",
             alt.Tooltip("figures_inferred:Q", title="countries from the article"),
+            "stories:Q",
+            alt.Tooltip("copies:Q", title="figures in every copy"),
         ],
     )
     labels = base.mark_text(align="left", dx=12, fontSize=12).encode(text="label:N")

@@ -67,12 +67,16 @@ def panels(data: dict[str, list[Row]]) -> list[Panel]:
     """The dashboard's panels from `data` (see queries.dashboard_rows); no spec without data."""
     charts = [
         ("mentions", "Mentions over time", "The most mentioned people, organisations and "
-         "places: a dot on each day their articles were published, sized by the mentions.",
+         "places: a dot on each day their articles were published, sized by the stories "
+         "that mention them (near-copies of one story, such as a wire story printed by "
+         "several outlets, count once; the tooltip gives articles and mentions too).",
          mentions_over_time),
         ("money", "Money by country pair", "Money figures summed per currency, for the pairs "
-         "with the most figures. A figure's countries are those of its subject and object "
-         "entities; where it lacks one, the article's entities stand in: its most mentioned "
-         "country as subject, the next one as object (the colour says where).",
+         "with the most figures, a story printed by several outlets counted once (the "
+         "tooltip gives the figures of every copy). A figure's countries are those of its "
+         "subject and object entities; where it lacks one, the article's entities stand in: "
+         "its most mentioned country as subject, the next one as object (the colour says "
+         "where).",
          money_by_country_pair),
         ("cooccurrence", "Entities named in the same sentence", "How many sentences name both "
          "entities, for the most mentioned people, organisations and places.",

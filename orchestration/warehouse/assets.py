@@ -29,6 +29,9 @@ DESCRIPTIONS = {
     "words that named it.",
     "fct_count": "One count of those an event befell (killed, wounded, arrested, ...), in "
     "GDELT's count types, with the counted noun and the place.",
+    "story_signatures": "The MinHash signature of one article's body and the story it is in.",
+    "dim_story": "One story: articles whose bodies are near-copies (a wire story printed by "
+    "several outlets, a republished copy), with its first article, title, counts and dates.",
 }
 
 

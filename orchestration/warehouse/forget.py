@@ -4,6 +4,7 @@ transaction, with an audit row saying who removed what, when and why.
 The tables to clear are read from the catalog (every table with an article_id column), so a
 table added to sql/schema/ later is cleared too. Entities known only from the forgotten
 articles go with them, and so do aliases only their mentions gave an entity that stays.
+The stories the articles belonged to are grouped again from the articles they have left.
 """
 
 from dataclasses import dataclass, field
@@ -13,6 +14,7 @@ import duckdb
 
 from orchestration.core.connection import transactions
 from orchestration.core.sql import read_sql
+from orchestration.warehouse.story_load import regroup_stories
 
 
 class UnknownArticles(Exception):
@@ -134,6 +136,7 @@ def forget_articles(
             surfaces = con.execute(
                 read_sql("forget/select_article_surfaces.sql"), params
             ).fetchall()
+            stories = _column(con, "select_article_stories", params)
             tables = _column(con, "select_article_tables", {})
             articles = [
                 _delete_article(con, article_id, *known[article_id], tables, forgotten_by, reason)
@@ -147,4 +150,5 @@ def forget_articles(
                 {"aliases": [a for a, _ in surfaces], "entity_ids": [e for _, e in surfaces]},
             )
             _deleted(con, "delete_entities", {"entity_ids": unreferenced})
+            regroup_stories(con, stories)
     return Forgetting(articles, len(unreferenced), aliases)

@@ -1,6 +1,8 @@
 -- Money figures (positive amounts) summed per subject country, object country and currency,
 -- for the $top_n combinations with the most figures; a headline figure the body repeats is
--- counted once.
+-- counted once, and so is a story printed by several outlets (see dim_story): a figure counts as
+-- many times as the story's article that repeats it most. copies counts the figures of every
+-- article.
 -- A figure's countries are those of its subject and object entities (dim_entity.country_code).
 -- Where the figure has no such entity, or the entity no country, the article's entities stand
 -- in: the subject is the country the article's mentions name most, the object the next most
@@ -21,11 +23,13 @@ WITH article_countries AS (
 money AS (
     SELECT
         f.article_id,
+        coalesce(a.story_id, f.article_id) AS story_id,
         f.value,
         f.currency,
         s.country_code AS linked_subject,
         o.country_code AS linked_object
     FROM fct_figure AS f
+    JOIN dim_article AS a USING (article_id)
     LEFT JOIN dim_entity AS s ON s.entity_id = f.subject_entity_id
     LEFT JOIN dim_entity AS o ON o.entity_id = f.object_entity_id
     WHERE f.kind = 'money' AND f.value > 0 AND NOT f.repeats_body
@@ -50,14 +54,34 @@ paired AS (
             ORDER BY c.country_rank LIMIT 1
         ), subject_country) AS object_country
     FROM with_subject
+),
+per_article AS (
+    SELECT
+        story_id,
+        article_id,
+        coalesce(subject_country, 'unknown') || ' → ' || coalesce(object_country, 'unknown')
+            AS pair,
+        coalesce(currency, 'unknown') AS currency,
+        value,
+        linked_subject IS NULL OR linked_object IS NULL AS inferred,
+        count(*) AS times
+    FROM paired
+    GROUP BY ALL
+),
+per_story AS (
+    SELECT story_id, pair, currency, value, inferred, max(times) AS times, sum(times) AS copies
+    FROM per_article
+    GROUP BY ALL
 )
 SELECT
-    coalesce(subject_country, 'unknown') || ' → ' || coalesce(object_country, 'unknown') AS pair,
-    coalesce(currency, 'unknown') AS currency,
-    sum(value) AS total_value,
-    count(*) AS figures,
-    count(*) FILTER (linked_subject IS NULL OR linked_object IS NULL) AS figures_inferred
-FROM paired
+    pair,
+    currency,
+    sum(value * times) AS total_value,
+    sum(times)::BIGINT AS figures,
+    coalesce(sum(times) FILTER (inferred), 0)::BIGINT AS figures_inferred,
+    count(DISTINCT story_id) AS stories,
+    sum(copies)::BIGINT AS copies
+FROM per_story
 GROUP BY ALL
 ORDER BY figures DESC, total_value DESC, pair, currency
 LIMIT $top_n;

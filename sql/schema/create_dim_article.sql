@@ -25,7 +25,8 @@ CREATE TABLE IF NOT EXISTS dim_article (
     gcam_vader_words      INTEGER,  -- GCAM c26.1: words found in VADER's lexicon
     gcam_vader_valence    DOUBLE,   -- GCAM v26.1: their mean valence (-4 to 4)
     language              VARCHAR,  -- ISO 639-1; only English ('en') is extracted
-    authors               VARCHAR[] -- the writers the input or the byline names
+    authors               VARCHAR[], -- the writers the input or the byline names
+    story_id              VARCHAR   -- its story (dim_story); null until it has a signature
 );
 -- Warehouses created before the tone columns: their articles' tone is unknown until reloaded.
 ALTER TABLE dim_article ADD COLUMN IF NOT EXISTS tone DOUBLE;
@@ -40,3 +41,5 @@ ALTER TABLE dim_article ADD COLUMN IF NOT EXISTS gcam_vader_valence DOUBLE;
 -- Warehouses created before languages and authors were read.
 ALTER TABLE dim_article ADD COLUMN IF NOT EXISTS language VARCHAR;
 ALTER TABLE dim_article ADD COLUMN IF NOT EXISTS authors VARCHAR[];
+-- Warehouses created before stories: their articles join one when they are loaded again.
+ALTER TABLE dim_article ADD COLUMN IF NOT EXISTS story_id VARCHAR;

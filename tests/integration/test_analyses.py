@@ -45,7 +45,7 @@ def test_quotes_by_speaker(query) -> None:
 def test_money_flows_between_countries(query) -> None:
     assert analysis(query, "money_flows_between_countries") == [
         ("KOR", "KAZ", "South Korea", "Kazakhstan", 6e9, "USD", "more_than", None,
-         "more than $6 billion"),
+         "more than $6 billion", 1),
     ]  # fmt: skip
 
 

@@ -22,12 +22,12 @@ from orchestration.reports.queries import dashboard_rows
 
 MENTIONS = [
     {"entity": "Kazakhstan", "entity_type": "GPE", "published_date": "2021-08-16",
-     "mentions": 12, "articles": 1},
+     "mentions": 12, "articles": 1, "stories": 1},
     {"entity": "Kazakhstan", "entity_type": "GPE", "published_date": "2021-09-01",
-     "mentions": 3, "articles": 2},
+     "mentions": 3, "articles": 2, "stories": 2},
 ]  # fmt: skip
 MONEY = [{"pair": "KOR → KAZ", "currency": "USD", "total_value": 6e9, "figures": 1,
-          "figures_inferred": 0}]  # fmt: skip
+          "figures_inferred": 0, "stories": 1, "copies": 1}]  # fmt: skip
 PAIRS = [
     {"entity_a": "Kazakhstan", "entity_b": "South Korea", "sentences": 8},
     {"entity_a": "South Korea", "entity_b": "Kazakhstan", "sentences": 8},
@@ -41,7 +41,8 @@ def test_mentions_over_time_puts_each_entity_on_its_own_timeline() -> None:
     assert spec["mark"]["type"] == "circle"
     assert spec["encoding"]["x"]["field"] == "published_date"
     assert spec["encoding"]["y"]["field"] == "entity"
-    assert spec["encoding"]["size"]["field"] == "mentions"
+    # A story printed by several outlets is one dot's worth, not one per copy.
+    assert spec["encoding"]["size"]["field"] == "stories"
 
 
 def test_money_rows_stay_apart_per_currency_on_a_log_scale() -> None:

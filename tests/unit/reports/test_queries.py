@@ -35,9 +35,9 @@ def test_money_pairs_fall_back_to_the_articles_countries(small_warehouse) -> Non
         money = dashboard_rows(con)["money"]
     assert money == [
         {"pair": "KOR → KAZ", "currency": "USD", "total_value": 6e9, "figures": 1,
-         "figures_inferred": 0},
+         "figures_inferred": 0, "stories": 1, "copies": 1},
         {"pair": "MLT → MLT", "currency": "EUR", "total_value": 45e6, "figures": 1,
-         "figures_inferred": 1},
+         "figures_inferred": 1, "stories": 1, "copies": 1},
     ]  # fmt: skip
 
 
