@@ -42,8 +42,9 @@ def summary(warehouse: Path) -> dict[str, int]:
 
 def table_value(output: str, label: str) -> str:
     """The value beside `label` in a two-column table of the output."""
-    [line] = [line for line in output.splitlines() if f" {label} " in line]
-    return line.split("│")[2].strip()
+    rows = [line.split("│") for line in output.splitlines() if line.count("│") == 3]
+    [value] = [cells[2].strip() for cells in rows if cells[1].strip() == label]
+    return value
 
 
 def test_status_is_healthy_after_a_clean_run_then_lists_the_inputs_rejected_since(
