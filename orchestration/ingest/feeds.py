@@ -131,8 +131,9 @@ def _poll_feed(
         result.extend(read_page(link, feed, entry, crawl))
         known_urls.add(link)
     deferred = max(0, len(new) - policy.max_entries_per_feed)
-    # Entries left for the next poll must not meet a 304: it then asks unconditionally.
-    validators = fetched.validators if not deferred else Validators()
+    # Entries left for the next poll, and pages that failed (tried again on the next poll, as
+    # they are not among the known URLs), must not meet a 304: it then asks in full.
+    validators = Validators() if deferred or result.rejections else fetched.validators
     report = FeedReport(
         feed.name,
         len(entries),

@@ -297,7 +297,7 @@ class _Fetch:
         self.wait_for(host, url)
         try:
             with client.stream("GET", url, headers=headers) as response:
-                if response.is_redirect and "Location" in response.headers:
+                if response.is_redirect:
                     return _Hop(urllib.parse.urljoin(url, response.headers["Location"]), None)
                 if response.status_code == 304 and headers:
                     return _Hop(None, self._answer(url, response, b""))
@@ -354,8 +354,9 @@ def fetch(
 
     Each hop's scheme and addresses are checked before anything is sent, then `gate` (when
     given: robots.txt for an article page) is asked, then the hop waits for its host on
-    `pacer` (one per run; a fresh one by default). With `validators`, the first request is
-    conditional and a 304 answer comes back as such, with no body.
+    `pacer` (one per run; a fresh one by default). With `validators`, the requests are
+    conditional (the validators are the final resource's, so they go to every hop) and a 304
+    answer comes back as such, with no body.
     """
     attempt = _Fetch(policy, pacer or HostPacer(policy.host_interval_seconds))
     headers = validators.headers() if validators else {}
@@ -379,5 +380,5 @@ def fetch(
                 raise FetchError(f"broken response from {url}: {error!r}") from error
             if hop.fetched is not None:
                 return hop.fetched
-            url, headers = hop.location or url, {}
+            url = hop.location or url
     raise FetchError(f"too many redirects (more than {policy.max_redirects}) from {url}")

@@ -2,6 +2,7 @@
 loopback, a private, link-local or other non-public address is refused before any connection,
 with the address class as the reason; a real server on 127.0.0.1 counts what reaches it."""
 
+import socket
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -13,6 +14,7 @@ from orchestration.ingest.feeds import Crawl, Feed, read_page
 from orchestration.ingest.policy import IngestPolicy
 from orchestration.ingest.resources import SourcesResource
 from orchestration.runner import run_job
+from tests.conftest import OffLoopback
 from tests.feed_site import Site, site
 
 pytestmark = pytest.mark.usefixtures("loopback_only")
@@ -106,3 +108,8 @@ def test_a_name_that_resolves_to_loopback_is_refused(newsroom: Site) -> None:
     assert rejection.reason.startswith("feed Local: refused: localhost resolves to ")
     assert rejection.reason.endswith(", a loopback address")
     assert newsroom.seen == []
+
+
+def test_the_guard_fails_a_connection_off_loopback_before_it_is_made() -> None:
+    with pytest.raises(OffLoopback, match=r"10\.0\.0\.1"):
+        socket.create_connection(("10.0.0.1", 9), timeout=0.1)
