@@ -297,10 +297,10 @@ class _Fetch:
         self.wait_for(host, url)
         try:
             with client.stream("GET", url, headers=headers) as response:
-                if response.is_redirect:
-                    return _Hop(urllib.parse.urljoin(url, response.headers["Location"]), None)
                 if response.status_code == 304 and headers:
                     return _Hop(None, self._answer(url, response, b""))
+                if response.is_redirect and "Location" in response.headers:
+                    return _Hop(urllib.parse.urljoin(url, response.headers["Location"]), None)
                 if not response.is_success:
                     self._refuse_later(host, url, response)
                 body = _read_bounded(response, self.policy.max_bytes)
