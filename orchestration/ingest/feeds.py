@@ -168,5 +168,8 @@ def poll_feed(
         return _poll_feed(feed, known_urls, previous, crawl)
     except Exception as error:
         failure = _rejected(feed.url, feed, error)
-        report = FeedReport(feed.name, 0, 0, _failure(error), url=feed.url, validators=previous)
+        status = error.status if isinstance(error, FetchError) else None
+        report = FeedReport(
+            feed.name, 0, 0, _failure(error), url=feed.url, http_status=status, validators=previous
+        )
         return failure, report

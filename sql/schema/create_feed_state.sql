@@ -5,7 +5,7 @@ CREATE TABLE IF NOT EXISTS feed_state (
     feed_url      VARCHAR NOT NULL,
     feed_name     VARCHAR NOT NULL,
     fetched_at    TIMESTAMP NOT NULL,
-    http_status   INTEGER,            -- null when the fetch failed before an answer
+    http_status   INTEGER,            -- the answer's, an error's too; null when none came
     error         VARCHAR,            -- why the feed could not be read, as in rejected_inputs
     entries       INTEGER NOT NULL,   -- entries the feed listed (0 on a 304)
     new_pages     INTEGER NOT NULL,   -- pages read into articles

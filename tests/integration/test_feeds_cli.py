@@ -93,4 +93,4 @@ def test_run_with_feeds_ingests_them_without_the_ui(newsroom: Site, tmp_path: Pa
         ("Council approves new homes by the river",),
         ("Port reopens after a week of storms",),
     ]
-    assert state == [("Courier", 200, 2), ("Later", None, 0)]
+    assert state == [("Courier", 200, 2), ("Later", 404, 0)]
