@@ -399,8 +399,12 @@ def feeds_check(
                 fetched.new_pages if fetched else "",
             )
         )
-    columns = ["feed", "url", "robots.txt", "last fetch", "status", "entries", "new pages"]
-    print_table(columns, rows)
+    columns = ["feed", "url", "robots", "last fetch", "status", "entries", "new pages"]
+    # Folding long names and URLs rather than cutting them: they are what a person fixes.
+    table = Table(*(Column(header, overflow="fold") for header in columns))
+    for row in rows:
+        table.add_row(*(str(value) for value in row))
+    console.print(table)
 
 
 export_app = typer.Typer(
