@@ -11,6 +11,7 @@ import feedparser
 import pytest
 
 from orchestration.ingest.feeds import Crawl, Feed, read_page
+from orchestration.ingest.http import fetch
 from orchestration.ingest.policy import IngestPolicy
 from orchestration.ingest.resources import SourcesResource
 from orchestration.runner import run_job
@@ -113,3 +114,29 @@ def test_a_name_that_resolves_to_loopback_is_refused(newsroom: Site) -> None:
 def test_the_guard_fails_a_connection_off_loopback_before_it_is_made() -> None:
     with pytest.raises(OffLoopback, match=r"10\.0\.0\.1"):
         socket.create_connection(("10.0.0.1", 9), timeout=0.1)
+
+
+def test_a_fetch_connects_to_the_address_it_checked_not_to_a_second_answer(
+    newsroom: Site, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """DNS rebinding: a name that answers 127.0.0.1 when checked and 10.0.0.1 a moment later.
+    The fetch asks once and connects to the first answer, keeping the name in the Host header;
+    a second lookup would send the connection to 10.0.0.1, which the guard fails loudly."""
+    answers = iter(["127.0.0.1", "10.0.0.1"])
+    lookups = []
+    resolve = socket.getaddrinfo
+
+    def rebinding(host: object, port: object, *args: object, **kwargs: object) -> list:
+        if host in ("rebind.test", b"rebind.test"):
+            lookups.append(host)
+            return resolve(next(answers), port, *args, **kwargs)
+        return resolve(host, port, *args, **kwargs)
+
+    monkeypatch.setattr(socket, "getaddrinfo", rebinding)
+    port = newsroom.base.rsplit(":", 1)[1]
+    policy = IngestPolicy(allow_private_networks=True, obey_robots_txt=False)
+    page = fetch(f"http://rebind.test:{port}/homes.html", policy)
+    assert b"Council approves new homes" in page.body
+    assert len(lookups) == 1
+    [seen] = newsroom.seen
+    assert seen.headers["Host"] == f"rebind.test:{port}"
