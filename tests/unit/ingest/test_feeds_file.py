@@ -2,9 +2,13 @@
 
 from pathlib import Path
 
+import dagster as dg
 import pytest
 
+from orchestration.ingest.assets import poll_feeds
 from orchestration.ingest.feeds_file import Feed, FeedsFileError, read_feeds_file
+from orchestration.ingest.resources import SourcesResource
+from orchestration.ingest.schedules import feeds_schedule
 
 
 def write(tmp_path: Path, text: str) -> Path:
@@ -60,3 +64,18 @@ def test_yaml_that_does_not_parse_is_reported(tmp_path: Path) -> None:
         read_feeds_file(write(tmp_path, "feeds: [\n"))
     [problem] = raised.value.problems
     assert problem.startswith("cannot be read: ")
+
+
+def test_an_unusable_file_is_a_rejection_of_the_run_and_a_reason_for_the_schedule_to_skip(
+    tmp_path: Path,
+) -> None:
+    path = write(tmp_path, "feeds:\n  - name: No URL\n")
+    sources = SourcesResource(feeds_file=str(path))
+    result, reports = poll_feeds(sources, set(), {})
+    assert [(r.source, r.reason) for r in result.rejections] == [
+        (str(path), f"{path}: feed 1: url is missing")
+    ]
+    assert reports == []
+    skip = feeds_schedule(dg.build_schedule_context(resources={"sources": sources}))
+    assert isinstance(skip, dg.SkipReason)
+    assert skip.skip_message == f"{path}: feed 1: url is missing (see `newsledger feeds check`)"
