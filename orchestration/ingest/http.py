@@ -6,8 +6,9 @@ time, so that each target is checked like the first URL.
 
 Each hop's host is resolved and checked by the address policy (addresses.py) before anything
 is sent, and the connection goes to the addresses that were checked: httpx's connection pool
-connects through PinnedBackend, which never resolves a name itself. The URL keeps its host
-name, so the Host header, TLS SNI and the certificate check are the name's. Proxies from the
+connects through PinnedBackend, which looks each host up once per fetch and connects to that
+answer only. The URL keeps its host name, so the Host header, TLS SNI and the certificate
+check are the name's. Proxies from the
 environment are not used: a proxy would resolve the name again, beyond the check.
 
 Time has two bounds. Each socket operation (connect, each read of the headers or body) waits
