@@ -27,6 +27,7 @@ from orchestration.core.settings import (
     DEFAULT_SQL_MAX_QUERY_CHARS,
     DEFAULT_SQL_MAX_ROWS,
     DEFAULT_SQL_TIMEOUT_SECONDS,
+    FEEDS_FILE,
 )
 from orchestration.core.sql import read_sql
 
@@ -116,12 +117,24 @@ def run(
             "(DEBUG shows each step).",
         ),
     ] = LogLevel.INFO,
+    feeds: Annotated[
+        bool,
+        typer.Option(
+            "--feeds",
+            help="Also poll the feeds of the feeds file, as feeds_schedule does.",
+        ),
+    ] = False,
+    feeds_file: Annotated[
+        Path,
+        typer.Option("--feeds-file", metavar="FILE", help="The feeds file --feeds polls."),
+    ] = FEEDS_FILE,
 ) -> None:
-    """Materialize the job on PATHs (default data/articles/ and data/inbox/), in-process or on
-    the deployment's Celery workers, recording the run in the Dagster instance at $DAGSTER_HOME
-    (default dagster_home/); then again, one batch a run, until no article awaits loading.
-    Each run has a process of its own (see run_processes)."""
-    require_paths(paths or [])
+    """Materialize the job on PATHs (default data/articles/ and data/inbox/), and with --feeds
+    on the new entries of the configured feeds, in-process or on the deployment's Celery
+    workers, recording the run in the Dagster instance at $DAGSTER_HOME (default
+    dagster_home/); then again, one batch a run, until no article awaits loading. Each run has
+    a process of its own (see run_processes)."""
+    require_paths([*(paths or []), *([feeds_file] if feeds else [])])
     location = warehouse_location(warehouse)
     from concurrent.futures.process import BrokenProcessPool
 
@@ -135,7 +148,13 @@ def run(
             )
 
     try:
-        results = run_in_processes(paths or None, location, log_level.value, on_run=tell_batch)
+        results = run_in_processes(
+            paths or None,
+            location,
+            log_level.value,
+            on_run=tell_batch,
+            feeds_file=feeds_file.absolute() if feeds else None,
+        )
     except BrokenProcessPool:
         errors.print(
             "[red]the run's process ended before the run did (killed, or out of memory); "
@@ -308,6 +327,84 @@ def sql(
         console.print(result_table(result, console.width, max_rows))
         if 0 < max_rows < len(result.frame):
             errors.print(f"showing {max_rows:,} of {len(result.frame):,} rows (--max-rows)")
+
+
+feeds_app = typer.Typer(
+    cls=HelpGroup,
+    help="Check the feeds file and see each feed's last fetch.",
+    no_args_is_help=True,
+)
+app.add_typer(feeds_app, name="feeds")
+
+
+def fetch_status(http_status: int | None, error: str | None) -> str:
+    """A feed's last fetch in a few words: its HTTP status, or why it failed."""
+    if error:
+        return f"failed: {error}"
+    return "304 unchanged" if http_status == 304 else str(http_status)
+
+
+@feeds_app.command("check", cls=HelpCommand)
+def feeds_check(
+    file: Annotated[
+        Path, typer.Argument(metavar="[FILE]", help="The feeds file (default: feeds.yaml).")
+    ] = FEEDS_FILE,
+    warehouse: WarehouseOption = DEPLOYMENT.warehouse,
+    lock_wait: LockWaitOption = DEFAULT_LOCK_WAIT_SECONDS,
+) -> None:
+    """Check the feeds file, saying everything wrong with it (exit 1), and list each feed with
+    its last fetch recorded in the warehouse: when, the HTTP status or the error, the entries
+    it listed and the new pages it gave."""
+    require_paths([file])
+    import duckdb
+
+    from orchestration.core.connection import WarehouseBusyError, connect
+    from orchestration.core.lake import LakeError
+    from orchestration.ingest.feed_state import last_fetches
+    from orchestration.ingest.feeds_file import FeedsFileError, read_feeds_file
+
+    try:
+        config = read_feeds_file(file)
+    except FeedsFileError as error:
+        errors.print(f"[red]{escape(str(file))} cannot be used:[/red]")
+        for problem in error.problems:
+            errors.print(f"  {escape(problem)}")
+        raise typer.Exit(1) from error
+    location = warehouse_location(warehouse)
+    last = {}
+    if location.exists():
+        try:
+            with connect(location, True, lock_wait, tell_wait) as con:
+                last = last_fetches(con)
+        except duckdb.CatalogException:
+            pass  # a warehouse from before feed_state: no feed fetched yet
+        except WarehouseBusyError as error:
+            raise busy(error) from error
+        except LakeError as error:
+            raise unreachable(error) from error
+    console.print(f"{escape(str(file))}: {len(config.feeds)} feeds", soft_wrap=True)
+    for key, value in config.settings.items():
+        console.print(f"  {key}: {escape(str(value))}", soft_wrap=True)
+    rows = []
+    for feed in config.feeds:
+        fetched = last.get(feed.url)
+        rows.append(
+            (
+                escape(feed.name),
+                escape(feed.url),
+                "obeyed" if feed.obey_robots_txt else "ignored",
+                f"{fetched.fetched_at:%Y-%m-%d %H:%M:%S}" if fetched else "never",
+                escape(fetch_status(fetched.http_status, fetched.error)) if fetched else "",
+                fetched.entries if fetched else "",
+                fetched.new_pages if fetched else "",
+            )
+        )
+    columns = ["feed", "url", "robots", "last fetch", "status", "entries", "new pages"]
+    # Folding long names and URLs rather than cutting them: they are what a person fixes.
+    table = Table(*(Column(header, overflow="fold") for header in columns))
+    for row in rows:
+        table.add_row(*(str(value) for value in row))
+    console.print(table)
 
 
 export_app = typer.Typer(

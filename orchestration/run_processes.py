@@ -76,7 +76,12 @@ def end_with(pid: int, created: float) -> None:
 
 
 def run_batch(
-    paths: Sequence[Path] | None, warehouse: Warehouse, log_level: str, first: bool, cli: int
+    paths: Sequence[Path] | None,
+    warehouse: Warehouse,
+    log_level: str,
+    first: bool,
+    cli: int,
+    feeds_file: Path | None = None,
 ) -> RunSummary:
     """One run of the job on `paths` into `warehouse`, in this process, recorded in the
     instance at $DAGSTER_HOME: what a run's process does.
@@ -86,11 +91,12 @@ def run_batch(
     The first run, the only one to take new input, also marks failed the runs whose
     `newsledger run` process ended without finishing them. Under Celery the steps run in
     Celery's workers instead. The run is tagged with `cli`, the process of `newsledger run`
-    that started it.
+    that started it. With `feeds_file`, the run also polls the feeds it lists.
     """
     local = DEPLOYMENT.executor == "in_process"
     with started_workers(WORKER_START_UP) if local else nullcontext() as pool:
         from orchestration.core.instance import end_abandoned_runs, process_tags, recording_instance
+        from orchestration.ingest.resources import SourcesResource
         from orchestration.runner import run_job, summarize
 
         exempt_loaded_objects_from_collection()
@@ -105,12 +111,18 @@ def run_batch(
                 log_level=log_level,
                 instance=instance,
                 tags=process_tags(cli),
+                sources=SourcesResource(feeds_file=str(feeds_file)) if feeds_file else None,
+                fetch_feeds=feeds_file is not None,
             )
         return summarize(result)
 
 
 def run_apart(
-    paths: Sequence[Path] | None, warehouse: Warehouse, log_level: str, first: bool
+    paths: Sequence[Path] | None,
+    warehouse: Warehouse,
+    log_level: str,
+    first: bool,
+    feeds_file: Path | None = None,
 ) -> RunSummary:
     """run_batch in a new process forked from the fork server, its summary once it has ended.
 
@@ -125,7 +137,10 @@ def run_apart(
     with ProcessPoolExecutor(
         1, mp_context=context, initializer=end_with, initargs=(this.pid, this.create_time())
     ) as executor:
-        return executor.submit(run_batch, paths, warehouse, log_level, first, os.getpid()).result()
+        job = executor.submit(
+            run_batch, paths, warehouse, log_level, first, os.getpid(), feeds_file
+        )
+        return job.result()
 
 
 def run_in_processes(
@@ -133,11 +148,15 @@ def run_in_processes(
     warehouse: Warehouse,
     log_level: str,
     on_run: Callable[[RunSummary], None] | None = None,
+    feeds_file: Path | None = None,
 ) -> list[RunSummary]:
-    """Run the job on `paths`, then again on no new input for as long as articles await loading
-    (see run_summary.until_loaded), each run in a process of its own."""
+    """Run the job on `paths` (and the feeds of `feeds_file`, when given), then again on no new
+    input for as long as articles await loading (see run_summary.until_loaded), each run in a
+    process of its own."""
     return until_loaded(
-        lambda first: run_apart(paths if first else [], warehouse, log_level, first),
+        lambda first: run_apart(
+            paths if first else [], warehouse, log_level, first, feeds_file if first else None
+        ),
         lambda summary: summary,
         on_run,
     )

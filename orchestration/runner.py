@@ -67,13 +67,16 @@ def run_job(
     instance: dg.DagsterInstance | None = None,
     tags: Mapping[str, str] | None = None,
     batch_articles: int = DEPLOYMENT.batch_articles,
+    fetch_feeds: bool = False,
 ) -> RunResult:
-    """Run newsledger_job on `paths` (None: the configured folders) into `warehouse` (a DuckDB
-    file or a lake), its stages sharing `workers` when given (see Workers), recorded in
+    """Run newsledger_job on `paths` (None: the configured folders), and with `fetch_feeds` on
+    the new entries of the feeds `sources` lists, into `warehouse` (a DuckDB file or a lake),
+    its stages sharing `workers` when given (see Workers), recorded in
     `instance` (None: an ephemeral one, forgotten after the run; under Celery, the one at
     $DAGSTER_HOME), loading at most `batch_articles` of the articles that await loading."""
     config = dict(
-        run_config or ingest_run_config(None if paths is None else [str(p) for p in paths])
+        run_config
+        or ingest_run_config(None if paths is None else [str(p) for p in paths], fetch_feeds)
     )
     config["loggers"] = {"console": {"config": {"log_level": log_level}}}
     lake_data_path = warehouse.data_path if isinstance(warehouse, LakeLocation) else None

@@ -1,6 +1,7 @@
 """Shared fixtures: the shipped test articles and a scratch warehouse."""
 
 import shutil
+import socket
 import threading
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
@@ -67,3 +68,33 @@ def serving(handler: Callable[..., BaseRequestHandler]) -> Iterator[str]:
     finally:
         server.shutdown()
         server.server_close()
+
+
+class OffLoopback(AssertionError):
+    """A test tried to connect somewhere other than 127.0.0.1."""
+
+
+@pytest.fixture
+def loopback_only(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Fail the test loudly, before any packet leaves, when anything in it connects a socket to
+    an address other than 127.0.0.1: tests must never send traffic off this machine, and a
+    refused address must be refused before a connection is even tried."""
+    connect, connect_ex = socket.socket.connect, socket.socket.connect_ex
+
+    def guard(sock: socket.socket, address: object) -> None:
+        if sock.family == socket.AF_UNIX:  # a local process (a worker pool's), not a network
+            return
+        host = address[0] if isinstance(address, tuple) else address
+        if host != "127.0.0.1":
+            raise OffLoopback(f"a connection to {address!r} was attempted")
+
+    def guarded_connect(sock: socket.socket, address: object) -> None:
+        guard(sock, address)
+        connect(sock, address)
+
+    def guarded_connect_ex(sock: socket.socket, address: object) -> int:
+        guard(sock, address)
+        return connect_ex(sock, address)
+
+    monkeypatch.setattr(socket.socket, "connect", guarded_connect)
+    monkeypatch.setattr(socket.socket, "connect_ex", guarded_connect_ex)

@@ -14,7 +14,9 @@ from orchestration.core.resources import WarehouseResource
 from orchestration.core.settings import DUCKDB_POOL
 from orchestration.core.sql import read_sql
 from orchestration.ingest.articles import ReadResult, Rejection, word_count
-from orchestration.ingest.feeds import FeedReport, poll_feed
+from orchestration.ingest.feed_state import LastFetch, last_fetches, record_fetches
+from orchestration.ingest.feeds import Crawl, FeedReport, poll_feed
+from orchestration.ingest.feeds_file import FeedsFileError
 from orchestration.ingest.load import IngestCounts, store_inputs
 from orchestration.ingest.readers import read_batches
 from orchestration.ingest.resources import SourcesResource
@@ -28,15 +30,35 @@ class IngestConfig(dg.Config):
 
 
 def poll_feeds(
-    sources: SourcesResource, known_urls: set[str]
+    sources: SourcesResource, known_urls: set[str], last: dict[str, LastFetch]
 ) -> tuple[ReadResult, list[FeedReport]]:
-    """Poll every configured feed; one failing feed does not stop the others."""
+    """Poll every configured feed, each conditionally on its `last` fetch, their requests to
+    each host spaced over the whole run; one failing feed does not stop the others, and a
+    feeds file that cannot be used is itself a rejection."""
+    try:
+        config = sources.feeds_config()
+    except FeedsFileError as error:
+        return ReadResult(rejections=[Rejection.of(sources.feeds_file, str(error), b"")]), []
+    crawl = Crawl.start(sources.feed_policy(config))
     result, reports = ReadResult(), []
-    for feed in sources.feeds():
-        feed_result, report = poll_feed(feed, known_urls, sources.policy())
+    for feed in config.feeds:
+        previous = last[feed.url].validators if feed.url in last else None
+        feed_result, report = poll_feed(feed, known_urls, crawl, previous)
         result.extend(feed_result)
         reports.append(report)
     return result, reports
+
+
+def feed_row(report: FeedReport) -> dict[str, Any]:
+    """A feed's line in the run's metadata: what polling it found."""
+    return {
+        "feed": report.feed,
+        "status": report.http_status,
+        "entries": report.entries,
+        "new_pages": report.new_pages,
+        "deferred": report.deferred,
+        "error": report.error,
+    }
 
 
 @dataclass
@@ -104,7 +126,8 @@ def raw_articles(
     if config.fetch_feeds:
         with warehouse.connect() as con:
             known = {r[0] for r in con.execute(read_sql("select/select_known_urls.sql")).fetchall()}
-        feed_result, reports = poll_feeds(sources, known)
+            last = last_fetches(con)
+        feed_result, reports = poll_feeds(sources, known, last)
         batches = itertools.chain(batches, [feed_result])
     for report in reports:
         if report.error:
@@ -115,6 +138,9 @@ def raw_articles(
             context.log.warning(f"rejected {rejection.source}: {rejection.reason}")
         with warehouse.connect() as con:
             stored.add(batch, store_inputs(con, batch.articles, batch.rejections))
+    if reports:
+        with warehouse.connect() as con:
+            record_fetches(con, reports)
     context.log.info(f"read {stored.read} articles, {stored.new} new; {stored.rejected} rejected")
     yield dg.MaterializeResult(
         asset_key="raw_articles",
@@ -127,7 +153,7 @@ def raw_articles(
                 else "no new articles"
             ),
             "feeds": dg.MetadataValue.md(
-                pd.DataFrame([r.__dict__ for r in reports]).to_markdown(index=False)
+                pd.DataFrame([feed_row(r) for r in reports]).to_markdown(index=False)
                 if reports
                 else "not polled"
             ),

@@ -1,51 +1,57 @@
-"""RSS and Atom feeds: which are configured, and polling them for pages not yet ingested."""
+"""RSS and Atom feeds: polling them for pages not yet ingested, politely.
+
+A feed is fetched conditionally (the ETag and Last-Modified it last sent): an unchanged feed
+answers 304 and costs no entry. Its pages are fetched only where the site's robots.txt allows,
+and every request of a run to one host waits its turn (see politeness and robots).
+"""
 
 import time
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date
-from pathlib import Path
 
 import feedparser
-import yaml
 
 from orchestration.ingest.articles import ArticleInput, ReadResult, Rejection
 from orchestration.ingest.authors import stated_authors
+from orchestration.ingest.feeds_file import Feed
 from orchestration.ingest.html import read_html
-from orchestration.ingest.http import FetchError, fetch
+from orchestration.ingest.http import FetchError, Validators, fetch
 from orchestration.ingest.policy import IngestPolicy
+from orchestration.ingest.politeness import HostPacer
 from orchestration.ingest.readers import apply_policy
+from orchestration.ingest.robots import RobotsRules
 from orchestration.ingest.text import UnreadableInput
 
 
 @dataclass(frozen=True)
-class Feed:
-    """A configured feed."""
-
-    name: str
-    url: str
-
-
-@dataclass(frozen=True)
 class FeedReport:
-    """What polling one feed found: its entries, the pages it added, and the new entries left
-    for the next run by `max_entries_per_feed`."""
+    """What polling one feed found: its entries, the pages it added, the new entries left for
+    the next run by `max_entries_per_feed`, the feed's HTTP status (304: unchanged) and the
+    validators to send next time."""
 
     feed: str
     entries: int
     new_pages: int
     error: str | None = None
     deferred: int = 0
+    url: str = ""
+    http_status: int | None = None
+    validators: Validators = field(default_factory=Validators)
 
 
-def load_feeds(path: Path) -> list[Feed]:
-    """The feeds listed in a YAML file (`feeds: [{name, url}]`); none when the file is absent."""
-    if not path.exists():
-        return []
-    config = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
-    return [
-        Feed(name=str(f.get("name") or f["url"]), url=str(f["url"]))
-        for f in config.get("feeds") or []
-    ]
+@dataclass(frozen=True)
+class Crawl:
+    """What the fetches of one run share: the limits, each host's turn, each site's robots.txt."""
+
+    policy: IngestPolicy
+    pacer: HostPacer
+    robots: RobotsRules
+
+    @classmethod
+    def start(cls, policy: IngestPolicy) -> "Crawl":
+        """A run's crawl with no host asked yet."""
+        pacer = HostPacer(policy.host_interval_seconds)
+        return cls(policy, pacer, RobotsRules(policy, pacer))
 
 
 def _entry_date(entry: feedparser.FeedParserDict) -> date | None:
@@ -73,14 +79,14 @@ def entry_authors(entry: feedparser.FeedParserDict) -> tuple[str, ...]:
     return stated_authors(detail.get("name") or entry.get("author"))
 
 
-def read_page(
-    link: str, feed: Feed, entry: feedparser.FeedParserDict, policy: IngestPolicy
-) -> ReadResult:
-    """Fetch one entry's page and read it as HTML, with the entry's date, feed name and
-    authors where the page gives none. Any failure, of whatever class, becomes a rejection of
-    that page, so one broken page never stops the feed or the run."""
+def read_page(link: str, feed: Feed, entry: feedparser.FeedParserDict, crawl: Crawl) -> ReadResult:
+    """Fetch one entry's page, where robots.txt allows, and read it as HTML, with the entry's
+    date, feed name and authors where the page gives none. Any failure, of whatever class,
+    becomes a rejection of that page, so one broken page never stops the feed or the run."""
+    policy = crawl.policy
+    gate = crawl.robots.check if policy.obey_robots_txt and feed.obey_robots_txt else None
     try:
-        page = fetch(link, policy)
+        page = fetch(link, policy, crawl.pacer, gate=gate)
         result = read_html(link, page.body, url=link)
         published = _entry_date(entry)
         articles = [
@@ -101,9 +107,18 @@ def read_page(
 
 
 def _poll_feed(
-    feed: Feed, known_urls: set[str], policy: IngestPolicy
+    feed: Feed, known_urls: set[str], previous: Validators, crawl: Crawl
 ) -> tuple[ReadResult, FeedReport]:
-    parsed = feedparser.parse(fetch(feed.url, policy).body)
+    policy = crawl.policy
+    fetched = fetch(feed.url, policy, crawl.pacer, previous)
+    if fetched.not_modified:
+        validators = Validators(
+            fetched.validators.etag or previous.etag,
+            fetched.validators.last_modified or previous.last_modified,
+        )
+        report = FeedReport(feed.name, 0, 0, url=feed.url, http_status=304, validators=validators)
+        return ReadResult(), report
+    parsed = feedparser.parse(fetched.body)
     if parsed.bozo and not parsed.entries:
         raise UnreadableInput(f"not a feed: {parsed.get('bozo_exception')}")
     entries = [e for e in parsed.entries if e.get("link")]
@@ -113,24 +128,48 @@ def _poll_feed(
             new.setdefault(entry["link"], entry)
     result = ReadResult()
     for link, entry in list(new.items())[: policy.max_entries_per_feed]:
-        result.extend(read_page(link, feed, entry, policy))
+        result.extend(read_page(link, feed, entry, crawl))
         known_urls.add(link)
     deferred = max(0, len(new) - policy.max_entries_per_feed)
-    return result, FeedReport(feed.name, len(entries), len(result.articles), deferred=deferred)
+    # Entries left for the next poll, and pages that failed (tried again on the next poll, as
+    # they are not among the known URLs), must not meet a 304: it then asks in full.
+    validators = Validators() if deferred or result.rejections else fetched.validators
+    report = FeedReport(
+        feed.name,
+        len(entries),
+        len(result.articles),
+        deferred=deferred,
+        url=feed.url,
+        http_status=fetched.status,
+        validators=validators,
+    )
+    return result, report
 
 
 def poll_feed(
-    feed: Feed, known_urls: set[str], policy: IngestPolicy
+    feed: Feed,
+    known_urls: set[str],
+    crawl: Crawl | IngestPolicy,
+    previous: Validators | None = None,
 ) -> tuple[ReadResult, FeedReport]:
     """Read the pages of `feed`'s entries whose links are not in `known_urls`, at most
-    `policy.max_entries_per_feed` of them, in feed order (newest first in most feeds).
+    `max_entries_per_feed` of them, in feed order (newest first in most feeds).
 
-    The entries beyond the cap are left for the next poll: they are not in the known URLs, so
-    it finds them new. A feed that cannot be fetched or read, for whatever reason, becomes one
-    rejection and a report with the error; it never stops the other feeds.
+    `crawl` is what the run's fetches share, or the limits to start a crawl of its own with.
+    With `previous` validators the feed is asked conditionally, and a 304 reads no entry. The
+    entries beyond the cap are left for the next poll: they are not in the known URLs, so it
+    finds them new. A feed that cannot be fetched or read, for whatever reason, becomes one
+    rejection and a report with the error (keeping `previous`); it never stops the other
+    feeds.
     """
+    previous = previous or Validators()
     try:
-        return _poll_feed(feed, known_urls, policy)
+        crawl = crawl if isinstance(crawl, Crawl) else Crawl.start(crawl)
+        return _poll_feed(feed, known_urls, previous, crawl)
     except Exception as error:
         failure = _rejected(feed.url, feed, error)
-        return failure, FeedReport(feed.name, 0, 0, _failure(error))
+        status = error.status if isinstance(error, FetchError) else None
+        report = FeedReport(
+            feed.name, 0, 0, _failure(error), url=feed.url, http_status=status, validators=previous
+        )
+        return failure, report

@@ -13,6 +13,11 @@ DEFAULT_HTTP_TIMEOUT_SECONDS = 10.0
 DEFAULT_FETCH_DEADLINE_SECONDS = 30.0
 DEFAULT_MAX_REDIRECTS = 5
 DEFAULT_MAX_ENTRIES_PER_FEED = 200
+# Politeness: at least this long between the end of one request to a host and the start of the
+# next (one request a second, as news crawlers such as news-please default to), and where the
+# User-Agent says whom to contact about the crawler; an operator should name their own.
+DEFAULT_HOST_INTERVAL_SECONDS = 1.0
+DEFAULT_CONTACT_URL = "https://example.invalid/newsledger"
 
 
 @dataclass(frozen=True)
@@ -23,6 +28,10 @@ class IngestPolicy:
     fetch (connect, headers and body together), so a server that trickles bytes cannot hold it.
     A publication date before `earliest_published` or more than `published_days_ahead` days
     after today is not stored.
+
+    A fetch connects only to public addresses unless `allow_private_networks` (see addresses);
+    it waits `host_interval_seconds` between requests to one host, obeys robots.txt for article
+    pages when `obey_robots_txt`, and names `contact_url` in its User-Agent.
     """
 
     max_bytes: int = DEFAULT_MAX_BYTES
@@ -35,6 +44,10 @@ class IngestPolicy:
     fetch_deadline_seconds: float = DEFAULT_FETCH_DEADLINE_SECONDS
     max_redirects: int = DEFAULT_MAX_REDIRECTS
     max_entries_per_feed: int = DEFAULT_MAX_ENTRIES_PER_FEED
+    allow_private_networks: bool = False
+    obey_robots_txt: bool = True
+    host_interval_seconds: float = DEFAULT_HOST_INTERVAL_SECONDS
+    contact_url: str = DEFAULT_CONTACT_URL
 
     def latest_published(self, today: date | None = None) -> date:
         """The latest publication date accepted, counted from `today` (the current date)."""

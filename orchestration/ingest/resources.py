@@ -1,5 +1,6 @@
 """The ingest stage's resource: where articles come from and the limits they must meet."""
 
+from dataclasses import replace
 from datetime import date
 from pathlib import Path
 
@@ -8,7 +9,7 @@ from pydantic import Field
 
 from orchestration.core.settings import DEFAULT_SOURCES, FEEDS_FILE, INBOX_DIR
 from orchestration.ingest import policy as limits
-from orchestration.ingest.feeds import Feed, load_feeds
+from orchestration.ingest.feeds_file import Feed, FeedsFile, read_feeds_file
 from orchestration.ingest.policy import IngestPolicy
 
 
@@ -28,6 +29,10 @@ class SourcesResource(dg.ConfigurableResource):
     fetch_deadline_seconds: float = limits.DEFAULT_FETCH_DEADLINE_SECONDS
     max_redirects: int = limits.DEFAULT_MAX_REDIRECTS
     max_entries_per_feed: int = limits.DEFAULT_MAX_ENTRIES_PER_FEED
+    allow_private_networks: bool = False
+    obey_robots_txt: bool = True
+    host_interval_seconds: float = limits.DEFAULT_HOST_INTERVAL_SECONDS
+    contact_url: str = limits.DEFAULT_CONTACT_URL
 
     def policy(self) -> IngestPolicy:
         """The limits as a plain value for the readers."""
@@ -42,8 +47,20 @@ class SourcesResource(dg.ConfigurableResource):
             fetch_deadline_seconds=self.fetch_deadline_seconds,
             max_redirects=self.max_redirects,
             max_entries_per_feed=self.max_entries_per_feed,
+            allow_private_networks=self.allow_private_networks,
+            obey_robots_txt=self.obey_robots_txt,
+            host_interval_seconds=self.host_interval_seconds,
+            contact_url=self.contact_url,
         )
+
+    def feeds_config(self) -> FeedsFile:
+        """The feeds file's feeds and settings; FeedsFileError says what is wrong with it."""
+        return read_feeds_file(Path(self.feeds_file))
 
     def feeds(self) -> list[Feed]:
         """The configured feeds."""
-        return load_feeds(Path(self.feeds_file))
+        return self.feeds_config().feeds
+
+    def feed_policy(self, config: FeedsFile) -> IngestPolicy:
+        """The limits for polling feeds: these, with the settings the feeds file gives instead."""
+        return replace(self.policy(), **config.settings)

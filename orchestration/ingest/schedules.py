@@ -3,6 +3,7 @@
 import dagster as dg
 
 from orchestration.core.jobs import ingest_run_config, newsledger_job
+from orchestration.ingest.feeds_file import FeedsFileError
 from orchestration.ingest.resources import SourcesResource
 
 
@@ -19,7 +20,10 @@ def feeds_schedule(
     context: dg.ScheduleEvaluationContext, sources: SourcesResource
 ) -> dg.RunRequest | dg.SkipReason:
     """Request a run that fetches the new entries of every configured feed."""
-    feeds = sources.feeds()
+    try:
+        feeds = sources.feeds()
+    except FeedsFileError as error:
+        return dg.SkipReason(f"{error} (see `newsledger feeds check`)")
     if not feeds:
         return dg.SkipReason(f"no feeds configured in {sources.feeds_file}")
     return dg.RunRequest(

@@ -272,7 +272,13 @@ def test_failing_feed_is_reported_and_good_feed_loads(
         f"  - name: Good\n    url: {bad_server}/good.xml\n",
         encoding="utf-8",
     )
-    sources = SourcesResource(folders=[], feeds_file=str(feeds), http_timeout_seconds=1)
+    sources = SourcesResource(
+        folders=[],
+        feeds_file=str(feeds),
+        http_timeout_seconds=1,
+        allow_private_networks=True,  # the server listens on 127.0.0.1
+        host_interval_seconds=0,
+    )
     warehouse = tmp_path / "warehouse.duckdb"
     config = {"ops": {"raw_articles": {"config": {"paths": [], "fetch_feeds": True}}}}
     result = run_job(None, warehouse, sources=sources, run_config=config, log_level="WARNING")

@@ -12,6 +12,8 @@ from orchestration.ingest.policy import IngestPolicy
 from tests.conftest import serving
 
 DEADLINE = 1.5
+# The server listens on 127.0.0.1, and its redirects go back to it at once.
+LOCAL = {"allow_private_networks": True, "host_interval_seconds": 0}
 BIG = bytes(range(256)) * 4096  # 1 MiB
 STOP = threading.Event()
 
@@ -85,7 +87,7 @@ def timed_fetch_error(url: str, policy: IngestPolicy) -> tuple[str, float]:
 
 @pytest.mark.parametrize("path", ["/trickle-body", "/trickle-headers"])
 def test_trickling_server_is_cut_off_at_the_deadline(server: str, path: str) -> None:
-    policy = IngestPolicy(fetch_deadline_seconds=DEADLINE, http_timeout_seconds=1)
+    policy = IngestPolicy(fetch_deadline_seconds=DEADLINE, http_timeout_seconds=1, **LOCAL)
     message, seconds = timed_fetch_error(server + path, policy)
     assert message == f"fetch exceeded its 1.5 s deadline: {server}{path}"
     assert DEADLINE <= seconds < DEADLINE + 0.5
@@ -93,25 +95,27 @@ def test_trickling_server_is_cut_off_at_the_deadline(server: str, path: str) -> 
 
 def test_deadline_spans_redirects(server: str) -> None:
     # Each hop answers in 0.4 s, well inside the per-operation timeout; four hops do not fit.
-    policy = IngestPolicy(fetch_deadline_seconds=DEADLINE, http_timeout_seconds=1, max_redirects=9)
+    policy = IngestPolicy(
+        fetch_deadline_seconds=DEADLINE, http_timeout_seconds=1, max_redirects=9, **LOCAL
+    )
     message, seconds = timed_fetch_error(server + "/hop-0", policy)
     assert message.startswith("fetch exceeded its 1.5 s deadline: ")
     assert DEADLINE <= seconds < DEADLINE + 0.5
 
 
 def test_stalled_server_trips_the_per_operation_timeout_first(server: str) -> None:
-    policy = IngestPolicy(fetch_deadline_seconds=30, http_timeout_seconds=0.5)
+    policy = IngestPolicy(fetch_deadline_seconds=30, http_timeout_seconds=0.5, **LOCAL)
     message, seconds = timed_fetch_error(server + "/silent", policy)
     assert message == f"timed out after 0.5s: {server}/silent"
     assert seconds < 1.5
 
 
 def test_body_read_in_chunks_arrives_whole(server: str) -> None:
-    policy = IngestPolicy(fetch_deadline_seconds=DEADLINE, max_bytes=len(BIG))
+    policy = IngestPolicy(fetch_deadline_seconds=DEADLINE, max_bytes=len(BIG), **LOCAL)
     assert fetch(server + "/big-chunked", policy).body == BIG
 
 
 def test_chunked_body_over_the_size_limit_is_refused(server: str) -> None:
-    policy = IngestPolicy(max_bytes=len(BIG) - 1)
+    policy = IngestPolicy(max_bytes=len(BIG) - 1, **LOCAL)
     message, _ = timed_fetch_error(server + "/big-chunked", policy)
     assert message == f"response too large: over {len(BIG) - 1} bytes"
