@@ -8,8 +8,8 @@ Each hop's host is resolved and checked by the address policy (addresses.py) bef
 is sent, and the connection goes to the addresses that were checked: httpx's connection pool
 connects through PinnedBackend, which looks each host up once per fetch and connects to that
 answer only. The URL keeps its host name, so the Host header, TLS SNI and the certificate
-check are the name's. Proxies from the
-environment are not used: a proxy would resolve the name again, beyond the check.
+check are the name's. Proxies from the environment are not used: a proxy would resolve the
+name again, beyond the check.
 
 Time has two bounds. Each socket operation (connect, each read of the headers or body) waits
 at most `http_timeout_seconds`; the whole fetch, redirects, waits for the host and retries
