@@ -18,6 +18,9 @@ from orchestration.core.sql import read_sql, sql_files
 
 # Files written with this storage version open in the DuckDB 1.4+ CLI as well as the package.
 STORAGE_VERSION = "v1.4.0"
+# No progress bar on the output of a statement that runs for seconds (a run's log, a query's
+# CSV): DuckDB draws one even where the output is not a terminal.
+QUIET = {"enable_progress_bar": False}
 # How many times, in all, a transaction that conflicts with another writer's is tried.
 TRANSACTION_ATTEMPTS = 6
 
@@ -28,11 +31,15 @@ class WarehouseBusyError(RuntimeError):
 
 def _open(path: Warehouse, read_only: bool, config: dict[str, Any]) -> duckdb.DuckDBPyConnection:
     if isinstance(path, LakeLocation):
-        return open_lake(path, read_only, config)
+        return open_lake(path, read_only, {**QUIET, **config})
     if read_only:
-        return duckdb.connect(str(path), read_only=True, config=config)
-    path.parent.mkdir(parents=True, exist_ok=True)
-    return duckdb.connect(str(path), config={"storage_compatibility_version": STORAGE_VERSION})
+        con = duckdb.connect(str(path), read_only=True, config=config)
+    else:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        con = duckdb.connect(str(path), config={"storage_compatibility_version": STORAGE_VERSION})
+    for name, value in QUIET.items():  # session settings: not accepted when a file opens
+        con.execute(read_sql("session/set_option.sql").format(name=name), {"value": value})
+    return con
 
 
 def _is_lock_error(error: duckdb.Error) -> bool:
@@ -90,12 +97,15 @@ def open_with_retry(
 
 
 @cache
-def schema_ddl() -> tuple[str, list[str], dict[str, str]]:
-    """The DDL of sql/schema/, file by file, the primary key of each keyed table (from
-    sql/schema/keys/), and their digest: the schema version they define."""
-    statements = [path.read_text(encoding="utf-8") for path in sql_files("schema", "create_")]
+def schema_ddl() -> tuple[str, dict[str, str], dict[str, str]]:
+    """The DDL of sql/schema/, by the name of what each file creates, the primary key of each
+    keyed table (from sql/schema/keys/), and their digest: the schema version they define."""
+    statements = {
+        path.stem.removeprefix("create_"): path.read_text(encoding="utf-8")
+        for path in sql_files("schema", "create_")
+    }
     keys = {path.stem: path.read_text(encoding="utf-8") for path in sql_files("schema/keys")}
-    text = "\0".join([*statements, *keys.values()])
+    text = "\0".join([*statements.values(), *keys.values()])
     return hashlib.sha256(text.encode("utf-8")).hexdigest()[:16], statements, keys
 
 
@@ -107,13 +117,33 @@ def _applied_version(con: duckdb.DuckDBPyConnection) -> str | None:
     return version
 
 
-def _add_primary_keys(con: duckdb.DuckDBPyConnection, keys: dict[str, str]) -> None:
-    # A DuckDB file enforces each key; a lake has no keys, and its loads keep rows unique alone.
+def _keyed_tables(con: duckdb.DuckDBPyConnection) -> set[str] | None:
+    # The tables that have a primary key; None on a lake, which has no keys: its loads keep
+    # rows unique alone, as they do in a DuckDB file's tables that have none.
     [(kind,)] = con.execute(read_sql("select/select_catalog_type.sql")).fetchall()
     if kind != "duckdb":
+        return None
+    return {
+        table for (table,) in con.execute(read_sql("select/select_keyed_tables.sql")).fetchall()
+    }
+
+
+def _migrate(
+    con: duckdb.DuckDBPyConnection, statements: dict[str, str], keys: dict[str, str]
+) -> None:
+    # Run the DDL, then add each key of sql/schema/keys/ that its table lacks. A keyed table of
+    # the DDL whose key file has left that folder is renamed first, so that its DDL makes it again
+    # without the key (DuckDB cannot drop one), and refilled from the renamed copy.
+    keyed = _keyed_tables(con)
+    retired = sorted((keyed or set()) & (statements.keys() - keys.keys()))
+    for table in retired:
+        con.execute(read_sql("schema/retired_keys/rename_keyed_table.sql").format(table=table))
+    for statement in statements.values():
+        con.execute(statement)
+    for table in retired:
+        con.execute(read_sql("schema/retired_keys/copy_from_keyed_table.sql").format(table=table))
+    if keyed is None:
         return
-    keyed = con.execute(read_sql("select/select_keyed_tables.sql")).fetchall()
-    keyed = {table for (table,) in keyed}
     for table, statement in keys.items():
         if table not in keyed:
             con.execute(statement)
@@ -124,16 +154,15 @@ def create_schema(con: duckdb.DuckDBPyConnection) -> None:
     its primary key where the catalog has keys (a DuckDB file; not a lake).
 
     The DDL runs when the warehouse is new or its recorded version differs from the DDL's
-    digest, not on every connection.
+    digest, not on every connection. A table whose key file has left sql/schema/keys/ loses its
+    key: it is made again without it and refilled with its rows.
     """
     version, statements, keys = schema_ddl()
     if _applied_version(con) == version:
         return
     for attempt in transactions(con):
         with attempt:
-            for statement in statements:
-                con.execute(statement)
-            _add_primary_keys(con, keys)
+            _migrate(con, statements, keys)
             con.execute(read_sql("load/insert_into_schema_version.sql"), {"version": version})
 
 

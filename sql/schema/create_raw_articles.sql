@@ -1,5 +1,7 @@
 -- One row per distinct article body. article_id is the hash of the normalised body;
--- rows are never updated in place.
+-- rows are never updated in place. The MERGE that ingests keeps one row per article_id: the
+-- table has no primary key, since DuckDB writes a keyed table whole again at every
+-- checkpoint, and this one is wide and grows with every ingest.
 CREATE TABLE IF NOT EXISTS raw_articles (
     article_id            VARCHAR NOT NULL,
     source                VARCHAR NOT NULL,   -- file path or URL the body was first read from
