@@ -1,6 +1,6 @@
 """Benchmark memory against backlog size: `newsledger run` on corpora of different sizes.
 
-    python -m benchmarks.memory --articles 2000 20000 [--out FILE.json]
+    python -m benchmarks.memory --articles 2000 20000 [--repeat N] [--out FILE.json]
 
 Each size gets a fresh synthetic corpus (the first N articles of one seeded corpus) and a
 fresh warehouse, loaded by one `newsledger run` as a person would start it: the run ingests,
@@ -12,10 +12,16 @@ once: `newsledger run` forks each run from a server that shares its imports with
 size is the baseline: every later one is reported as a ratio to it,
 measured in the same run, and the targets ask that memory stay within 10% of the baseline's
 however large the backlog, and throughput be no lower.
+
+With --repeat N every size is measured N times, in turn (2,000, 20,000, 2,000, 20,000, ...),
+each time into a fresh warehouse: each round's ratios are those of its own measurements, taken
+minutes apart, and the summary gives the median of each figure and of each ratio, so that load
+from elsewhere on a shared machine during one measurement does not decide the verdict.
 """
 
 import argparse
 import json
+import statistics
 from pathlib import Path
 from typing import Any
 
@@ -39,6 +45,9 @@ def parse_args(argv: list[str] | None) -> argparse.Namespace:
         "--articles", type=int, nargs="+", default=[2000, 20000], help="corpus sizes"
     )
     parser.add_argument("--seed", type=int, default=0, help="corpus seed")
+    parser.add_argument(
+        "--repeat", type=int, default=1, help="rounds: every size measured this many times"
+    )
     parser.add_argument("--out", type=Path, help="write the results as JSON here")
     parser.add_argument("--workdir", type=Path, help="keep corpora and warehouses here")
     return parser.parse_args(argv)
@@ -80,25 +89,54 @@ def ratios(baseline: dict[str, Any], size: dict[str, Any]) -> dict[str, Any]:
     }
 
 
+def medians(rows: list[dict[str, Any]]) -> dict[str, Any]:
+    """The median of each figure of `rows`, one size's (or one ratio's) measurements; the
+    verdicts are left to be given again on the medians."""
+    return {
+        key: rows[0][key]
+        if key == "articles"
+        else round(statistics.median(r[key] for r in rows), 3)
+        for key in rows[0]
+        if not isinstance(rows[0][key], bool)
+    }
+
+
 def run_benchmark(args: argparse.Namespace, workdir: Path) -> dict[str, Any]:
     """Every measurement of one benchmark run, as a JSON-ready dict."""
     host = machine()
     home = dagster_home(workdir)
-    sizes = []
+    corpora = {}
     for articles in args.articles:
-        corpus = fresh(workdir / f"corpus-{articles}")
-        write_articles(articles, args.seed, corpus)
-        warehouse = fresh(workdir / f"run-{articles}") / "warehouse.duckdb"
-        warehouse.parent.mkdir()
-        run = newsledger_run(f"{articles} articles", corpus, warehouse, home)
-        sizes.append(size_figures(articles, run))
-        print(json.dumps(sizes[-1]), flush=True)
+        corpora[articles] = fresh(workdir / f"corpus-{articles}")
+        write_articles(articles, args.seed, corpora[articles])
+    rounds = []
+    for round_number in range(1, args.repeat + 1):
+        sizes = []
+        for articles in args.articles:
+            warehouse = fresh(workdir / f"run-{articles}-{round_number}") / "warehouse.duckdb"
+            warehouse.parent.mkdir()
+            run = newsledger_run(f"{articles} articles", corpora[articles], warehouse, home)
+            sizes.append(size_figures(articles, run))
+            print(json.dumps({"round": round_number, **sizes[-1]}), flush=True)
+        rounds.append({"sizes": sizes, "ratios": [ratios(sizes[0], size) for size in sizes[1:]]})
     host["load_average_1m_after"] = machine()["load_average_1m"]
+    summary = {
+        "sizes": [medians([r["sizes"][i] for r in rounds]) for i in range(len(args.articles))],
+        "ratios": [
+            medians([r["ratios"][i] for r in rounds]) for i in range(len(args.articles) - 1)
+        ],
+    }
+    for ratio in summary["ratios"]:
+        ratio["memory_target_met"] = (
+            max(ratio["peak_rss_ratio"], ratio["peak_process_rss_ratio"], ratio["peak_pss_ratio"])
+            <= MAX_MEMORY_RATIO
+        )
+        ratio["throughput_target_met"] = ratio["throughput_ratio"] >= MIN_THROUGHPUT_RATIO
     return {
         "machine": host,
         "batch_articles": DEPLOYMENT.batch_articles,
-        "sizes": sizes,
-        "ratios": [ratios(sizes[0], size) for size in sizes[1:]],
+        "rounds": rounds,
+        **summary,
     }
 
 
