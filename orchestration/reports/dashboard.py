@@ -5,6 +5,17 @@ from typing import Any
 import altair as alt
 
 Row = dict[str, Any]
+# What a chart calls the rows it draws: the chart names them, and its spec carries them among
+# its top-level datasets (see `chart_spec`). Rows given inline are validated one by one as the
+# chart is built, 2 of the 2.1 seconds a 20,000-article dashboard took to draw.
+ROWS = "rows"
+
+
+def chart_spec(chart: alt.TopLevelMixin, rows: list[Row]) -> dict[str, Any]:
+    """The Vega-Lite spec of `chart`, built by a function of this module from `rows`, with the
+    rows it names."""
+    # The builders' specs are checked against the Vega-Lite schema in the tests.
+    return {**chart.to_dict(validate=False), "datasets": {ROWS: rows}}
 
 
 def by_total(rows: list[Row], key: str, value: str) -> list[str]:
@@ -20,7 +31,7 @@ def mentions_over_time(rows: list[Row]) -> alt.Chart:
     stories mentioning it that day, so a story printed by many outlets counts once (dots, not
     lines, since news days are sparse)."""
     return (
-        alt.Chart(alt.Data(values=rows))
+        alt.Chart(alt.NamedData(name=ROWS))
         .mark_circle(opacity=0.8)
         .encode(
             x=alt.X(
@@ -53,7 +64,7 @@ def money_by_country_pair(rows: list[Row]) -> alt.LayerChart:
     visible beside billions. The colour tells where the countries came from.
     """
     base = (
-        alt.Chart(alt.Data(values=rows))
+        alt.Chart(alt.NamedData(name=ROWS))
         .transform_calculate(
             row="datum.pair + '  ' + datum.currency",
             label="format(datum.total_value, '.3~s') + ' ' + datum.currency",
@@ -97,7 +108,7 @@ def cooccurrence_heatmap(rows: list[Row]) -> alt.LayerChart:
     """How many sentences name both entities, for each pair of the most mentioned entities."""
     order = by_total(rows, "entity_a", "sentences")
     peak = max((row["sentences"] for row in rows), default=0)
-    base = alt.Chart(alt.Data(values=rows)).encode(
+    base = alt.Chart(alt.NamedData(name=ROWS)).encode(
         x=alt.X("entity_a:N", sort=order, title=None, axis=alt.Axis(labelAngle=-40)),
         y=alt.Y("entity_b:N", sort=order, title=None),
     )
@@ -119,7 +130,7 @@ def cooccurrence_heatmap(rows: list[Row]) -> alt.LayerChart:
 def tone_over_time(rows: list[Row]) -> alt.LayerChart:
     """The average tone of each day's articles, as a line through a dot per day (sized by the
     articles it averages), with a rule at neutral (0)."""
-    base = alt.Chart(alt.Data(values=rows)).encode(
+    base = alt.Chart(alt.NamedData(name=ROWS)).encode(
         x=alt.X(
             "published_date:T",
             title="published",

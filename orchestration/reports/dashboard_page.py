@@ -12,6 +12,7 @@ import platformdirs
 import vl_convert
 
 from orchestration.reports.dashboard import (
+    chart_spec,
     cooccurrence_heatmap,
     mentions_over_time,
     money_by_country_pair,
@@ -85,10 +86,8 @@ def panels(data: dict[str, list[Row]]) -> list[Panel]:
          "share of their words VADER's lexicon rates positive minus the share it rates "
          "negative, in percent (GDELT's tone); above 0 leans positive.", tone_over_time),
     ]  # fmt: skip
-    # The chart builders' specs are checked against the Vega-Lite schema in the tests; checking
-    # every data point of every run again took half a second.
     return [
-        Panel(key, title, note, build(data[key]).to_dict(validate=False) if data[key] else None)
+        Panel(key, title, note, chart_spec(build(data[key]), data[key]) if data[key] else None)
         for key, title, note, build in charts
     ]
 

@@ -124,3 +124,13 @@ def test_page_inlines_vega_and_each_spec(small_warehouse) -> None:
     for key in ["mentions", "money", "cooccurrence", "tone"]:
         assert f'id="chart-{key}"' in html
     assert f"/v{alt.SCHEMA_VERSION.lstrip('v').split('.')[0]}" in html  # the spec's $schema
+
+
+def test_a_charts_rows_travel_once_among_the_specs_datasets() -> None:
+    [mentions, _, cooccurrence, _] = panels(
+        {"mentions": MENTIONS, "money": [], "cooccurrence": PAIRS, "tone": []}
+    )
+    assert mentions.spec["data"] == {"name": "rows"}
+    assert mentions.spec["datasets"] == {"rows": MENTIONS}
+    assert cooccurrence.spec["data"] == {"name": "rows"}
+    assert cooccurrence.spec["datasets"] == {"rows": PAIRS}
