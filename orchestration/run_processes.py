@@ -88,13 +88,16 @@ def run_batch(
 
     Every run starts one worker per core ahead of need, loading spaCy's model while it starts
     the job: each run extracts the next batch, and its workers then write its report pages.
+    The first run's workers load one at a time, leaving a core to the run as it reads the new
+    input; a later run has nothing to do before extraction, so its workers load at once.
     The first run, the only one to take new input, also marks failed the runs whose
     `newsledger run` process ended without finishing them. Under Celery the steps run in
     Celery's workers instead. The run is tagged with `cli`, the process of `newsledger run`
     that started it. With `feeds_file`, the run also polls the feeds it lists.
     """
     local = DEPLOYMENT.executor == "in_process"
-    with started_workers(WORKER_START_UP) if local else nullcontext() as pool:
+    workers = started_workers(WORKER_START_UP, caller_busy=first) if local else nullcontext()
+    with workers as pool:
         from orchestration.core.instance import end_abandoned_runs, process_tags, recording_instance
         from orchestration.ingest.resources import SourcesResource
         from orchestration.runner import run_job, summarize

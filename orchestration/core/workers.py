@@ -137,17 +137,19 @@ def ordered_results(
 
 
 @contextmanager
-def started_workers(start_up: str) -> Iterator[WorkerPool | None]:
+def started_workers(start_up: str, caller_busy: bool = True) -> Iterator[WorkerPool | None]:
     """One worker per core, started now (up to MAX_PROCESSES) and each calling `start_up`
-    ahead of need, one at a time, leaving a core to the caller; shut down on leaving.
+    ahead of need; shut down on leaving.
 
-    On a single core there is no second core to overlap with, and nothing is started.
+    While the caller has work of its own to do first (`caller_busy`), the workers start one at
+    a time, leaving it a core; otherwise they all start at once, to be ready the sooner. On a
+    single core there is no second core to overlap with, and nothing is started.
     """
     processes = min(available_cores(), MAX_PROCESSES)
     if processes < 2:
         yield None
         return
-    pool = spawn_pool(processes, start_up, one_load_at_a_time=True)
+    pool = spawn_pool(processes, start_up, one_load_at_a_time=caller_busy)
     for _ in range(processes):
         pool.executor.submit(int)  # a task that does nothing: a worker spawns to run it
     try:
