@@ -32,12 +32,16 @@ class WarehouseBusyError(RuntimeError):
 def _open(path: Warehouse, read_only: bool, config: dict[str, Any]) -> duckdb.DuckDBPyConnection:
     if isinstance(path, LakeLocation):
         return open_lake(path, read_only, {**QUIET, **config})
+    # Session settings cannot be given as the file opens: they are set once it is open, and
+    # then the configuration is locked when asked.
+    opening = {name: value for name, value in config.items() if name != "lock_configuration"}
     if read_only:
-        con = duckdb.connect(str(path), read_only=True, config=config)
+        con = duckdb.connect(str(path), read_only=True, config=opening)
     else:
         path.parent.mkdir(parents=True, exist_ok=True)
         con = duckdb.connect(str(path), config={"storage_compatibility_version": STORAGE_VERSION})
-    for name, value in QUIET.items():  # session settings: not accepted when a file opens
+    settings = {**QUIET, **{k: v for k, v in config.items() if k not in opening}}
+    for name, value in settings.items():
         con.execute(read_sql("session/set_option.sql").format(name=name), {"value": value})
     return con
 
